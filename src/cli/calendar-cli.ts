@@ -1,0 +1,65 @@
+import readline from 'node:readline';
+import { loadConfig } from '../config.ts';
+import { AppError } from '../http/errors.ts';
+import { Calendar, type CalendarException } from '../platform/calendar/calendar.ts';
+import { loadCalendar } from '../platform/calendar/load-calendar.ts';
+import { chineseDaysExceptions, SEEDED_YEARS } from '../platform/calendar/seed-calendar.ts';
+import { databaseExists, openForCli } from './open-for-cli.ts';
+
+/**
+ * The calendar the operator's database holds (with any year an administrator entered); on a
+ * machine with no database yet, the 2021–2026 data the database would be seeded with.
+ */
+async function calendarForCli(): Promise<Calendar> {
+  const config = loadConfig();
+  if (databaseExists(config)) {
+    try {
+      const cli = await openForCli();
+      try {
+        return await loadCalendar(cli.database.db);
+      } finally {
+        await cli.close();
+      }
+    } catch (err) {
+      if (!/正被另一个/.test(String((err as Error).message))) throw err;
+      console.error('提示：数据目录正被运行中的服务占用，使用内置的 2021–2026 年节假日数据作答。');
+    }
+  }
+  return new Calendar(new Set(SEEDED_YEARS), chineseDaysExceptions() as CalendarException[]);
+}
+
+async function* questions(args: string[]): AsyncGenerator<string[]> {
+  if (args[0] !== '-') {
+    yield args;
+    return;
+  }
+  const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of rl) if (line.trim()) yield line.trim().split(/\s+/);
+}
+
+/** `calendar due START N` and `calendar day DATE`; `-` reads one question per line from stdin. */
+export async function runCalendarCli(command: 'due' | 'day', args: string[]): Promise<number> {
+  const calendar = await calendarForCli();
+  let status = 0;
+  const out: string[] = [];
+  for await (const q of questions(args)) {
+    try {
+      if (command === 'due') {
+        const n = Number(q[1]);
+        if (q.length !== 2 || !/^\d+$/.test(q[1] ?? '')) throw new AppError('invalid', 'invalid_question', `应为“起始日期 工作日数”，收到“${q.join(' ')}”`);
+        out.push(calendar.addWorkingDays(q[0], n));
+      } else {
+        if (q.length !== 1) throw new AppError('invalid', 'invalid_question', `应为一个日期，收到“${q.join(' ')}”`);
+        out.push(calendar.isWorkingDay(q[0]) ? 'workday' : 'off');
+      }
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      out.push(`error: ${err.message}`);
+      console.error(err.message);
+      status = 1;
+    }
+    if (out.length >= 1000) process.stdout.write(out.splice(0).join('\n') + '\n');
+  }
+  if (out.length) process.stdout.write(out.join('\n') + '\n');
+  return status;
+}

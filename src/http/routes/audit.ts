@@ -1,0 +1,35 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { listAudit } from '../../platform/audit/list-audit.ts';
+import { verifyAudit } from '../../platform/audit/verify-audit.ts';
+import { isValidDate } from '../../platform/calendar/dates.ts';
+import type { AppDeps } from '../app-deps.ts';
+import { contextOf } from '../auth-hooks.ts';
+import { pageQuery } from './params.ts';
+
+const date = z.string().refine(isValidDate, '日期格式应为 YYYY-MM-DD');
+
+export const auditRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+  const { db } = deps.database;
+  app.get(
+    '/api/audit',
+    {
+      config: { access: 'audit.read' },
+      schema: {
+        tags: ['audit'],
+        summary: '审计日志',
+        querystring: z.object({
+          q: z.string().max(100).optional(),
+          entity: z.string().max(50).optional(),
+          action: z.string().max(80).optional(),
+          actorId: z.uuid().optional(),
+          from: date.optional(),
+          to: date.optional(),
+          ...pageQuery,
+        }),
+      },
+    },
+    async (req) => listAudit(contextOf(req, db), req.query),
+  );
+  app.get('/api/audit/verify', { config: { access: 'audit.read' }, schema: { tags: ['audit'], summary: '校验审计日志哈希链' } }, async () => verifyAudit(db));
+};

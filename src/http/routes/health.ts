@@ -1,0 +1,22 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../app-deps.ts';
+
+export const healthRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+  app.get(
+    '/api/health',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['platform'],
+        summary: '健康检查',
+        response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string() }) },
+      },
+    },
+    async () => {
+      await deps.database.db.execute(sql`select 1`);
+      return { status: 'ok' as const, db: deps.database.kind, version: deps.version };
+    },
+  );
+};

@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { portalRoutes } from '../portal/routes.ts';
+import type { AppDeps } from './app-deps.ts';
+import { installAuth } from './auth-hooks.ts';
+import { installErrorHandler } from './error-handler.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { authRoutes } from './routes/auth.ts';
+import { calendarRoutes } from './routes/calendar.ts';
+import { fileRoutes } from './routes/files.ts';
+import { healthRoutes } from './routes/health.ts';
+import { jobRoutes } from './routes/jobs.ts';
+import { notificationRoutes } from './routes/notifications.ts';
+import { unitRoutes } from './routes/units.ts';
+import { userRoutes } from './routes/users.ts';
+import type { RouteAccess } from './route-config.ts';
+
+z.config(z.locales.zhCN());
+
+export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+/** Builds the whole HTTP application; start-up (or a test) decides where it listens. */
+export async function buildServer(deps: AppDeps, opts: { logger?: boolean } = {}) {
+  const app = Fastify({
+    logger: opts.logger ? { level: deps.config.LOG_LEVEL } : false,
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: false,
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routes: RouteInfo[] = [];
+  app.addHook('onRoute', (r) => {
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    if (r.url.startsWith('/api/') && r.config?.access)
+      for (const m of methods) if (m !== 'HEAD') routes.push({ method: m, url: r.url, access: r.config.access });
+  });
+  app.decorate('routeTable', routes);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // antd writes its styles at run time; scripts stay same-origin only.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: deps.config.UPLOAD_MAX_MB * 1024 * 1024, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Gongkai 政务公开工作平台 API', version: deps.version, description: '所有接口返回 JSON；错误体为 {"error":{"code","message"}}。' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  installErrorHandler(app);
+  installAuth(app, deps.database.db);
+
+  for (const plugin of [healthRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, notificationRoutes, fileRoutes, jobRoutes])
+    await app.register(plugin(deps));
+
+  portalRoutes(app, deps);
+  await registerAdminApp(app);
+
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/'))
+      return reply.status(404).send({ error: { code: 'route_not_found', message: '接口不存在' } });
+    return reply.status(404).type('text/html; charset=utf-8').send('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>页面不存在</title><body><main><h1>页面不存在</h1><p><a href="/">返回首页</a></p></main></body></html>');
+  });
+  return app;
+}
+
+/** The built admin app (Vite) under /admin/, with client-side routes falling back to index.html. */
+async function registerAdminApp(app: FastifyInstance) {
+  const index = path.join(webDist, 'index.html');
+  if (!fs.existsSync(index)) {
+    app.get('/admin/*', async (_req, reply) =>
+      reply.status(503).type('text/html; charset=utf-8').send('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>管理端未构建</title><p>管理端尚未构建，请运行 <code>npm run build</code> 后重启。</p></html>'),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, { root: webDist, prefix: '/admin/', wildcard: false, index: false, maxAge: '1y', immutable: true });
+  const html = fs.readFileSync(index);
+  const sendIndex = async (_req: unknown, reply: import('fastify').FastifyReply) =>
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+  app.get('/admin', (_req, reply) => reply.redirect('/admin/'));
+  app.get('/admin/', sendIndex);
+  app.get('/admin/*', sendIndex);
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteInfo[];
+  }
+}

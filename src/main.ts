@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import { openDatabase, runMigrations, type Database } from './db/client.ts';
+import { buildServer } from './http/server.ts';
+import { lockDataDir } from './platform/data-dir-lock.ts';
+import { DiskFileStore } from './platform/files/file-store.ts';
+import { JobRunner } from './platform/jobs/job-runner.ts';
+import { registerPlatformJobs } from './platform/jobs/platform-jobs.ts';
+import { seedDemo } from './seed/seed-demo.ts';
+
+export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+export interface Running {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens (and on PGlite locks) the database, migrates, seeds on first start, and serves. */
+export async function startServer(config: Config, log: (msg: string) => void = console.error): Promise<Running> {
+  const unlock = config.dbKind === 'pglite' ? await lockDataDir(config.dataDir) : async () => {};
+  let database: Database | null = null;
+  try {
+    database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dbKind === 'pglite' ? path.join(config.dataDir, 'pglite') : null });
+    await runMigrations(database);
+    const seed = await seedDemo(database.db);
+    if (seed.seeded) {
+      log('');
+      log('首次启动：已创建演示区县（渝中区）的单位、单位组和工作日历。');
+      log(`管理员账号：${seed.adminUsername}　一次性密码：${seed.adminPassword}`);
+      log('请登录 /admin/ 后立即修改密码；此密码只显示这一次。');
+      log('');
+    }
+    const store = new DiskFileStore(path.join(config.dataDir, 'files'));
+    const runner = new JobRunner(database.db);
+    registerPlatformJobs(runner);
+    const app = await buildServer({ config, database, store, runner, version: VERSION }, { logger: config.LOG_LEVEL !== 'silent' });
+    const address = await app.listen({ port: config.PORT, host: config.HOST });
+    runner.start(config.JOBS_POLL_SECONDS, (err) => app.log.error({ err }, 'job runner'));
+    const db = database;
+    let stopping: Promise<void> | null = null;
+    return {
+      app,
+      database: db,
+      url: address,
+      stop: () =>
+        (stopping ??= (async () => {
+          await app.close(); // stops accepting, lets in-flight requests finish
+          await runner.stop();
+          await db.close();
+          await unlock();
+        })()),
+    };
+  } catch (err) {
+    await database?.close().catch(() => {});
+    await unlock().catch(() => {});
+    throw err;
+  }
+}

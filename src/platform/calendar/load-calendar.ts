@@ -1,0 +1,9 @@
+import type { Db } from '../../db/client.ts';
+import { calendarDays, calendarYears } from '../../db/schema/index.ts';
+import { Calendar, type CalendarException } from './calendar.ts';
+
+/** Reads the whole calendar (a few hundred rows); callers that compute many dates load it once. */
+export async function loadCalendar(db: Db): Promise<Calendar> {
+  const [years, days] = await Promise.all([db.select().from(calendarYears), db.select().from(calendarDays)]);
+  return new Calendar(new Set(years.map((y) => y.year)), days as CalendarException[]);
+}

@@ -1,0 +1,72 @@
+import { forbidden, unauthenticated } from '../http/errors.ts';
+import type { Actor } from './context.ts';
+
+/** The roles of the issue, with their Chinese names as the UI shows them. */
+export const ROLES = {
+  sys_admin: '系统管理员',
+  office_admin: '主管部门管理员',
+  liaison: '单位联络员',
+  editor: '信息员',
+  reviewer: '审核员',
+  approver: '签发人',
+  responder: '答复人员',
+  readonly: '只读',
+} as const;
+export type Role = keyof typeof ROLES;
+export const ROLE_CODES = Object.keys(ROLES) as Role[];
+
+/** Roles whose reach is the whole district; every other role acts within its own unit. */
+const DISTRICT_WIDE: ReadonlySet<Role> = new Set(['sys_admin', 'office_admin']);
+
+const ALL: Role[] = [...ROLE_CODES];
+const WRITERS: Role[] = ROLE_CODES.filter((r) => r !== 'readonly');
+
+/**
+ * Every permission an endpoint can require, and the roles that hold it. The same table is sent to
+ * the admin app so that it hides what the user may not do.
+ */
+export const POLICY = {
+  'units.read': ALL,
+  'units.manage': ['sys_admin', 'office_admin'],
+  'users.read': ['sys_admin', 'office_admin', 'liaison'],
+  'users.manage': ['sys_admin', 'office_admin'],
+  'audit.read': ['sys_admin', 'office_admin'],
+  'calendar.read': ALL,
+  'calendar.manage': ['sys_admin', 'office_admin'],
+  'notifications.own': ALL,
+  'files.upload': WRITERS,
+  'files.read': ALL,
+  'jobs.manage': ['sys_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof POLICY;
+export const PERMISSIONS = Object.keys(POLICY) as Permission[];
+
+export function can(actor: Actor | null, permission: Permission): boolean {
+  if (!actor) return false;
+  const allowed = POLICY[permission] as readonly Role[];
+  return actor.roles.some((r) => allowed.includes(r));
+}
+
+export function assertCan(actor: Actor | null, permission: Permission): asserts actor is Actor {
+  if (!actor) throw unauthenticated();
+  if (!can(actor, permission)) throw forbidden();
+}
+
+export function permissionsOf(actor: Actor): Permission[] {
+  return PERMISSIONS.filter((p) => can(actor, p));
+}
+
+export function isDistrictWide(actor: Actor): boolean {
+  return actor.roles.some((r) => DISTRICT_WIDE.has(r));
+}
+
+/** Units an actor may act for: every unit, or their own. */
+export function unitScope(actor: Actor): 'all' | string[] {
+  return isDistrictWide(actor) ? 'all' : [actor.unitId];
+}
+
+export function assertUnitInScope(actor: Actor, unitId: string): void {
+  const scope = unitScope(actor);
+  if (scope !== 'all' && !scope.includes(unitId)) throw forbidden('只能处理本单位的事项');
+}

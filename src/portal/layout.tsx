@@ -1,0 +1,72 @@
+import type { ReactNode } from 'react';
+
+export interface SiteInfo {
+  district: string;
+  office: string;
+}
+
+export const NAV = [
+  { href: '/', label: '首页' },
+  { href: '/xxgk/zn', label: '政府信息公开指南' },
+  { href: '/xxgk/zd', label: '政府信息公开制度' },
+  { href: '/xxgk/fdzdgknr', label: '法定主动公开内容' },
+  { href: '/xxgk/ml', label: '政府信息公开目录' },
+  { href: '/xxgk/nb', label: '政府信息公开年报' },
+  { href: '/ysqgk', label: '依申请公开' },
+  { href: '/hudong', label: '互动交流' },
+];
+
+/** The frame of every public page: landmarks, skip link, search, and a footer naming the site's owner. */
+export function Layout(props: { site: SiteInfo; title: string; current: string; children: ReactNode }) {
+  const { site } = props;
+  return (
+    <html lang="zh-CN">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} - ${site.district}人民政府`}</title>
+        <link rel="stylesheet" href="/assets/portal.css" />
+      </head>
+      <body>
+        <a className="skip" href="#main">跳到正文</a>
+        <header className="site-header">
+          <div className="wrap">
+            <p className="site-title">
+              <a href="/">
+                {site.district}人民政府
+                <small>政务公开</small>
+              </a>
+            </p>
+            <form className="search" role="search" action="/search" method="get">
+              <label htmlFor="q">站内搜索</label>
+              <input id="q" name="q" type="search" placeholder="搜索政府信息、政策文件" />
+              <button type="submit">搜索</button>
+            </form>
+          </div>
+        </header>
+        <nav className="main-nav" aria-label="主导航">
+          <ul className="wrap">
+            {NAV.map((n) => (
+              <li key={n.href}>
+                <a href={n.href} aria-current={n.href === props.current ? 'page' : undefined}>
+                  {n.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" className="wrap" tabIndex={-1}>
+          {props.children}
+        </main>
+        <footer className="site-footer">
+          <div className="wrap">
+            <p>主办：{site.office}　　政务公开工作平台</p>
+            <p>
+              <a href="/admin/">工作人员登录</a>
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
