@@ -29,7 +29,8 @@ export function installAuth(app: FastifyInstance, db: Db) {
       throw new Error(`route ${route.method} ${route.url} declares no access rule`);
   });
 
-  app.addHook('preHandler', async (req: FastifyRequest, _reply: FastifyReply) => {
+  // onRequest, before the body is parsed or validated: a caller without the right learns nothing about the input rules.
+  app.addHook('onRequest', async (req: FastifyRequest, _reply: FastifyReply) => {
     const access = req.routeOptions.config?.access;
     if (!access) return;
     const token = req.cookies?.[SESSION_COOKIE];

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POLICY, ROLE_CODES, type Permission, type Role } from '../platform/policy.ts';
+import { createTestApp, type ApiClient, type TestApp } from '../testing/test-app.ts';
+
+/**
+ * Calls every API endpoint as every role (and as nobody) and checks the answer against the policy
+ * table: allowed roles get past the gate (whatever the handler then says), the others get 403.
+ */
+describe('every endpoint as every role', () => {
+  let t: TestApp;
+  const clients = new Map<Role, ApiClient>();
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const role of ROLE_CODES) clients.set(role, await t.userWith([role], '区财政局'));
+  });
+  afterAll(() => t.close());
+
+  const fill = (url: string) =>
+    url.replace(/:id\b/g, '00000000-0000-0000-0000-000000000000').replace(/:year\b/g, '2030').replace(/\*$/, 'x');
+
+  it('covers every route with an access rule', () => {
+    expect(t.app.routeTable.length).toBeGreaterThan(20);
+    for (const r of t.app.routeTable) expect(r.access, `${r.method} ${r.url}`).toBeTruthy();
+  });
+
+  it('lets exactly the policy\'s roles through', async () => {
+    const failures: string[] = [];
+    for (const route of t.app.routeTable) {
+      const url = fill(route.url);
+      const anon = await t.app.inject({ method: route.method as 'GET', url, ...(route.method !== 'GET' && { payload: {} }) });
+      if (route.access !== 'public' && anon.statusCode !== 401) failures.push(`anonymous ${route.method} ${route.url} → ${anon.statusCode}`);
+      if (route.access === 'public' && [401, 403].includes(anon.statusCode)) failures.push(`anonymous public ${route.method} ${route.url} → ${anon.statusCode}`);
+      for (const role of ROLE_CODES) {
+        // Logging out would end the session the rest of the loop uses.
+        if (route.url === '/api/auth/logout') continue;
+        const res = await clients.get(role)!.request(route.method, url, route.method === 'GET' ? undefined : {});
+        const allowed = route.access === 'public' || route.access === 'authenticated' || (POLICY[route.access as Permission] as readonly Role[]).includes(role);
+        const denied = res.statusCode === 403 && res.json().error?.code === 'forbidden';
+        if (allowed && (denied || res.statusCode === 401)) failures.push(`${role} ${route.method} ${route.url} refused (${res.statusCode})`);
+        if (!allowed && !denied) failures.push(`${role} ${route.method} ${route.url} not refused (${res.statusCode} ${res.body.slice(0, 80)})`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('keeps a unit liaison to their own unit\'s accounts', async () => {
+    const res = await clients.get('liaison')!.request('GET', '/api/users?pageSize=200');
+    expect(res.statusCode).toBe(200);
+    const unitIds = new Set(res.json().items.map((u: { unitId: string }) => u.unitId));
+    expect(unitIds.size).toBe(1);
+  });
+});

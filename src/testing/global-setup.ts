@@ -1,0 +1,5 @@
+import { buildPgliteTemplate } from './test-db.ts';
+
+export default async function setup() {
+  await buildPgliteTemplate();
+}
