@@ -10,7 +10,7 @@ export const TEMPLATE_DUMP = path.resolve('.vitest-tmp/pglite-template.tar.gz');
  * A fresh, migrated, empty database for one test file: in-memory PGlite by default, or a new
  * database on the PostgreSQL server of DATABASE_URL (dropped again on close).
  */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(): Promise<Database & { url?: string }> {
   const url = process.env.DATABASE_URL;
   if (url) {
     const { default: pg } = await import('pg');
@@ -25,6 +25,7 @@ export async function createTestDatabase(): Promise<Database> {
     await runMigrations(database);
     return {
       ...database,
+      url: u.toString(),
       close: async () => {
         await database.close();
         const a = new pg.Client({ connectionString: url });
