@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
@@ -9,8 +8,10 @@ import { DiskFileStore } from './platform/files/file-store.ts';
 import { JobRunner } from './platform/jobs/job-runner.ts';
 import { registerPlatformJobs } from './platform/jobs/platform-jobs.ts';
 import { seedDemo } from './seed/seed-demo.ts';
+import { VERSION } from './paths.ts';
+export { VERSION };
 
-export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
 
 export interface Running {
   app: FastifyInstance;
@@ -24,7 +25,7 @@ export async function startServer(config: Config, log: (msg: string) => void = c
   const unlock = config.dbKind === 'pglite' ? await lockDataDir(config.dataDir) : async () => {};
   let database: Database | null = null;
   try {
-    database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dbKind === 'pglite' ? path.join(config.dataDir, 'pglite') : null });
+    database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dbKind === 'pglite' ? path.join(config.dataDir, 'pglite') : null, sharedBuffersMb: config.PGLITE_SHARED_BUFFERS_MB });
     await runMigrations(database);
     const seed = await seedDemo(database.db);
     if (seed.seeded) {

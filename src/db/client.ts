@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema/index.ts';
+import { MIGRATIONS_DIR as migrationsFolder } from '../paths.ts';
+export { migrationsFolder };
 
 export type Schema = typeof schema;
 /** A database handle or an open transaction: domain operations accept either. */
@@ -15,13 +15,13 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
 
 /**
  * Opens PGlite (in `dataDir`, or in memory when dataDir is null) or a PostgreSQL pool.
  * Loaded lazily so a PostgreSQL deployment never loads the WASM build and vice versa.
  */
-export async function openDatabase(opts: { url?: string; dataDir: string | null }): Promise<Database> {
+export async function openDatabase(opts: { url?: string; dataDir: string | null; sharedBuffersMb?: number }): Promise<Database> {
   if (opts.url) {
     const { default: pg } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
@@ -37,6 +37,8 @@ export async function openDatabase(opts: { url?: string; dataDir: string | null 
   const client = await PGlite.create({
     dataDir: opts.dataDir ?? undefined,
     extensions: { pg_trgm },
+    // PGlite's default 128 MB of shared buffers is most of its memory; a district's data needs far less.
+    postgresqlconf: [`shared_buffers=${opts.sharedBuffersMb ?? 16}MB`],
   });
   const db = drizzle(client, { schema }) as unknown as Db;
   return { db, kind: 'pglite', close: () => client.close() };

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -24,10 +23,11 @@ import { notificationRoutes } from './routes/notifications.ts';
 import { unitRoutes } from './routes/units.ts';
 import { userRoutes } from './routes/users.ts';
 import type { RouteAccess } from './route-config.ts';
+import { WEB_DIST as webDist } from '../paths.ts';
+export { webDist };
 
 z.config(z.locales.zhCN());
 
-export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 export interface RouteInfo {
   method: string;

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createElement } from 'react';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/app-deps.ts';
+import { PORTAL_ASSETS } from '../paths.ts';
 import { HomePage } from './pages/home-page.tsx';
 import { renderPage } from './render.ts';
 
-const css = readFileSync(new URL('./portal.css', import.meta.url));
+const css = readFileSync(path.join(PORTAL_ASSETS, 'portal.css'));
 const cssEtag = `"${createHash('sha1').update(css).digest('base64url')}"`;
 
 export function portalRoutes(app: FastifyInstance, deps: AppDeps) {
