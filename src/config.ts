@@ -26,6 +26,8 @@ const schema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   DISTRICT_NAME: z.string().min(1).default('渝中区'),
+  /** Working days before its due date that an assignment counts as due soon. */
+  PLAN_REMIND_DAYS: z.coerce.number().int().min(0).max(60).default(5),
   /** Shared buffers of the embedded database; raise it for large catalogs if memory allows. */
   PGLITE_SHARED_BUFFERS_MB: z.coerce.number().int().min(1).max(4096).default(16),
 });

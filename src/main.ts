@@ -7,7 +7,8 @@ import { lockDataDir } from './platform/data-dir-lock.ts';
 import { DiskFileStore } from './platform/files/file-store.ts';
 import { JobRunner } from './platform/jobs/job-runner.ts';
 import { registerPlatformJobs } from './platform/jobs/platform-jobs.ts';
-import { seedDemo } from './seed/seed-demo.ts';
+import { registerPlanJobs } from './modules/plans/plan-jobs.ts';
+import { announceSeed, seedDemo } from './seed/seed-demo.ts';
 import { VERSION } from './paths.ts';
 export { VERSION };
 
@@ -27,17 +28,11 @@ export async function startServer(config: Config, log: (msg: string) => void = c
   try {
     database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dbKind === 'pglite' ? path.join(config.dataDir, 'pglite') : null, sharedBuffersMb: config.PGLITE_SHARED_BUFFERS_MB });
     await runMigrations(database);
-    const seed = await seedDemo(database.db);
-    if (seed.seeded) {
-      log('');
-      log('首次启动：已创建演示区县（渝中区）的单位、单位组和工作日历。');
-      log(`管理员账号：${seed.adminUsername}　一次性密码：${seed.adminPassword}`);
-      log('请登录 /admin/ 后立即修改密码；此密码只显示这一次。');
-      log('');
-    }
+    announceSeed(await seedDemo(database.db), log);
     const store = new DiskFileStore(path.join(config.dataDir, 'files'));
     const runner = new JobRunner(database.db);
     registerPlatformJobs(runner);
+    registerPlanJobs(runner, config);
     const app = await buildServer({ config, database, store, runner, version: VERSION }, { logger: config.LOG_LEVEL !== 'silent' });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     runner.start(config.JOBS_POLL_SECONDS, (err) => app.log.error({ err }, 'job runner'));

@@ -78,6 +78,19 @@ export async function main(argv: string[]): Promise<number> {
         await cli.close();
       }
     });
+  program
+    .command('plan')
+    .description('任务分工')
+    .command('import <file>')
+    .description('导入任务分工（.docx/.xlsx/.txt）为草稿；--dry-run 只解析不写入')
+    .option('--year <year>', '年度（标题中没有年度时）')
+    .option('--dry-run', '只解析、打印，不写入')
+    .option('--json', '以 JSON 输出到标准输出')
+    .option('--as <username>', '以哪个账号导入（默认 admin）')
+    .action(async (file: string, opts) => {
+      const { runPlanImport } = await import('./plan-cli.ts');
+      status = await runPlanImport(file, opts);
+    });
   const pii = program.command('pii').description('个人信息检测');
   pii
     .command('scan <file>')

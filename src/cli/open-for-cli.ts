@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, runMigrations, type Database } from '../db/client.ts';
 import { lockDataDir } from '../platform/data-dir-lock.ts';
-import { seedCalendar } from '../platform/calendar/seed-calendar.ts';
+import { announceSeed, seedDemo } from '../seed/seed-demo.ts';
 
 export interface CliDb {
   config: Config;
@@ -19,7 +19,8 @@ export async function openForCli(opts: { migrate?: boolean } = {}): Promise<CliD
     const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dbKind === 'pglite' ? path.join(config.dataDir, 'pglite') : null });
     if (opts.migrate !== false) {
       await runMigrations(database);
-      await seedCalendar(database.db);
+      // A command run before the first start sets the system up just as the first start would.
+      announceSeed(await seedDemo(database.db), console.error);
     }
     return { config, database, close: async () => { await database.close(); await unlock(); } };
   } catch (err) {

@@ -32,6 +32,8 @@ export const conflict = (code: string, message: string, details?: unknown) =>
   new AppError('conflict', code, message, details);
 export const forbidden = (message = '您没有执行此操作的权限') =>
   new AppError('forbidden', 'forbidden', message);
+/** The role may do this, but not for this unit: kept apart from `forbidden` so callers can tell. */
+export const outOfScope = (message: string) => new AppError('forbidden', 'out_of_scope', message);
 export const unauthenticated = (message = '请先登录') =>
   new AppError('unauthenticated', 'unauthenticated', message);
 

@@ -22,6 +22,7 @@ import { jobRoutes } from './routes/jobs.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { unitRoutes } from './routes/units.ts';
 import { userRoutes } from './routes/users.ts';
+import { planRoutes } from '../modules/plans/routes.ts';
 import type { RouteAccess } from './route-config.ts';
 import { WEB_DIST as webDist } from '../paths.ts';
 export { webDist };
@@ -82,7 +83,7 @@ export async function buildServer(deps: AppDeps, opts: { logger?: boolean } = {}
   installErrorHandler(app);
   installAuth(app, deps.database.db);
 
-  for (const plugin of [healthRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, notificationRoutes, fileRoutes, jobRoutes])
+  for (const plugin of [healthRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, notificationRoutes, fileRoutes, jobRoutes, planRoutes])
     await app.register(plugin(deps));
 
   portalRoutes(app, deps);

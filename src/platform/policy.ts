@@ -1,4 +1,4 @@
-import { forbidden, unauthenticated } from '../http/errors.ts';
+import { forbidden, outOfScope, unauthenticated } from '../http/errors.ts';
 import type { Actor } from './context.ts';
 
 /** The roles of the issue, with their Chinese names as the UI shows them. */
@@ -37,6 +37,13 @@ export const POLICY = {
   'files.upload': WRITERS,
   'files.read': ALL,
   'jobs.manage': ['sys_admin'],
+  'plans.read': ALL,
+  /** Import, issue, close out, urge, circulate: the district office. */
+  'plans.manage': ['sys_admin', 'office_admin'],
+  /** Report progress on one's own unit's assignments. */
+  'plans.report': ['sys_admin', 'office_admin', 'liaison', 'editor'],
+  /** Check (核查) the assignments of measures one's unit leads. */
+  'plans.check': ['sys_admin', 'office_admin', 'liaison'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;
@@ -68,5 +75,5 @@ export function unitScope(actor: Actor): 'all' | string[] {
 
 export function assertUnitInScope(actor: Actor, unitId: string): void {
   const scope = unitScope(actor);
-  if (scope !== 'all' && !scope.includes(unitId)) throw forbidden('只能处理本单位的事项');
+  if (scope !== 'all' && !scope.includes(unitId)) throw outOfScope('只能处理本单位的事项');
 }

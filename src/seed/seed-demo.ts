@@ -1,9 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { unitAliases, unitGroupAliases, unitGroups, units, users } from '../db/schema/index.ts';
 import { writeAudit } from '../platform/audit/write-audit.ts';
 import { seedCalendar } from '../platform/calendar/seed-calendar.ts';
-import { inTransaction } from '../platform/context.ts';
+import { inTransaction, type Actor } from '../platform/context.ts';
+import { importPlan } from '../modules/plans/import-plan.ts';
+import { ROOT } from '../paths.ts';
 import { generatePassword, hashPassword } from '../platform/users/password.ts';
 import { DEMO_GROUPS, DEMO_UNITS, REGION } from './demo-district.ts';
 
@@ -17,11 +21,12 @@ export interface SeedResult {
  * First start: the calendar, the demo district's units and groups, and an administrator whose
  * one-time password is returned for printing. A database that already has units is left alone.
  */
-export async function seedDemo(db: Db): Promise<SeedResult> {
+export async function seedDemo(db: Db, opts: { withPlan?: boolean } = {}): Promise<SeedResult> {
   await seedCalendar(db);
   const [any] = await db.select({ id: units.id }).from(units).limit(1);
   if (any) return { seeded: false };
   const password = generatePassword();
+  let adminActor: Actor | null = null;
   const passwordHash = await hashPassword(password);
   await inTransaction({ db, actor: null }, async (tx) => {
     const [region] = await tx.db.insert(units).values({ name: REGION.name, shortName: REGION.short, kind: 'region', sort: 0 }).returning();
@@ -45,16 +50,32 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       .insert(users)
       .values({ username: 'admin', displayName: '系统管理员', unitId: office, roles: ['sys_admin', 'office_admin'], passwordHash, mustChangePassword: true })
       .returning({ id: users.id });
+    adminActor = { id: admin.id, username: 'admin', name: '系统管理员', unitId: office, roles: ['sys_admin', 'office_admin'] };
     await writeAudit(tx, {
       action: 'seed.demo_district',
       entity: 'system',
       after: { region: REGION.short, units: DEMO_UNITS.length + 1, groups: DEMO_GROUPS.length, admin: admin.id },
     });
   });
+  if (opts.withPlan !== false && adminActor) {
+    // The district's real 2021 notice, as a draft the office can review and issue.
+    const data = fs.readFileSync(path.join(ROOT, 'src/seed/yuzhong-2021-notice.txt'));
+    await importPlan({ db, actor: adminActor }, { data, filename: '渝中区2021年政务公开工作要点任务分工.txt' });
+  }
   return { seeded: true, adminUsername: 'admin', adminPassword: password };
 }
 
 export async function findUnitIdByShortName(db: Db, short: string): Promise<string | undefined> {
   const [row] = await db.select({ id: units.id }).from(units).where(eq(units.shortName, short));
   return row?.id;
+}
+
+/** Tells the operator, once, what the first start created and the administrator's one-time password. */
+export function announceSeed(seed: SeedResult, log: (msg: string) => void) {
+  if (!seed.seeded) return;
+  log('');
+  log('首次启动：已创建演示区县（渝中区）的单位、单位组、工作日历，并导入《渝中区2021年政务公开工作要点任务分工》（草稿）。');
+  log(`管理员账号：${seed.adminUsername}　一次性密码：${seed.adminPassword}`);
+  log('请登录 /admin/ 后立即修改密码；此密码只显示这一次。');
+  log('');
 }

@@ -9,6 +9,7 @@ import type { Actor } from '../platform/context.ts';
 import { DiskFileStore } from '../platform/files/file-store.ts';
 import { JobRunner } from '../platform/jobs/job-runner.ts';
 import { registerPlatformJobs } from '../platform/jobs/platform-jobs.ts';
+import { registerPlanJobs } from '../modules/plans/plan-jobs.ts';
 import type { Role } from '../platform/policy.ts';
 import { createUser } from '../platform/users/create-user.ts';
 import { changePassword } from '../platform/users/change-password.ts';
@@ -38,13 +39,14 @@ export const TEST_PASSWORD = 'Test-Passw0rd!';
 let counter = 0;
 
 /** The whole HTTP application on a fresh seeded database, driven in-process with inject(). */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, opts: { withPlan?: boolean } = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-test-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', JOBS_POLL_SECONDS: '0', ...env });
   const database = await createTestDatabase();
-  const seed = await seedDemo(database.db);
+  const seed = await seedDemo(database.db, { withPlan: opts.withPlan ?? false });
   const runner = new JobRunner(database.db);
   registerPlatformJobs(runner);
+  registerPlanJobs(runner, config);
   const app = await buildServer({ config, database, store: new DiskFileStore(path.join(dataDir, 'files')), runner, version: 'test' });
   await app.ready();
 

@@ -15,7 +15,7 @@ describe('units, aliases, groups and the name resolver', () => {
   let admin: Actor;
   beforeAll(async () => {
     database = await createTestDatabase();
-    await seedDemo(database.db);
+    await seedDemo(database.db, { withPlan: false });
     const [office] = await database.db.select().from(units).where(eq(units.shortName, '区政府办公室'));
     admin = { id: '00000000-0000-0000-0000-0000000000aa', username: 'admin', name: '管理员', unitId: office.id, roles: ['office_admin'] };
   });

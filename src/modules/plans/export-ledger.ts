@@ -1,0 +1,85 @@
+import ExcelJS from 'exceljs';
+import type { OpContext } from '../../platform/context.ts';
+import { assertCan } from '../../platform/policy.ts';
+import { ledgerRows } from './ledger-rows.ts';
+import { loadPlan } from './load-plan.ts';
+import { CHECK_LABEL, MEASURE_STATUS_LABEL, STATUS_LABEL } from './strings.ts';
+
+const COLUMNS = [
+  { header: '序号', key: 'seq', width: 6 },
+  { header: '工作任务', key: 'area', width: 22 },
+  { header: '贯彻举措', key: 'measure', width: 60 },
+  { header: '牵头单位', key: 'leads', width: 16 },
+  { header: '责任单位', key: 'responsibleWritten', width: 20 },
+  { header: '承办单位', key: 'unit', width: 16 },
+  { header: '完成时限', key: 'dueDate', width: 12 },
+  { header: '进展状态', key: 'status', width: 10 },
+  { header: '完成日期', key: 'completedOn', width: 12 },
+  { header: '工作情况', key: 'summary', width: 40 },
+  { header: '佐证材料', key: 'evidence', width: 36 },
+  { header: '核查结果', key: 'check', width: 10 },
+  { header: '核查意见', key: 'checkComment', width: 24 },
+  { header: '销号情况', key: 'closed', width: 10 },
+];
+
+/**
+ * The ledger (台账) as .xlsx: the notice's own columns, then each responsible unit's status, dates,
+ * evidence and the lead unit's check. One row per assignment; optionally one unit's rows only.
+ */
+export async function exportLedger(ctx: OpContext, planId: string, unitId?: string): Promise<{ filename: string; data: Buffer }> {
+  assertCan(ctx.actor, 'plans.read');
+  const plan = await loadPlan(ctx, planId);
+  const rows = await ledgerRows(ctx, planId, unitId);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Gongkai 政务公开工作平台';
+  const ws = wb.addWorksheet('任务分工台账', { views: [{ state: 'frozen', ySplit: 2 }], pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  ws.columns = COLUMNS.map((c) => ({ key: c.key, width: c.width }));
+  ws.mergeCells(1, 1, 1, COLUMNS.length);
+  const title = ws.getCell(1, 1);
+  title.value = `${plan.title}落实情况台账${unitId && rows[0] ? `（${rows[0].unit}）` : ''}`;
+  title.font = { name: '宋体', size: 16, bold: true };
+  title.alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.getRow(1).height = 30;
+  const header = ws.getRow(2);
+  COLUMNS.forEach((c, i) => (header.getCell(i + 1).value = c.header));
+  header.font = { bold: true };
+  header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  header.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } }));
+  for (const r of rows) {
+    ws.addRow({
+      seq: r.seq,
+      area: `${r.area}\n${r.subtask}`,
+      measure: r.measure,
+      leads: r.leads,
+      responsibleWritten: r.responsibleWritten,
+      unit: r.unit,
+      dueDate: r.dueDate,
+      status: STATUS_LABEL[r.status],
+      completedOn: r.completedOn ?? '',
+      summary: r.summary ?? '',
+      evidence: r.evidence.map((e) => (e.kind === 'link' ? `${e.title} ${e.url}` : `附件：${e.name}`)).join('\n'),
+      check: CHECK_LABEL[r.checkStatus],
+      checkComment: r.checkComment ?? '',
+      closed: MEASURE_STATUS_LABEL[r.measureStatus],
+    });
+  }
+  // Cells of one measure are merged down, as in the notice's own table.
+  let start = 3;
+  for (let i = 1; i <= rows.length; i++) {
+    if (i === rows.length || rows[i].seq !== rows[i - 1].seq) {
+      const end = i + 2;
+      if (end > start) for (const col of [1, 2, 3, 4, 5, 14]) ws.mergeCells(start, col, end, col);
+      start = end + 1;
+    }
+  }
+  ws.eachRow((row, n) => {
+    if (n < 2) return;
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+      if (n > 2) cell.alignment = { vertical: 'top', wrapText: true };
+    });
+  });
+  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + rows.length, column: COLUMNS.length } };
+  const data = Buffer.from(await wb.xlsx.writeBuffer());
+  return { filename: `${plan.title}台账${unitId && rows[0] ? `-${rows[0].unit}` : ''}.xlsx`, data };
+}

@@ -1,0 +1,41 @@
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { planAssignments, planCheckSummaries, planChecks, planEvents, planMeasureLeads, planMeasures, planReports, units, users } from '../../db/schema/index.ts';
+import { notFound } from '../../http/errors.ts';
+import type { OpContext } from '../../platform/context.ts';
+import { assertCan } from '../../platform/policy.ts';
+
+/** One measure with every assignment and the timeline of reports, checks and office actions. */
+export async function getMeasureDetail(ctx: OpContext, measureId: string) {
+  assertCan(ctx.actor, 'plans.read');
+  const [measure] = await ctx.db.select().from(planMeasures).where(eq(planMeasures.id, measureId));
+  if (!measure) throw notFound('measure_not_found', '举措不存在');
+  const unitName = sql<string>`coalesce(${units.shortName}, ${units.name})`;
+  const assignments = await ctx.db
+    .select({ a: planAssignments, unitName })
+    .from(planAssignments)
+    .innerJoin(units, eq(units.id, planAssignments.unitId))
+    .where(eq(planAssignments.measureId, measureId))
+    .orderBy(asc(unitName));
+  const ids = assignments.map((x) => x.a.id);
+  const [reports, checks, events, summaries, leads] = await Promise.all([
+    ids.length ? ctx.db.select({ r: planReports, by: users.displayName }).from(planReports).innerJoin(users, eq(users.id, planReports.createdBy)).where(inArray(planReports.assignmentId, ids)).orderBy(asc(planReports.createdAt)) : [],
+    ids.length ? ctx.db.select({ c: planChecks, by: users.displayName }).from(planChecks).innerJoin(users, eq(users.id, planChecks.createdBy)).where(inArray(planChecks.assignmentId, ids)).orderBy(asc(planChecks.createdAt)) : [],
+    ctx.db.select().from(planEvents).where(eq(planEvents.measureId, measureId)).orderBy(asc(planEvents.createdAt)),
+    ctx.db.select({ s: planCheckSummaries, unitName }).from(planCheckSummaries).innerJoin(units, eq(units.id, planCheckSummaries.unitId)).where(eq(planCheckSummaries.measureId, measureId)).orderBy(asc(planCheckSummaries.createdAt)),
+    ctx.db.select({ unitId: planMeasureLeads.unitId, name: unitName }).from(planMeasureLeads).innerJoin(units, eq(units.id, planMeasureLeads.unitId)).where(eq(planMeasureLeads.measureId, measureId)),
+  ]);
+  return {
+    measure,
+    leads,
+    summaries: summaries.map((s) => ({ ...s.s, unitName: s.unitName })),
+    events,
+    assignments: assignments.map(({ a, unitName }) => ({
+      ...a,
+      unitName,
+      timeline: [
+        ...reports.filter((r) => r.r.assignmentId === a.id).map((r) => ({ type: 'report' as const, at: r.r.createdAt, by: r.by, ...r.r })),
+        ...checks.filter((c) => c.c.assignmentId === a.id).map((c) => ({ type: 'check' as const, at: c.c.createdAt, by: c.by, ...c.c })),
+      ].sort((x, y) => x.at.getTime() - y.at.getTime()),
+    })),
+  };
+}

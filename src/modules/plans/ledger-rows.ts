@@ -1,0 +1,105 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { planAreas, planAssignments, planChecks, planMeasureLeads, planMeasures, planReports, planSubtasks, units } from '../../db/schema/index.ts';
+import type { Evidence } from '../../db/schema/index.ts';
+import type { OpContext } from '../../platform/context.ts';
+
+export interface LedgerRow {
+  assignmentId: string;
+  seq: number;
+  area: string;
+  subtask: string;
+  measure: string;
+  measureStatus: string;
+  leads: string;
+  responsibleWritten: string;
+  unitId: string;
+  unit: string;
+  dueDate: string;
+  status: string;
+  checkStatus: string;
+  completedOn: string | null;
+  summary: string | null;
+  evidence: Evidence[];
+  checkComment: string | null;
+  returnedCount: number;
+}
+
+/**
+ * Every assignment of a plan (or of one unit) with its latest report and check: the rows of the
+ * ledger (台账), the circular and the unit's completion report. Four queries whatever the size.
+ */
+export async function ledgerRows(ctx: OpContext, planId: string, unitId?: string): Promise<LedgerRow[]> {
+  const where = unitId ? and(eq(planAssignments.planId, planId), eq(planAssignments.unitId, unitId)) : eq(planAssignments.planId, planId);
+  const base = await ctx.db
+    .select({
+      assignmentId: planAssignments.id,
+      measureId: planMeasures.id,
+      seq: planMeasures.seq,
+      area: sql<string>`coalesce(${planAreas.label} || '、', '') || ${planAreas.title}`,
+      subtask: sql<string>`coalesce('（' || ${planSubtasks.label} || '）', '') || ${planSubtasks.title}`,
+      measure: planMeasures.text,
+      measureStatus: planMeasures.status,
+      responsible: planMeasures.responsible,
+      unitId: planAssignments.unitId,
+      unit: sql<string>`coalesce(${units.shortName}, ${units.name})`,
+      dueDate: planAssignments.dueDate,
+      status: planAssignments.status,
+      checkStatus: planAssignments.checkStatus,
+      completedOn: planAssignments.completedOn,
+      returnedCount: planAssignments.returnedCount,
+    })
+    .from(planAssignments)
+    .innerJoin(planMeasures, eq(planMeasures.id, planAssignments.measureId))
+    .innerJoin(planSubtasks, eq(planSubtasks.id, planMeasures.subtaskId))
+    .innerJoin(planAreas, eq(planAreas.id, planSubtasks.areaId))
+    .innerJoin(units, eq(units.id, planAssignments.unitId))
+    .where(where)
+    .orderBy(asc(planMeasures.seq), asc(units.sort), asc(units.name));
+  if (!base.length) return [];
+  const ids = base.map((b) => b.assignmentId);
+  const measureIds = [...new Set(base.map((b) => b.measureId))];
+  // Latest report and check of each assignment (DISTINCT ON keeps the newest per assignment).
+  const inIds = unitId ? inArray(planReports.assignmentId, ids) : inArray(planReports.assignmentId, ctx.db.select({ id: planAssignments.id }).from(planAssignments).where(eq(planAssignments.planId, planId)));
+  const inIdsC = unitId ? inArray(planChecks.assignmentId, ids) : inArray(planChecks.assignmentId, ctx.db.select({ id: planAssignments.id }).from(planAssignments).where(eq(planAssignments.planId, planId)));
+  const [reports, checks, leads] = await Promise.all([
+    ctx.db
+      .selectDistinctOn([planReports.assignmentId], { assignmentId: planReports.assignmentId, summary: planReports.summary, evidence: planReports.evidence })
+      .from(planReports)
+      .where(inIds)
+      .orderBy(planReports.assignmentId, sql`${planReports.createdAt} desc`),
+    ctx.db
+      .selectDistinctOn([planChecks.assignmentId], { assignmentId: planChecks.assignmentId, comment: planChecks.comment })
+      .from(planChecks)
+      .where(inIdsC)
+      .orderBy(planChecks.assignmentId, sql`${planChecks.createdAt} desc`),
+    ctx.db
+      .select({ measureId: planMeasureLeads.measureId, name: sql<string>`coalesce(${units.shortName}, ${units.name})` })
+      .from(planMeasureLeads)
+      .innerJoin(units, eq(units.id, planMeasureLeads.unitId))
+      .where(unitId ? inArray(planMeasureLeads.measureId, measureIds) : inArray(planMeasureLeads.measureId, ctx.db.select({ id: planMeasures.id }).from(planMeasures).where(eq(planMeasures.planId, planId)))),
+  ]);
+  const reportOf = new Map(reports.map((r) => [r.assignmentId, r]));
+  const checkOf = new Map(checks.map((c) => [c.assignmentId, c]));
+  const leadsOf = new Map<string, string[]>();
+  for (const l of leads) leadsOf.set(l.measureId, [...(leadsOf.get(l.measureId) ?? []), l.name]);
+  return base.map((b) => ({
+    assignmentId: b.assignmentId,
+    seq: b.seq,
+    area: b.area,
+    subtask: b.subtask,
+    measure: b.measure,
+    measureStatus: b.measureStatus,
+    leads: (leadsOf.get(b.measureId) ?? []).join('、'),
+    responsibleWritten: b.responsible.map((r) => r.written).join('、'),
+    unitId: b.unitId,
+    unit: b.unit,
+    dueDate: b.dueDate,
+    status: b.status,
+    checkStatus: b.checkStatus,
+    completedOn: b.completedOn,
+    summary: reportOf.get(b.assignmentId)?.summary ?? null,
+    evidence: reportOf.get(b.assignmentId)?.evidence ?? [],
+    checkComment: checkOf.get(b.assignmentId)?.comment ?? null,
+    returnedCount: b.returnedCount,
+  }));
+}
