@@ -31,7 +31,7 @@ export async function startServer(config: Config, log: (msg: string) => void = c
     announceSeed(await seedDemo(database.db), log);
     const store = new DiskFileStore(path.join(config.dataDir, 'files'));
     const runner = new JobRunner(database.db);
-    registerPlatformJobs(runner);
+    registerPlatformJobs(runner, database.kind);
     registerPlanJobs(runner, config);
     const app = await buildServer({ config, database, store, runner, version: VERSION }, { logger: config.LOG_LEVEL !== 'silent' });
     const address = await app.listen({ port: config.PORT, host: config.HOST });

@@ -45,7 +45,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { wi
   const database = await createTestDatabase();
   const seed = await seedDemo(database.db, { withPlan: opts.withPlan ?? false });
   const runner = new JobRunner(database.db);
-  registerPlatformJobs(runner);
+  registerPlatformJobs(runner, database.kind);
   registerPlanJobs(runner, config);
   const app = await buildServer({ config, database, store: new DiskFileStore(path.join(dataDir, 'files')), runner, version: 'test' });
   await app.ready();

@@ -146,6 +146,9 @@ export const planAssignments = pgTable(
     uniqueIndex('plan_assignments_measure_unit_uq').on(t.measureId, t.unitId),
     index('plan_assignments_unit_idx').on(t.unitId, t.planId),
     index('plan_assignments_plan_idx').on(t.planId, t.status),
+    // The overdue list reads in due-date order and stops at its limit.
+    index('plan_assignments_plan_due_idx').on(t.planId, t.dueDate),
+    index('plan_assignments_plan_check_idx').on(t.planId, t.checkStatus),
   ],
 );
 

@@ -30,16 +30,12 @@ export interface LedgerRow {
  */
 export async function ledgerRows(ctx: OpContext, planId: string, unitId?: string): Promise<LedgerRow[]> {
   const where = unitId ? and(eq(planAssignments.planId, planId), eq(planAssignments.unitId, unitId)) : eq(planAssignments.planId, planId);
+  // Assignment rows stay narrow; what belongs to a measure (its text, units, outline) is read once
+  // per measure, not once per assignment — a 200 × 60 plan would otherwise parse 12k copies.
   const base = await ctx.db
     .select({
       assignmentId: planAssignments.id,
-      measureId: planMeasures.id,
-      seq: planMeasures.seq,
-      area: sql<string>`coalesce(${planAreas.label} || '、', '') || ${planAreas.title}`,
-      subtask: sql<string>`coalesce('（' || ${planSubtasks.label} || '）', '') || ${planSubtasks.title}`,
-      measure: planMeasures.text,
-      measureStatus: planMeasures.status,
-      responsible: planMeasures.responsible,
+      measureId: planAssignments.measureId,
       unitId: planAssignments.unitId,
       unit: sql<string>`coalesce(${units.shortName}, ${units.name})`,
       dueDate: planAssignments.dueDate,
@@ -47,59 +43,74 @@ export async function ledgerRows(ctx: OpContext, planId: string, unitId?: string
       checkStatus: planAssignments.checkStatus,
       completedOn: planAssignments.completedOn,
       returnedCount: planAssignments.returnedCount,
+      seq: planMeasures.seq,
     })
     .from(planAssignments)
     .innerJoin(planMeasures, eq(planMeasures.id, planAssignments.measureId))
-    .innerJoin(planSubtasks, eq(planSubtasks.id, planMeasures.subtaskId))
-    .innerJoin(planAreas, eq(planAreas.id, planSubtasks.areaId))
     .innerJoin(units, eq(units.id, planAssignments.unitId))
     .where(where)
     .orderBy(asc(planMeasures.seq), asc(units.sort), asc(units.name));
   if (!base.length) return [];
-  const ids = base.map((b) => b.assignmentId);
-  const measureIds = [...new Set(base.map((b) => b.measureId))];
-  // Latest report and check of each assignment (DISTINCT ON keeps the newest per assignment).
-  const inIds = unitId ? inArray(planReports.assignmentId, ids) : inArray(planReports.assignmentId, ctx.db.select({ id: planAssignments.id }).from(planAssignments).where(eq(planAssignments.planId, planId)));
-  const inIdsC = unitId ? inArray(planChecks.assignmentId, ids) : inArray(planChecks.assignmentId, ctx.db.select({ id: planAssignments.id }).from(planAssignments).where(eq(planAssignments.planId, planId)));
-  const [reports, checks, leads] = await Promise.all([
+  const ofPlan = (col: typeof planReports.assignmentId | typeof planChecks.assignmentId) =>
+    unitId ? inArray(col, base.map((b) => b.assignmentId)) : inArray(col, ctx.db.select({ id: planAssignments.id }).from(planAssignments).where(eq(planAssignments.planId, planId)));
+  const [measures, reports, checks, leads] = await Promise.all([
+    ctx.db
+      .select({
+        id: planMeasures.id,
+        area: sql<string>`coalesce(${planAreas.label} || '、', '') || ${planAreas.title}`,
+        subtask: sql<string>`coalesce('（' || ${planSubtasks.label} || '）', '') || ${planSubtasks.title}`,
+        text: planMeasures.text,
+        status: planMeasures.status,
+        responsibleWritten: sql<string>`(select string_agg(e->>'written', '、') from jsonb_array_elements(${planMeasures.responsible}) e)`,
+      })
+      .from(planMeasures)
+      .innerJoin(planSubtasks, eq(planSubtasks.id, planMeasures.subtaskId))
+      .innerJoin(planAreas, eq(planAreas.id, planSubtasks.areaId))
+      .where(eq(planMeasures.planId, planId)),
+    // Latest report and check of each assignment (DISTINCT ON keeps the newest per assignment).
     ctx.db
       .selectDistinctOn([planReports.assignmentId], { assignmentId: planReports.assignmentId, summary: planReports.summary, evidence: planReports.evidence })
       .from(planReports)
-      .where(inIds)
+      .where(ofPlan(planReports.assignmentId))
       .orderBy(planReports.assignmentId, sql`${planReports.createdAt} desc`),
     ctx.db
       .selectDistinctOn([planChecks.assignmentId], { assignmentId: planChecks.assignmentId, comment: planChecks.comment })
       .from(planChecks)
-      .where(inIdsC)
+      .where(ofPlan(planChecks.assignmentId))
       .orderBy(planChecks.assignmentId, sql`${planChecks.createdAt} desc`),
     ctx.db
       .select({ measureId: planMeasureLeads.measureId, name: sql<string>`coalesce(${units.shortName}, ${units.name})` })
       .from(planMeasureLeads)
       .innerJoin(units, eq(units.id, planMeasureLeads.unitId))
-      .where(unitId ? inArray(planMeasureLeads.measureId, measureIds) : inArray(planMeasureLeads.measureId, ctx.db.select({ id: planMeasures.id }).from(planMeasures).where(eq(planMeasures.planId, planId)))),
+      .innerJoin(planMeasures, eq(planMeasures.id, planMeasureLeads.measureId))
+      .where(eq(planMeasures.planId, planId)),
   ]);
+  const measureOf = new Map(measures.map((m) => [m.id, m]));
   const reportOf = new Map(reports.map((r) => [r.assignmentId, r]));
   const checkOf = new Map(checks.map((c) => [c.assignmentId, c]));
   const leadsOf = new Map<string, string[]>();
   for (const l of leads) leadsOf.set(l.measureId, [...(leadsOf.get(l.measureId) ?? []), l.name]);
-  return base.map((b) => ({
-    assignmentId: b.assignmentId,
-    seq: b.seq,
-    area: b.area,
-    subtask: b.subtask,
-    measure: b.measure,
-    measureStatus: b.measureStatus,
-    leads: (leadsOf.get(b.measureId) ?? []).join('、'),
-    responsibleWritten: b.responsible.map((r) => r.written).join('、'),
-    unitId: b.unitId,
-    unit: b.unit,
-    dueDate: b.dueDate,
-    status: b.status,
-    checkStatus: b.checkStatus,
-    completedOn: b.completedOn,
-    summary: reportOf.get(b.assignmentId)?.summary ?? null,
-    evidence: reportOf.get(b.assignmentId)?.evidence ?? [],
-    checkComment: checkOf.get(b.assignmentId)?.comment ?? null,
-    returnedCount: b.returnedCount,
-  }));
+  return base.map((b) => {
+    const m = measureOf.get(b.measureId)!;
+    return {
+      assignmentId: b.assignmentId,
+      seq: b.seq,
+      area: m.area,
+      subtask: m.subtask,
+      measure: m.text,
+      measureStatus: m.status,
+      leads: (leadsOf.get(b.measureId) ?? []).join('、'),
+      responsibleWritten: m.responsibleWritten ?? '',
+      unitId: b.unitId,
+      unit: b.unit,
+      dueDate: b.dueDate,
+      status: b.status,
+      checkStatus: b.checkStatus,
+      completedOn: b.completedOn,
+      summary: reportOf.get(b.assignmentId)?.summary ?? null,
+      evidence: reportOf.get(b.assignmentId)?.evidence ?? [],
+      checkComment: checkOf.get(b.assignmentId)?.comment ?? null,
+      returnedCount: b.returnedCount,
+    };
+  });
 }

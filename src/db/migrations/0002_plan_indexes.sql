@@ -1,0 +1,2 @@
+CREATE INDEX "plan_assignments_plan_due_idx" ON "plan_assignments" USING btree ("plan_id","due_date");--> statement-breakpoint
+CREATE INDEX "plan_assignments_plan_check_idx" ON "plan_assignments" USING btree ("plan_id","check_status");
