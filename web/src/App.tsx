@@ -1,0 +1,82 @@
+import { Spin } from 'antd';
+import { lazy, Suspense, useEffect, type ComponentType, type LazyExoticComponent } from 'react';
+import { Forbidden, NotFound } from './components/Forbidden.tsx';
+import { ChangePasswordPage } from './features/auth/pages/ChangePasswordPage.tsx';
+import { LoginPage } from './features/auth/pages/LoginPage.tsx';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { navigate, usePath } from './lib/router.tsx';
+import { useSession, type Permission } from './lib/session.tsx';
+import { common } from './lib/strings.ts';
+
+interface Route {
+  path: string;
+  page: LazyExoticComponent<ComponentType>;
+  permission?: Permission;
+}
+
+// One chunk per page: a user who never opens the audit log never downloads it.
+const page = (load: () => Promise<Record<string, ComponentType>>, name: string) =>
+  lazy(async () => ({ default: (await load())[name] }));
+
+const ROUTES: Route[] = [
+  { path: '/', page: page(() => import('./features/dashboard/pages/DashboardPage.tsx'), 'DashboardPage') },
+  { path: '/units', page: page(() => import('./features/units/pages/UnitsPage.tsx'), 'UnitsPage'), permission: 'units.read' },
+  { path: '/groups', page: page(() => import('./features/groups/pages/GroupsPage.tsx'), 'GroupsPage'), permission: 'units.read' },
+  { path: '/users', page: page(() => import('./features/users/pages/UsersPage.tsx'), 'UsersPage'), permission: 'users.read' },
+  { path: '/calendar', page: page(() => import('./features/calendar/pages/CalendarPage.tsx'), 'CalendarPage'), permission: 'calendar.read' },
+  { path: '/audit', page: page(() => import('./features/audit/pages/AuditPage.tsx'), 'AuditPage'), permission: 'audit.read' },
+  {
+    path: '/notifications',
+    page: page(() => import('./features/notifications/pages/NotificationsPage.tsx'), 'NotificationsPage'),
+    permission: 'notifications.own',
+  },
+];
+
+function FullPageSpin() {
+  return (
+    <div className="full-page-spin" role="status">
+      <Spin size="large" />
+      <span className="sr-only">{common.loading}</span>
+    </div>
+  );
+}
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return <FullPageSpin />;
+}
+
+/** Chooses the page: login when signed out, the forced password change, else the routed page. */
+export function App() {
+  const path = usePath();
+  const { state } = useSession();
+
+  if (state.status === 'loading') return <FullPageSpin />;
+  if (state.status === 'anonymous') return path === '/login' ? <LoginPage /> : <Redirect to="/login" />;
+  const { me } = state;
+  if (me.mustChangePassword) return path === '/change-password' ? <ChangePasswordPage /> : <Redirect to="/change-password" />;
+  if (path === '/login') return <Redirect to="/" />;
+  if (path === '/change-password')
+    return (
+      <AppLayout>
+        <ChangePasswordPage />
+      </AppLayout>
+    );
+
+  const route = ROUTES.find((r) => r.path === path);
+  const allowed = !route?.permission || me.permissions.includes(route.permission);
+  const Page = route?.page;
+  return (
+    <AppLayout>
+      {!route || !Page ? (
+        <NotFound />
+      ) : !allowed ? (
+        <Forbidden />
+      ) : (
+        <Suspense fallback={<FullPageSpin />}>
+          <Page />
+        </Suspense>
+      )}
+    </AppLayout>
+  );
+}

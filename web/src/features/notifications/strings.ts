@@ -1,0 +1,15 @@
+export const t = {
+  title: '通知',
+  intro: '任务下发、督办提醒、审核结果等消息。未读的排在前面。',
+  filterLabel: '显示',
+  filterUnread: (n: number) => `未读（${n}）`,
+  filterAll: '全部',
+  markAll: '全部标为已读',
+  markAllDone: (n: number) => (n ? `已将 ${n} 条通知标为已读` : '没有未读通知'),
+  markRead: '标为已读',
+  unread: '未读',
+  open: '查看',
+  emptyUnread: '没有未读通知',
+  emptyAll: '还没有收到任何通知',
+  total: (n: number) => `共 ${n} 条`,
+} as const;

@@ -1,0 +1,21 @@
+export const t = {
+  nav: {
+    home: '工作台',
+    units: '单位管理',
+    groups: '单位组',
+    users: '用户与角色',
+    calendar: '工作日历',
+    audit: '审计日志',
+    notifications: '通知',
+    plans: '任务分工督办',
+    catalog: '目录与发布',
+  },
+  comingSoon: '建设中',
+  menuLabel: '功能菜单',
+  openMenu: '打开功能菜单',
+  notificationsLabel: (n: number) => (n > 0 ? `通知，${n} 条未读` : '通知，没有未读'),
+  logout: '退出登录',
+  changePassword: '修改密码',
+  loggedOut: '已退出登录',
+  skipToContent: '跳到主要内容',
+} as const;
