@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { units } from '../../db/schema/index.ts';
 import { permissionsOf, POLICY, ROLES } from '../../platform/policy.ts';
 import { changePassword, changePasswordInput } from '../../platform/users/change-password.ts';
 import { login, loginInput } from '../../platform/users/login.ts';
@@ -35,8 +37,9 @@ export const authRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) 
   app.get('/api/auth/me', { config: { access: 'authenticated', duringPasswordChange: true }, schema: { tags: ['auth'], summary: '当前用户、权限与未读通知数' } }, async (req) => {
     const s = req.session!;
     const ctx = contextOf(req, db);
+    const [unit] = await db.select({ name: units.name, shortName: units.shortName }).from(units).where(eq(units.id, s.actor.unitId));
     return {
-      user: s.actor,
+      user: { ...s.actor, unitName: unit?.shortName ?? unit?.name ?? '' },
       csrfToken: s.csrfToken,
       mustChangePassword: s.mustChangePassword,
       permissions: permissionsOf(s.actor),

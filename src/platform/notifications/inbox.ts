@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { notifications } from '../../db/schema/index.ts';
 import type { OpContext } from '../context.ts';
 import { assertCan } from '../policy.ts';
@@ -8,7 +8,8 @@ export async function listInbox(ctx: OpContext, query: { unreadOnly?: boolean; p
   const mine = eq(notifications.userId, ctx.actor.id);
   const cond = query.unreadOnly ? and(mine, isNull(notifications.readAt)) : mine;
   const [items, [{ total }], [{ unread }]] = await Promise.all([
-    ctx.db.select().from(notifications).where(cond).orderBy(desc(notifications.createdAt)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    // Unread first, newest first within each.
+    ctx.db.select().from(notifications).where(cond).orderBy(sql`${notifications.readAt} is not null`, desc(notifications.createdAt)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     ctx.db.select({ total: count() }).from(notifications).where(cond),
     ctx.db.select({ unread: count() }).from(notifications).where(and(mine, isNull(notifications.readAt))),
   ]);
