@@ -23,6 +23,7 @@ import { notificationRoutes } from './routes/notifications.ts';
 import { unitRoutes } from './routes/units.ts';
 import { userRoutes } from './routes/users.ts';
 import { planRoutes } from '../modules/plans/routes.ts';
+import { catalogRoutes } from '../modules/catalog/routes.ts';
 import type { RouteAccess } from './route-config.ts';
 import { WEB_DIST as webDist } from '../paths.ts';
 export { webDist };
@@ -83,7 +84,7 @@ export async function buildServer(deps: AppDeps, opts: { logger?: boolean } = {}
   installErrorHandler(app);
   installAuth(app, deps.database.db);
 
-  for (const plugin of [healthRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, notificationRoutes, fileRoutes, jobRoutes, planRoutes])
+  for (const plugin of [healthRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, notificationRoutes, fileRoutes, jobRoutes, planRoutes, catalogRoutes])
     await app.register(plugin(deps));
 
   portalRoutes(app, deps);

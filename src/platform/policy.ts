@@ -44,6 +44,13 @@ export const POLICY = {
   'plans.report': ['sys_admin', 'office_admin', 'liaison', 'editor'],
   /** Check (核查) the assignments of measures one's unit leads. */
   'plans.check': ['sys_admin', 'office_admin', 'liaison'],
+  'catalog.read': ALL,
+  /** Columns, their settings and the path mappings. */
+  'catalog.manage': ['sys_admin', 'office_admin'],
+  /** Draft and edit documents of one's own unit. */
+  'documents.edit': ['sys_admin', 'office_admin', 'liaison', 'editor'],
+  /** Take a step of the review chain (the step's own role is checked too). */
+  'documents.review': ['sys_admin', 'office_admin', 'reviewer', 'approver'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

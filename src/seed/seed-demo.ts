@@ -7,6 +7,7 @@ import { writeAudit } from '../platform/audit/write-audit.ts';
 import { seedCalendar } from '../platform/calendar/seed-calendar.ts';
 import { inTransaction, type Actor } from '../platform/context.ts';
 import { importPlan } from '../modules/plans/import-plan.ts';
+import { seedCatalog } from '../modules/catalog/seed-catalog.ts';
 import { ROOT } from '../paths.ts';
 import { generatePassword, hashPassword } from '../platform/users/password.ts';
 import { DEMO_GROUPS, DEMO_UNITS, REGION } from './demo-district.ts';
@@ -62,6 +63,7 @@ export async function seedDemo(db: Db, opts: { withPlan?: boolean } = {}): Promi
     const data = fs.readFileSync(path.join(ROOT, 'src/seed/yuzhong-2021-notice.txt'));
     await importPlan({ db, actor: adminActor }, { data, filename: '渝中区2021年政务公开工作要点任务分工.txt' });
   }
+  if (adminActor) await seedCatalog(db, adminActor);
   return { seeded: true, adminUsername: 'admin', adminPassword: password };
 }
 
@@ -74,7 +76,7 @@ export async function findUnitIdByShortName(db: Db, short: string): Promise<stri
 export function announceSeed(seed: SeedResult, log: (msg: string) => void) {
   if (!seed.seeded) return;
   log('');
-  log('首次启动：已创建演示区县（渝中区）的单位、单位组、工作日历，并导入《渝中区2021年政务公开工作要点任务分工》（草稿）。');
+  log('首次启动：已创建演示区县（渝中区）的单位、单位组、工作日历、政府信息公开目录（含示例文件），并导入《渝中区2021年政务公开工作要点任务分工》（草稿）。');
   log(`管理员账号：${seed.adminUsername}　一次性密码：${seed.adminPassword}`);
   log('请登录 /admin/ 后立即修改密码；此密码只显示这一次。');
   log('');

@@ -1,2 +1,3 @@
 export * from './platform.ts';
 export * from './plans.ts';
+export * from './catalog.ts';

@@ -1,0 +1,39 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../http/app-deps.ts';
+import { contextOf } from '../../http/auth-hooks.ts';
+import { idParam } from '../../http/routes/params.ts';
+import { buildColumnsFromPlan } from './build-columns-from-plan.ts';
+import { listColumns } from './list-columns.ts';
+import { listFindings, piiInput, resolvePii } from './resolve-pii.ts';
+import { reviewDocument, reviewInput, submitDocument, withdrawDocument, withdrawInput } from './review-document.ts';
+import { documentInput, saveDocument } from './save-document.ts';
+import { columnSettingsInput, updateColumn } from './update-column.ts';
+import { getDocumentForEditor } from './get-document.ts';
+
+export const catalogRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+  const { db } = deps.database;
+  const tags = ['catalog'];
+  const ctx = (req: Parameters<typeof contextOf>[0]) => contextOf(req, db);
+
+  app.get('/api/catalog/sites/:id/columns', { config: { access: 'catalog.read' }, schema: { tags, summary: '某站点（区门户或部门网页）的栏目树', params: idParam } }, async (req) => ({ items: await listColumns(ctx(req), req.params.id) }));
+  app.patch('/api/catalog/columns/:id', { config: { access: 'catalog.manage' }, schema: { tags, summary: '栏目设置', params: idParam, body: columnSettingsInput } }, async (req) => updateColumn(ctx(req), req.params.id, req.body));
+  app.post('/api/plans/:id/columns', { config: { access: 'catalog.manage' }, schema: { tags, summary: '按任务分工的公开路径建立栏目', params: idParam } }, async (req) => buildColumnsFromPlan(ctx(req), req.params.id));
+
+  app.post('/api/documents', { config: { access: 'documents.edit' }, schema: { tags, summary: '新建文件（草稿）', body: documentInput } }, async (req, reply) => reply.status(201).send(await saveDocument(ctx(req), req.body)));
+  app.get('/api/documents/:id', { config: { access: 'catalog.read' }, schema: { tags, summary: '文件详情（含修订、审核记录）', params: idParam } }, async (req) => getDocumentForEditor(ctx(req), req.params.id));
+  app.put('/api/documents/:id', { config: { access: 'documents.edit' }, schema: { tags, summary: '修改文件（已发布的形成待审副本）', params: idParam, body: documentInput } }, async (req) => saveDocument(ctx(req), req.body, req.params.id));
+  app.post('/api/documents/:id/submit', { config: { access: 'documents.edit' }, schema: { tags, summary: '送审', params: idParam } }, async (req) => {
+    await submitDocument(ctx(req), req.params.id);
+    return { ok: true };
+  });
+  app.post('/api/documents/:id/reviews', { config: { access: 'documents.review' }, schema: { tags, summary: '审核：通过、退回或驳回（终审通过即发布）', params: idParam, body: reviewInput } }, async (req) => {
+    await reviewDocument(ctx(req), req.params.id, req.body);
+    return { ok: true };
+  });
+  app.get('/api/documents/:id/pii', { config: { access: 'documents.edit' }, schema: { tags, summary: '待处理的个人信息', params: idParam } }, async (req) => ({ items: await listFindings(ctx(req), req.params.id) }));
+  app.post('/api/documents/:id/pii', { config: { access: 'documents.review' }, schema: { tags, summary: '去标识化或记录保留理由', params: idParam, body: piiInput } }, async (req) => resolvePii(ctx(req), req.params.id, req.body));
+  app.post('/api/documents/:id/withdraw', { config: { access: 'documents.review' }, schema: { tags, summary: '撤稿', params: idParam, body: withdrawInput } }, async (req) => {
+    await withdrawDocument(ctx(req), req.params.id, req.body);
+    return { ok: true };
+  });
+};

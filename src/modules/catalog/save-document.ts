@@ -1,0 +1,84 @@
+import { eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { documentAttachments, documentRevisions, documents, files } from '../../db/schema/index.ts';
+import { conflict, invalid } from '../../http/errors.ts';
+import { writeAudit } from '../../platform/audit/write-audit.ts';
+import { isValidDate, todayInShanghai } from '../../platform/calendar/dates.ts';
+import { inTransaction, type OpContext } from '../../platform/context.ts';
+import { assertCan } from '../../platform/policy.ts';
+import { bodyText, sanitizeBody } from './document-content.ts';
+import { nextIndexNo } from './index-number.ts';
+import { assertColumnOwner, loadColumn, loadDocument } from './load-document.ts';
+
+export const VALIDITY = { valid: '现行有效', amended: '已修改', repealed: '已废止', expired: '已失效' } as const;
+
+export const documentInput = z.object({
+  columnId: z.uuid('栏目编号格式不正确'),
+  title: z.string().trim().min(2, '标题至少 2 个字').max(200, '标题不能超过 200 字'),
+  bodyHtml: z.string().max(2_000_000, '正文过长').default(''),
+  publisher: z.string().trim().min(2, '请填写发布机构').max(100),
+  writtenOn: z.string().refine(isValidDate, '成文日期格式应为 YYYY-MM-DD').optional().nullable(),
+  docNumber: z.string().trim().max(60, '发文字号不能超过 60 字').optional().nullable(),
+  topic: z.string().trim().max(60).optional().nullable(),
+  validity: z.enum(['valid', 'amended', 'repealed', 'expired'], { message: '有效性不正确' }).default('valid'),
+  replacedById: z.uuid().optional().nullable(),
+  attachmentIds: z.array(z.uuid()).max(30, '附件不能超过 30 个').default([]),
+  publishAt: z.iso.datetime({ offset: true, message: '定时发布时间格式不正确' }).optional().nullable(),
+});
+export type DocumentInput = z.input<typeof documentInput>;
+
+/**
+ * Creates a draft, or edits one. Editing a published document makes a working copy that goes
+ * through the review chain while the published version stays up. Every save is a revision.
+ */
+export async function saveDocument(ctx: OpContext, raw: DocumentInput, id?: string) {
+  assertCan(ctx.actor, 'documents.edit');
+  const input = documentInput.parse(raw);
+  const actor = ctx.actor;
+  const html = sanitizeBody(input.bodyHtml);
+  const text = bodyText(html);
+  return inTransaction(ctx, async (tx) => {
+    const column = await loadColumn(tx, input.columnId);
+    assertColumnOwner(actor, column);
+    if (input.attachmentIds.length) {
+      const found = await tx.db.select({ id: files.id }).from(files).where(inArray(files.id, input.attachmentIds));
+      if (found.length !== new Set(input.attachmentIds).size) throw invalid('unknown_file', '附件中有不存在的文件');
+    }
+    const meta = { publisher: input.publisher, writtenOn: input.writtenOn ?? null, docNumber: input.docNumber ?? null, topic: input.topic ?? null, validity: input.validity, replacedById: input.replacedById ?? null };
+    let docId: string;
+    let version: number;
+    let before: unknown = null;
+    if (!id) {
+      const indexNo = await nextIndexNo(tx, column.siteUnitId, Number((input.writtenOn ?? todayInShanghai()).slice(0, 4)));
+      const [doc] = await tx.db
+        .insert(documents)
+        .values({ columnId: column.id, siteUnitId: column.siteUnitId, title: input.title, bodyHtml: html, bodyText: text, indexNo, ...meta, publishAt: input.publishAt ? new Date(input.publishAt) : null, createdBy: actor.id })
+        .returning();
+      docId = doc.id;
+      version = 1;
+    } else {
+      const { doc, column: oldColumn } = await loadDocument(tx, id, { forUpdate: true });
+      assertColumnOwner(actor, oldColumn);
+      before = { title: doc.title, status: doc.status, version: doc.version };
+      if (doc.status === 'in_review' || (doc.workingCopy && doc.reviewStep > 0)) throw conflict('in_review', '文件正在审核中，不能修改；如需修改请由审核人退回');
+      if (doc.status === 'rejected' || doc.status === 'withdrawn') throw conflict('not_editable', '已驳回或已撤稿的文件不能再修改，请新建');
+      version = doc.version + 1;
+      docId = id;
+      if (doc.status === 'published' || doc.status === 'scheduled') {
+        await tx.db.update(documents).set({ workingCopy: { title: input.title, bodyHtml: html, bodyText: text, meta, columnId: column.id }, reviewStep: 0, version, updatedAt: new Date() }).where(eq(documents.id, id));
+      } else {
+        await tx.db
+          .update(documents)
+          .set({ columnId: column.id, title: input.title, bodyHtml: html, bodyText: text, ...meta, publishAt: input.publishAt ? new Date(input.publishAt) : null, version, status: 'draft', updatedAt: new Date() })
+          .where(eq(documents.id, id));
+      }
+      await tx.db.delete(documentAttachments).where(eq(documentAttachments.documentId, id));
+    }
+    if (input.attachmentIds.length)
+      await tx.db.insert(documentAttachments).values([...new Set(input.attachmentIds)].map((fileId) => ({ documentId: docId, fileId })));
+    await tx.db.insert(documentRevisions).values({ documentId: docId, version, title: input.title, bodyHtml: html, meta, createdBy: actor.id });
+    await writeAudit(tx, { action: id ? 'document.edit' : 'document.create', entity: 'document', entityId: docId, before, after: { title: input.title, columnId: column.id, version } });
+    const { doc } = await loadDocument(tx, docId);
+    return doc;
+  });
+}
