@@ -1,0 +1,146 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, catalogColumns, documentRevisions, documents, units } from '../../db/schema/index.ts';
+import { createTestApp, type ApiClient, type TestApp } from '../../testing/test-app.ts';
+
+// A resident ID with a valid GB 11643 check digit, and a mobile number written with spaces.
+const ID = '500103199001011232';
+const MOBILE = '138 1234 5678';
+
+describe('documents: draft → 三审 → PII gate → publish', () => {
+  let t: TestApp;
+  let editor: ApiClient;
+  let reviewer: ApiClient;
+  let approver: ApiClient;
+  let columnId: string;
+  let docId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({}, { withPlan: true });
+    // The 通知公告 column of the district site, owned by 区政府办公室.
+    [{ id: columnId }] = await t.database.db.select({ id: catalogColumns.id }).from(catalogColumns).where(eq(catalogColumns.slug, 'tzgg'));
+    editor = await t.userWith(['editor'], '区政府办公室');
+    reviewer = await t.userWith(['reviewer'], '区政府办公室');
+    approver = await t.userWith(['approver'], '区政府办公室');
+  });
+  afterAll(() => t.close());
+
+  const draft = {
+    title: '关于公布2021年第二批政务公开监督员名单的通知',
+    bodyHtml: `<p>经研究，聘请下列人员为政务公开监督员。</p><p>申请人张伟，身份证号${ID}，联系电话${MOBILE}。</p><script>alert(1)</script><p onclick="steal()">办公地址：渝中区人民路252号，电话023-63767000。</p><a href="javascript:alert(1)">链接</a>`,
+    publisher: '重庆市渝中区人民政府办公室',
+    writtenOn: '2021-07-01',
+    docNumber: '渝中府办〔2021〕41号',
+    topic: '综合政务',
+  };
+
+  it('saves a draft with a generated index number and sanitised body', async () => {
+    const res = await editor.request('POST', '/api/documents', { ...draft, columnId });
+    expect(res.statusCode).toBe(201);
+    const doc = res.json();
+    docId = doc.id;
+    expect(doc.indexNo).toMatch(/\/2021-\d{5}$/);
+    expect(doc.status).toBe('draft');
+    expect(doc.bodyHtml).not.toMatch(/script|onclick|javascript:/);
+    expect(doc.bodyText).toContain(ID);
+  });
+
+  it('refuses a forged column id and an editor of another unit', async () => {
+    const forged = await editor.request('POST', '/api/documents', { ...draft, columnId: '00000000-0000-0000-0000-000000000000' });
+    expect(forged.statusCode).toBe(404);
+    expect(forged.json().error.code).toBe('column_not_found');
+    const outsider = await t.userWith(['editor'], '区教委');
+    const res = await outsider.request('POST', '/api/documents', { ...draft, columnId });
+    expect(res.json().error.code).toBe('out_of_scope');
+  });
+
+  it('runs 初审 and 复审, and blocks 终审 until the ID number and the phone number are masked', async () => {
+    expect((await editor.request('POST', `/api/documents/${docId}/submit`)).statusCode).toBe(200);
+    // Each step checks its own role: 初审 is a reviewer's, so the approver cannot take it.
+    const wrongRole = await approver.request('POST', `/api/documents/${docId}/reviews`, { decision: 'approve' });
+    expect(wrongRole.statusCode).toBe(403);
+    expect((await reviewer.request('POST', `/api/documents/${docId}/reviews`, { decision: 'approve' })).statusCode).toBe(200);
+    expect((await reviewer.request('POST', `/api/documents/${docId}/reviews`, { decision: 'approve' })).statusCode).toBe(200);
+    const blocked = await approver.request('POST', `/api/documents/${docId}/reviews`, { decision: 'approve', secrecyConfirmed: true });
+    expect(blocked.statusCode).toBe(409);
+    expect(blocked.json().error.code).toBe('pii_unresolved');
+    const types = blocked.json().error.details.map((f: { type: string }) => f.type);
+    expect(types).toEqual(expect.arrayContaining(['id_card', 'mobile', 'person_name']));
+    // The agency's own phone and address are not findings.
+    expect(blocked.json().error.details.map((f: { value: string }) => f.value)).not.toContain('023-63767000');
+    const [doc] = await t.database.db.select().from(documents).where(eq(documents.id, docId));
+    expect(doc.status).toBe('in_review');
+  });
+
+  it('masks one finding at a time; keeping a value needs a reason; then 保密审查 and publish', async () => {
+    const findings = (await editor.request('GET', `/api/documents/${docId}/pii`)).json().items;
+    const id = findings.find((f: { type: string }) => f.type === 'id_card');
+    expect((await approver.request('POST', `/api/documents/${docId}/pii`, { action: 'mask', values: [id.value] })).json().masked).toBe(1);
+    const stillBlocked = await approver.request('POST', `/api/documents/${docId}/reviews`, { decision: 'approve', secrecyConfirmed: true });
+    expect(stillBlocked.json().error.code).toBe('pii_unresolved');
+    expect(stillBlocked.json().error.details.some((f: { type: string }) => f.type === 'id_card')).toBe(false);
+    const noReason = await approver.request('POST', `/api/documents/${docId}/pii`, { action: 'keep', type: 'mobile', value: 'x', reason: '' });
+    expect(noReason.statusCode).toBe(400);
+    expect((await approver.request('POST', `/api/documents/${docId}/pii`, { action: 'mask' })).statusCode).toBe(200);
+    const noSecrecy = await approver.request('POST', `/api/documents/${docId}/reviews`, { decision: 'approve' });
+    expect(noSecrecy.json().error.code).toBe('secrecy_unconfirmed');
+    expect((await approver.request('POST', `/api/documents/${docId}/reviews`, { decision: 'approve', secrecyConfirmed: true })).statusCode).toBe(200);
+    const [doc] = await t.database.db.select().from(documents).where(eq(documents.id, docId));
+    expect(doc.status).toBe('published');
+    expect(doc.bodyHtml).toContain('500103********1232');
+    expect(doc.bodyHtml).toContain('138 **** 5678');
+    expect(doc.bodyHtml).not.toContain(MOBILE);
+    expect(doc.bodyHtml).toContain('张某');
+    expect(doc.bodyHtml).not.toContain(ID);
+    expect(doc.publishedAt).toBeTruthy();
+    const revisions = await t.database.db.select().from(documentRevisions).where(eq(documentRevisions.documentId, docId));
+    expect(revisions.length).toBeGreaterThanOrEqual(3);
+    const audit = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, docId), eq(auditLog.action, 'document.pii_mask')));
+    // The audit records that masking happened, never the personal values.
+    expect(JSON.stringify(audit)).not.toContain(ID);
+  });
+
+  it('an edit of the published document is reviewed as a working copy while the published version stays up', async () => {
+    const res = await editor.request('PUT', `/api/documents/${docId}`, { ...draft, columnId, title: '关于公布2021年第二批政务公开监督员名单的通知（更正）', bodyHtml: '<p>名单更正如下。</p>' });
+    expect(res.statusCode).toBe(200);
+    const [doc] = await t.database.db.select().from(documents).where(eq(documents.id, docId));
+    expect(doc.status).toBe('published');
+    expect(doc.title).toBe(draft.title);
+    expect((doc.workingCopy as { title: string }).title).toContain('更正');
+    await editor.request('POST', `/api/documents/${docId}/submit`);
+    for (const c of [reviewer, reviewer]) expect((await c.request('POST', `/api/documents/${docId}/reviews`, { decision: 'approve' })).statusCode).toBe(200);
+    expect((await approver.request('POST', `/api/documents/${docId}/reviews`, { decision: 'approve', secrecyConfirmed: true })).statusCode).toBe(200);
+    const [after] = await t.database.db.select().from(documents).where(eq(documents.id, docId));
+    expect(after.title).toContain('更正');
+    expect(after.workingCopy).toBeNull();
+  });
+
+  it('withdraws with a reason, audited', async () => {
+    expect((await approver.request('POST', `/api/documents/${docId}/withdraw`, { reason: '' })).statusCode).toBe(400);
+    expect((await approver.request('POST', `/api/documents/${docId}/withdraw`, { reason: '名单有误，重新发布' })).statusCode).toBe(200);
+    const [doc] = await t.database.db.select().from(documents).where(eq(documents.id, docId));
+    expect(doc).toMatchObject({ status: 'withdrawn', withdrawnReason: '名单有误，重新发布' });
+  });
+
+  it('catches an ID number split by a zero-width space', async () => {
+    const res = await editor.request('POST', '/api/documents', { ...draft, columnId, bodyHtml: `<p>当事人身份证号500103\u200B199001011232。</p>` });
+    const id = res.json().id;
+    const items = (await editor.request('GET', `/api/documents/${id}/pii`)).json().items;
+    expect(items.some((f: { type: string }) => f.type === 'id_card')).toBe(true);
+  });
+
+  it('seeded the catalog from the plan: standard columns, plan paths, unit sub-sites, linked measures', async () => {
+    const [region] = await t.database.db.select().from(units).where(eq(units.kind, 'region'));
+    const cols = (await editor.request('GET', `/api/catalog/sites/${region.id}/columns`)).json().items;
+    const names = cols.map((c: { name: string }) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['政府信息公开指南', '法定主动公开内容', '国民经济和社会发展规划', '预算', '决算', '核酸检测点', '发热门诊', '疫苗接种点', '“六稳”“六保”']));
+    const plan = cols.find((c: { name: string }) => c.name === '国民经济和社会发展规划');
+    expect(plan.measureIds).toHaveLength(1);
+    // “政府信息公开目录>…” and “政务公开>政府信息公开目录>…” land on one node.
+    const catalogs = cols.filter((c: { name: string }) => c.name === '政府信息公开目录');
+    expect(catalogs).toHaveLength(1);
+    const [fgw] = await t.database.db.select().from(units).where(eq(units.shortName, '区司法局'));
+    const sub = (await editor.request('GET', `/api/catalog/sites/${fgw.id}/columns`)).json().items;
+    expect(sub.map((c: { name: string }) => c.name)).toContain('行政法规');
+  });
+});
