@@ -7,6 +7,7 @@ import { lockDataDir } from './platform/data-dir-lock.ts';
 import { DiskFileStore } from './platform/files/file-store.ts';
 import { JobRunner } from './platform/jobs/job-runner.ts';
 import { registerPlatformJobs } from './platform/jobs/platform-jobs.ts';
+import { registerCatalogJobs } from './modules/catalog/catalog-jobs.ts';
 import { registerPlanJobs } from './modules/plans/plan-jobs.ts';
 import { announceSeed, seedDemo } from './seed/seed-demo.ts';
 import { VERSION } from './paths.ts';
@@ -33,6 +34,7 @@ export async function startServer(config: Config, log: (msg: string) => void = c
     const runner = new JobRunner(database.db);
     registerPlatformJobs(runner, database.kind);
     registerPlanJobs(runner, config);
+    registerCatalogJobs(runner);
     const app = await buildServer({ config, database, store, runner, version: VERSION }, { logger: config.LOG_LEVEL !== 'silent' });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     runner.start(config.JOBS_POLL_SECONDS, (err) => app.log.error({ err }, 'job runner'));

@@ -9,6 +9,7 @@ import type { Actor } from '../platform/context.ts';
 import { DiskFileStore } from '../platform/files/file-store.ts';
 import { JobRunner } from '../platform/jobs/job-runner.ts';
 import { registerPlatformJobs } from '../platform/jobs/platform-jobs.ts';
+import { registerCatalogJobs } from '../modules/catalog/catalog-jobs.ts';
 import { registerPlanJobs } from '../modules/plans/plan-jobs.ts';
 import type { Role } from '../platform/policy.ts';
 import { createUser } from '../platform/users/create-user.ts';
@@ -47,6 +48,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { wi
   const runner = new JobRunner(database.db);
   registerPlatformJobs(runner, database.kind);
   registerPlanJobs(runner, config);
+  registerCatalogJobs(runner);
   const app = await buildServer({ config, database, store: new DiskFileStore(path.join(dataDir, 'files')), runner, version: 'test' });
   await app.ready();
 

@@ -143,4 +143,27 @@ describe('documents: draft → 三审 → PII gate → publish', () => {
     const sub = (await editor.request('GET', `/api/catalog/sites/${fgw.id}/columns`)).json().items;
     expect(sub.map((c: { name: string }) => c.name)).toContain('行政法规');
   });
+
+  it('watches the catalog: overdue news columns, blank columns without a note, and names the owning site', async () => {
+    const office = await t.userWith(['office_admin'], '区政府办公室');
+    const h = (await office.request('GET', '/api/catalog/health')).json();
+    expect(h.overdue.map((c: { slug: string }) => c.slug)).toContain('gzdt'); // news column, last sample 2021-06-08
+    const blank = h.blank.find((c: { name: string }) => c.name === '决算');
+    expect(blank).toBeTruthy();
+    expect(h.blankBySite[0]).toMatchObject({ failing: true });
+    expect((await office.request('PATCH', `/api/catalog/columns/${blank.id}`, { note: '2021年度决算尚未批复，批复后20个工作日内公开' })).statusCode).toBe(200);
+    const after = (await office.request('GET', '/api/catalog/health')).json();
+    expect(after.blank.some((c: { id: string }) => c.id === blank.id)).toBe(false);
+    expect((await editor.request('GET', '/api/catalog/health')).statusCode).toBe(403);
+  });
+
+  it('offers the lead unit proof: documents published in the plan year in the columns a measure points at', async () => {
+    const [col] = await t.database.db.select().from(catalogColumns).where(eq(catalogColumns.name, '国民经济和社会发展规划'));
+    const cols = (await editor.request('GET', `/api/catalog/sites/${col.siteUnitId}/columns`)).json().items;
+    const measureId = cols.find((c: { id: string }) => c.id === col.id).measureIds[0];
+    const proof = (await editor.request('GET', `/api/measures/${measureId}/disclosure-proof`)).json();
+    expect(proof.year).toBe(2021);
+    expect(proof.columns[0]).toMatchObject({ name: '国民经济和社会发展规划', published: 1 });
+    expect(proof.columns[0].documents[0].title).toContain('十四个五年规划');
+  });
 });

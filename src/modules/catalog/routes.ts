@@ -9,6 +9,8 @@ import { reviewDocument, reviewInput, submitDocument, withdrawDocument, withdraw
 import { documentInput, saveDocument } from './save-document.ts';
 import { columnSettingsInput, updateColumn } from './update-column.ts';
 import { getDocumentForEditor } from './get-document.ts';
+import { getCatalogHealth } from './catalog-health.ts';
+import { measureDisclosureProof } from './measure-disclosure-proof.ts';
 
 export const catalogRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
   const { db } = deps.database;
@@ -19,6 +21,8 @@ export const catalogRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
   app.patch('/api/catalog/columns/:id', { config: { access: 'catalog.manage' }, schema: { tags, summary: '栏目设置', params: idParam, body: columnSettingsInput } }, async (req) => updateColumn(ctx(req), req.params.id, req.body));
   app.post('/api/plans/:id/columns', { config: { access: 'catalog.manage' }, schema: { tags, summary: '按任务分工的公开路径建立栏目', params: idParam } }, async (req) => buildColumnsFromPlan(ctx(req), req.params.id));
 
+  app.get('/api/catalog/health', { config: { access: 'catalog.manage' }, schema: { tags, summary: '栏目检查：超期未更新、空白栏目、有效性待更新' } }, async (req) => getCatalogHealth(ctx(req)));
+  app.get('/api/measures/:id/disclosure-proof', { config: { access: 'plans.read' }, schema: { tags, summary: '举措公开路径对应栏目在计划年度内的发布情况', params: idParam } }, async (req) => measureDisclosureProof(ctx(req), req.params.id));
   app.post('/api/documents', { config: { access: 'documents.edit' }, schema: { tags, summary: '新建文件（草稿）', body: documentInput } }, async (req, reply) => reply.status(201).send(await saveDocument(ctx(req), req.body)));
   app.get('/api/documents/:id', { config: { access: 'catalog.read' }, schema: { tags, summary: '文件详情（含修订、审核记录）', params: idParam } }, async (req) => getDocumentForEditor(ctx(req), req.params.id));
   app.put('/api/documents/:id', { config: { access: 'documents.edit' }, schema: { tags, summary: '修改文件（已发布的形成待审副本）', params: idParam, body: documentInput } }, async (req) => saveDocument(ctx(req), req.body, req.params.id));
