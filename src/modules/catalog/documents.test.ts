@@ -166,4 +166,25 @@ describe('documents: draft → 三审 → PII gate → publish', () => {
     expect(proof.columns[0]).toMatchObject({ name: '国民经济和社会发展规划', published: 1 });
     expect(proof.columns[0].documents[0].title).toContain('十四个五年规划');
   });
+
+  it('compares any two versions, and links an interpretation to its policy', async () => {
+    const cmp = (await editor.request('GET', `/api/documents/${docId}/compare?a=1&b=2`)).json();
+    expect(cmp.changes.some((c: { kind: string; text: string }) => c.kind === 'removed' && c.text.includes(ID))).toBe(true);
+    expect(cmp.changes.some((c: { kind: string; text: string }) => c.kind === 'added' && c.text.includes('500103********1232'))).toBe(true);
+    const interp = (await editor.request('POST', '/api/documents', { ...draft, columnId, title: '图解：政务公开监督员制度', bodyHtml: '<p>一图读懂。</p>' })).json();
+    expect((await editor.request('POST', `/api/documents/${docId}/interpretations`, { interpretationId: interp.id, form: 'image' })).statusCode).toBe(200);
+    expect((await editor.request('POST', `/api/documents/${docId}/interpretations`, { interpretationId: docId })).json().error.code).toBe('self_link');
+  });
+
+  it('scans a Word attachment\'s text at the gate', async () => {
+    const { Document, Packer, Paragraph } = await import('docx');
+    const word = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph(`投诉人李明，手机13987654321。`)] }] }));
+    const boundary = 'att-boundary';
+    const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="附件.docx"\r\nContent-Type: application/octet-stream\r\n\r\n`), word, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    const up = await t.app.inject({ method: 'POST', url: '/api/files', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: editor.cookie, 'x-csrf-token': editor.csrf } });
+    expect(up.statusCode).toBe(201);
+    const doc = (await editor.request('POST', '/api/documents', { ...draft, columnId, title: '关于信访事项办理结果的公告', bodyHtml: '<p>见附件。</p>', attachmentIds: [up.json().id] })).json();
+    const items = (await editor.request('GET', `/api/documents/${doc.id}/pii`)).json().items;
+    expect(items.filter((f: { field: string }) => f.field === 'attachment').map((f: { type: string }) => f.type)).toEqual(expect.arrayContaining(['mobile']));
+  });
 });

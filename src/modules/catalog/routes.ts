@@ -11,6 +11,9 @@ import { columnSettingsInput, updateColumn } from './update-column.ts';
 import { getDocumentForEditor } from './get-document.ts';
 import { getCatalogHealth } from './catalog-health.ts';
 import { measureDisclosureProof } from './measure-disclosure-proof.ts';
+import { compareRevisions } from './compare-revisions.ts';
+import { interpretationInput, linkInterpretation, unlinkInterpretation } from './link-interpretation.ts';
+import { z } from 'zod';
 
 export const catalogRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
   const { db } = deps.database;
@@ -23,15 +26,28 @@ export const catalogRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
 
   app.get('/api/catalog/health', { config: { access: 'catalog.manage' }, schema: { tags, summary: '栏目检查：超期未更新、空白栏目、有效性待更新' } }, async (req) => getCatalogHealth(ctx(req)));
   app.get('/api/measures/:id/disclosure-proof', { config: { access: 'plans.read' }, schema: { tags, summary: '举措公开路径对应栏目在计划年度内的发布情况', params: idParam } }, async (req) => measureDisclosureProof(ctx(req), req.params.id));
-  app.post('/api/documents', { config: { access: 'documents.edit' }, schema: { tags, summary: '新建文件（草稿）', body: documentInput } }, async (req, reply) => reply.status(201).send(await saveDocument(ctx(req), req.body)));
+  app.post('/api/documents', { config: { access: 'documents.edit' }, schema: { tags, summary: '新建文件（草稿）', body: documentInput } }, async (req, reply) => reply.status(201).send(await saveDocument(ctx(req), req.body, undefined, { store: deps.store })));
   app.get('/api/documents/:id', { config: { access: 'catalog.read' }, schema: { tags, summary: '文件详情（含修订、审核记录）', params: idParam } }, async (req) => getDocumentForEditor(ctx(req), req.params.id));
-  app.put('/api/documents/:id', { config: { access: 'documents.edit' }, schema: { tags, summary: '修改文件（已发布的形成待审副本）', params: idParam, body: documentInput } }, async (req) => saveDocument(ctx(req), req.body, req.params.id));
+  app.put('/api/documents/:id', { config: { access: 'documents.edit' }, schema: { tags, summary: '修改文件（已发布的形成待审副本）', params: idParam, body: documentInput } }, async (req) => saveDocument(ctx(req), req.body, req.params.id, { store: deps.store }));
   app.post('/api/documents/:id/submit', { config: { access: 'documents.edit' }, schema: { tags, summary: '送审', params: idParam } }, async (req) => {
     await submitDocument(ctx(req), req.params.id);
     return { ok: true };
   });
   app.post('/api/documents/:id/reviews', { config: { access: 'documents.review' }, schema: { tags, summary: '审核：通过、退回或驳回（终审通过即发布）', params: idParam, body: reviewInput } }, async (req) => {
     await reviewDocument(ctx(req), req.params.id, req.body);
+    return { ok: true };
+  });
+  app.get(
+    '/api/documents/:id/compare',
+    { config: { access: 'catalog.read' }, schema: { tags, summary: '比较两个版本', params: idParam, querystring: z.object({ a: z.coerce.number().int().min(1), b: z.coerce.number().int().min(1) }) } },
+    async (req) => compareRevisions(ctx(req), req.params.id, req.query.a, req.query.b),
+  );
+  app.post('/api/documents/:id/interpretations', { config: { access: 'documents.edit' }, schema: { tags, summary: '关联政策解读', params: idParam, body: interpretationInput } }, async (req) => {
+    await linkInterpretation(ctx(req), req.params.id, req.body);
+    return { ok: true };
+  });
+  app.delete('/api/documents/:id/interpretations/:interpretationId', { config: { access: 'documents.edit' }, schema: { tags, summary: '取消关联政策解读', params: z.object({ id: z.uuid(), interpretationId: z.uuid() }) } }, async (req) => {
+    await unlinkInterpretation(ctx(req), req.params.id, req.params.interpretationId);
     return { ok: true };
   });
   app.get('/api/documents/:id/pii', { config: { access: 'documents.edit' }, schema: { tags, summary: '待处理的个人信息', params: idParam } }, async (req) => ({ items: await listFindings(ctx(req), req.params.id) }));

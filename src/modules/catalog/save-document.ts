@@ -8,6 +8,8 @@ import { inTransaction, type OpContext } from '../../platform/context.ts';
 import { assertCan } from '../../platform/policy.ts';
 import { bodyText, sanitizeBody } from './document-content.ts';
 import { nextIndexNo } from './index-number.ts';
+import { attachmentText } from './attachment-text.ts';
+import type { FileStore } from '../../platform/files/file-store.ts';
 import { assertColumnOwner, loadColumn, loadDocument } from './load-document.ts';
 
 export const VALIDITY = { valid: '现行有效', amended: '已修改', repealed: '已废止', expired: '已失效' } as const;
@@ -31,7 +33,7 @@ export type DocumentInput = z.input<typeof documentInput>;
  * Creates a draft, or edits one. Editing a published document makes a working copy that goes
  * through the review chain while the published version stays up. Every save is a revision.
  */
-export async function saveDocument(ctx: OpContext, raw: DocumentInput, id?: string) {
+export async function saveDocument(ctx: OpContext, raw: DocumentInput, id?: string, opts: { store?: FileStore } = {}) {
   assertCan(ctx.actor, 'documents.edit');
   const input = documentInput.parse(raw);
   const actor = ctx.actor;
@@ -40,10 +42,8 @@ export async function saveDocument(ctx: OpContext, raw: DocumentInput, id?: stri
   return inTransaction(ctx, async (tx) => {
     const column = await loadColumn(tx, input.columnId);
     assertColumnOwner(actor, column);
-    if (input.attachmentIds.length) {
-      const found = await tx.db.select({ id: files.id }).from(files).where(inArray(files.id, input.attachmentIds));
-      if (found.length !== new Set(input.attachmentIds).size) throw invalid('unknown_file', '附件中有不存在的文件');
-    }
+    const attached = input.attachmentIds.length ? await tx.db.select().from(files).where(inArray(files.id, input.attachmentIds)) : [];
+    if (attached.length !== new Set(input.attachmentIds).size) throw invalid('unknown_file', '附件中有不存在的文件');
     const meta = { publisher: input.publisher, writtenOn: input.writtenOn ?? null, docNumber: input.docNumber ?? null, topic: input.topic ?? null, validity: input.validity, replacedById: input.replacedById ?? null };
     let docId: string;
     let version: number;
@@ -74,8 +74,9 @@ export async function saveDocument(ctx: OpContext, raw: DocumentInput, id?: stri
       }
       await tx.db.delete(documentAttachments).where(eq(documentAttachments.documentId, id));
     }
-    if (input.attachmentIds.length)
-      await tx.db.insert(documentAttachments).values([...new Set(input.attachmentIds)].map((fileId) => ({ documentId: docId, fileId })));
+    // Text attachments are read now, so the PII gate and search see what they say.
+    for (const f of attached)
+      await tx.db.insert(documentAttachments).values({ documentId: docId, fileId: f.id, text: opts.store ? await attachmentText(opts.store, f) : null });
     await tx.db.insert(documentRevisions).values({ documentId: docId, version, title: input.title, bodyHtml: html, meta, createdBy: actor.id });
     await writeAudit(tx, { action: id ? 'document.edit' : 'document.create', entity: 'document', entityId: docId, before, after: { title: input.title, columnId: column.id, version } });
     const { doc } = await loadDocument(tx, docId);

@@ -1,0 +1,66 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import { columnPath, columnStats, columnSubtree, findColumn, rollUp, type PublicColumn, type PublicSite } from './columns.ts';
+import { newestVisible, rows, uuidArray } from './sql.ts';
+
+export const COLUMN_PAGE_SIZE = 20;
+
+/** One column as an equality (an ordered index scan for one column), several as `any`. */
+export const inColumns = (ids: string[]) => (ids.length === 1 ? sql`d.column_id = ${ids[0]}` : sql`d.column_id = any(${uuidArray(ids)})`);
+
+export interface ListedDocument {
+  id: string;
+  title: string;
+  publishedAt: Date;
+  docNumber: string | null;
+  validity: string;
+  columnName: string;
+  columnSlug: string;
+}
+
+/** Columns of a list row; every query of the listing selects these. */
+export const LISTED = sql.raw(
+  `d.id, d.title, (extract(epoch from d.published_at) * 1000)::float8 as "publishedMs", d.doc_number as "docNumber", d.validity,
+   (select c.name from catalog_columns c where c.id = d.column_id) as "columnName",
+   (select c.slug from catalog_columns c where c.id = d.column_id) as "columnSlug"`,
+);
+
+type ListedRow = Omit<ListedDocument, 'publishedAt'> & { publishedMs: number };
+export const toListed = ({ publishedMs, ...r }: ListedRow): ListedDocument => ({ ...r, publishedAt: new Date(publishedMs) });
+
+export interface ColumnListing {
+  column: PublicColumn;
+  site: PublicSite;
+  /** Root down to the column itself. */
+  path: PublicColumn[];
+  children: (PublicColumn & { count: number })[];
+  /** Visible documents in the column and the columns below it. */
+  total: number;
+  page: number;
+  pages: number;
+  items: ListedDocument[];
+  lastModified: Date | null;
+}
+
+/**
+ * A column page: the column's place in its site, its child columns with their counts, and the
+ * visible documents of the column and everything below it, newest first, one page of them.
+ * Null when no column has that slug.
+ */
+export async function listColumnDocuments(db: Db, slug: string, page = 1, pageSize = COLUMN_PAGE_SIZE): Promise<ColumnListing | null> {
+  const found = await findColumn(db, slug);
+  if (!found) return null;
+  const { column, site } = found;
+  const [path, subtree] = await Promise.all([columnPath(db, column.id), columnSubtree(db, column.id)]);
+  const ids = subtree.map((c) => c.id);
+  const stats = await columnStats(db, ids);
+  const totals = rollUp(subtree, stats.counts);
+  const total = totals.get(column.id) ?? 0;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const items =
+    total && page <= pages
+      ? (await rows<ListedRow>(db, newestVisible(LISTED, inColumns(ids), pageSize, (page - 1) * pageSize))).map(toListed)
+      : [];
+  const children = subtree.filter((c) => c.parentId === column.id).map(({ depth: _d, ...c }) => ({ ...c, count: totals.get(c.id) ?? 0 }));
+  return { column, site, path, children, total, page, pages, items, lastModified: stats.lastModified };
+}
