@@ -17,7 +17,17 @@ export const NAV = [
 ];
 
 /** The frame of every public page: landmarks, skip link, search, and a footer naming the site's owner. */
-export function Layout(props: { site: SiteInfo; title: string; current: string; children: ReactNode }) {
+export function Layout(props: {
+  site: SiteInfo;
+  title: string;
+  current: string;
+  children: ReactNode;
+  /** Prefills the header's search box (the results page). */
+  query?: string;
+  /** Extra elements of <head>: a feed link, robots. */
+  head?: ReactNode;
+  description?: string;
+}) {
   const { site } = props;
   return (
     <html lang="zh-CN">
@@ -25,7 +35,9 @@ export function Layout(props: { site: SiteInfo; title: string; current: string; 
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} - ${site.district}人民政府`}</title>
+        {props.description ? <meta name="description" content={props.description} /> : null}
         <link rel="stylesheet" href="/assets/portal.css" />
+        {props.head}
       </head>
       <body>
         <a className="skip" href="#main">跳到正文</a>
@@ -37,9 +49,9 @@ export function Layout(props: { site: SiteInfo; title: string; current: string; 
                 <small>政务公开</small>
               </a>
             </p>
-            <form className="search" role="search" action="/search" method="get">
+            <form className="search" role="search" aria-label="站内搜索" action="/search" method="get">
               <label htmlFor="q">站内搜索</label>
-              <input id="q" name="q" type="search" placeholder="搜索政府信息、政策文件" />
+              <input id="q" name="q" type="search" placeholder="搜索政府信息、政策文件" defaultValue={props.query} maxLength={100} />
               <button type="submit">搜索</button>
             </form>
           </div>

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, catalogColumns, documentRevisions, documents, units } from '../../db/schema/index.ts';
+import { multipartBody } from '../../testing/multipart.ts';
 import { createTestApp, type ApiClient, type TestApp } from '../../testing/test-app.ts';
 
 // A resident ID with a valid GB 11643 check digit, and a mobile number written with spaces.
@@ -179,9 +180,8 @@ describe('documents: draft → 三审 → PII gate → publish', () => {
   it('scans a Word attachment\'s text at the gate', async () => {
     const { Document, Packer, Paragraph } = await import('docx');
     const word = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph(`投诉人李明，手机13987654321。`)] }] }));
-    const boundary = 'att-boundary';
-    const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="附件.docx"\r\nContent-Type: application/octet-stream\r\n\r\n`), word, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-    const up = await t.app.inject({ method: 'POST', url: '/api/files', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: editor.cookie, 'x-csrf-token': editor.csrf } });
+    const m = multipartBody({ filename: '附件.docx', data: word });
+    const up = await t.app.inject({ method: 'POST', url: '/api/files', payload: m.payload, headers: { ...m.headers, cookie: editor.cookie, 'x-csrf-token': editor.csrf } });
     expect(up.statusCode).toBe(201);
     const doc = (await editor.request('POST', '/api/documents', { ...draft, columnId, title: '关于信访事项办理结果的公告', bodyHtml: '<p>见附件。</p>', attachmentIds: [up.json().id] })).json();
     const items = (await editor.request('GET', `/api/documents/${doc.id}/pii`)).json().items;

@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, notifications, planAssignments, planMeasures, units } from '../../db/schema/index.ts';
 import { ROOT } from '../../paths.ts';
+import { multipartBody } from '../../testing/multipart.ts';
 import { createTestApp, type ApiClient, type TestApp } from '../../testing/test-app.ts';
 import { sendPlanReminders } from './send-reminders.ts';
 
@@ -245,11 +246,10 @@ describe('plans: from the notice to closed-out measures', () => {
   });
 
   it('refuses bad files with a clear error and writes nothing', async () => {
-    const boundary = 'b0undary';
-    const body = (name: string, data: Buffer) =>
-      Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), data, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-    const send = (name: string, data: Buffer) =>
-      t.app.inject({ method: 'POST', url: '/api/plans/import', payload: body(name, data), headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: office.cookie, 'x-csrf-token': office.csrf } });
+    const send = (filename: string, data: Buffer) => {
+      const m = multipartBody({ filename, data });
+      return t.app.inject({ method: 'POST', url: '/api/plans/import', payload: m.payload, headers: { ...m.headers, cookie: office.cookie, 'x-csrf-token': office.csrf } });
+    };
     const before = (await office.request('GET', '/api/plans')).json().items.length;
     const png = await send('notice.docx', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]));
     expect(png.statusCode).toBe(400);

@@ -1,13 +1,7 @@
 import { Document, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { multipartBody } from '../../testing/multipart.ts';
 import { createTestApp, type ApiClient, type TestApp } from '../../testing/test-app.ts';
-
-function multipart(filename: string, data: Buffer, contentType = 'application/octet-stream') {
-  const boundary = '----gongkai-test-boundary';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, data, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 describe('file uploads', () => {
   let t: TestApp;
@@ -19,7 +13,7 @@ describe('file uploads', () => {
   afterAll(() => t.close());
 
   const upload = (client: ApiClient, filename: string, data: Buffer, type?: string) => {
-    const m = multipart(filename, data, type);
+    const m = multipartBody({ filename, data, contentType: type });
     return t.app.inject({ method: 'POST', url: '/api/files', payload: m.payload, headers: { ...m.headers, cookie: client.cookie, 'x-csrf-token': client.csrf } });
   };
 
