@@ -15,6 +15,8 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
       stale: 30_000,
       update: 5_000,
       realpath: false,
+      // Someone removed or replaced the lock file under a running server: say so, rather than crash mid-request.
+      onCompromised: (err) => console.error(`警告：数据目录锁文件被外部改动或删除（${err.message}），请确认没有其他进程使用 ${dataDir}`),
     });
   } catch (err) {
     if ((err as { code?: string }).code === 'ELOCKED')

@@ -69,6 +69,8 @@ export function send(req: FastifyRequest, reply: FastifyReply, p: Prepared) {
 export class MicroCache {
   private readonly entries = new Map<string, { value: Prepared; expires: number }>();
   private readonly pending = new Map<string, Promise<Prepared>>();
+  /** Bumped by clear(): a rendering that began before it is not kept. */
+  private generation = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -83,20 +85,26 @@ export class MicroCache {
     // Readers arriving while the page renders wait for that rendering instead of starting their own.
     const running = this.pending.get(key);
     if (running) return running;
+    const generation = this.generation;
     const p = produce()
       .then((r) => {
         const value = prepare(r);
+        if (generation !== this.generation) return value;
         if (this.entries.size >= this.maxEntries) this.sweep(now);
         this.entries.set(key, { value, expires: Date.now() + this.ttlMs });
         return value;
       })
-      .finally(() => this.pending.delete(key));
+      .finally(() => {
+        if (this.pending.get(key) === p) this.pending.delete(key);
+      });
     this.pending.set(key, p);
     return p;
   }
 
   clear() {
+    this.generation++;
     this.entries.clear();
+    this.pending.clear();
   }
 
   private sweep(now: number) {

@@ -36,6 +36,7 @@ export function Layout(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} - ${site.district}人民政府`}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href="/assets/portal.css" />
         {props.head}
       </head>

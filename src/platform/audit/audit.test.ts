@@ -17,6 +17,8 @@ describe('audit chain', () => {
       await inTransaction(ctx, (tx) => writeAudit(tx, { action: 'test.change', entity: 'thing', entityId: String(i), before: { n: i, z: 'a', a: [1, 2] }, after: { n: i + 1, when: new Date('2021-06-04T00:00:00Z') } }));
   });
   afterEach(() => database.close());
+  // Tampering as the table owner would: switch the append-only trigger off first.
+  const bypassTrigger = () => database.db.execute(sql`alter table audit_log disable trigger audit_log_no_change`);
 
   it('verifies an intact chain and records who, what, before and after, and from where', async () => {
     expect(await verifyAudit(database.db)).toEqual({ ok: true, rows: 5 });
@@ -24,12 +26,20 @@ describe('audit chain', () => {
     expect(row).toMatchObject({ actorName: '甲（a）', ip: '10.1.2.3', entityId: '1', before: { n: 1 }, after: { n: 2 } });
   });
 
+  it('is append-only in the database itself', async () => {
+    await expect(database.db.update(auditLog).set({ after: { n: 99 } }).where(eq(auditLog.id, 3))).rejects.toThrow();
+    await expect(database.db.delete(auditLog).where(eq(auditLog.id, 2))).rejects.toThrow();
+    expect(await verifyAudit(database.db)).toEqual({ ok: true, rows: 5 });
+  });
+
   it('names the first altered row', async () => {
+    await bypassTrigger();
     await database.db.update(auditLog).set({ after: { n: 99 } }).where(eq(auditLog.id, 3));
     expect(await verifyAudit(database.db)).toMatchObject({ ok: false, brokenId: 3 });
   });
 
   it('names a removed row', async () => {
+    await bypassTrigger();
     await database.db.delete(auditLog).where(eq(auditLog.id, 2));
     expect(await verifyAudit(database.db)).toMatchObject({ ok: false, brokenId: 2 });
   });

@@ -27,9 +27,6 @@ export function CatalogPage(props: { site: SiteInfo; tree: SiteTree; unitSites?:
   const district = tree.site.isDistrict;
   const title = district ? '信息公开栏目' : `${tree.site.name}部门网页`;
   const crumbs: Crumb[] = district ? [{ label: '首页', href: '/' }, { label: title }] : [{ label: '首页', href: '/' }, { label: '部门网页', href: '/xxgk#bm' }, { label: tree.site.name }];
-  const ids = new Set(tree.columns.map((c) => c.id));
-  // Roots are the columns whose parent is not on this site.
-  const roots = tree.columns.filter((c) => !c.parentId || !ids.has(c.parentId));
   return (
     <Layout site={props.site} title={title} current="">
       <Breadcrumb items={crumbs} />
@@ -40,15 +37,7 @@ export function CatalogPage(props: { site: SiteInfo; tree: SiteTree; unitSites?:
         <section className="panel" aria-labelledby="tree-h">
           <h2 id="tree-h">{district ? `${tree.site.name}政府信息公开栏目` : '栏目'}</h2>
           <div className="body">
-            <ul className="tree tree-root">
-              {roots.map((c) => (
-                <li key={c.id}>
-                  <a href={columnUrl(c.slug)}>{c.name}</a>
-                  <span className="count">{c.count ? `${c.count} 条` : '暂无信息'}</span>
-                  <Tree columns={tree.columns} parentId={c.id} />
-                </li>
-              ))}
-            </ul>
+            <Tree columns={tree.columns} parentId={null} />
           </div>
         </section>
         {district ? (

@@ -42,7 +42,7 @@ export function HomePage({ site, latest, reports }: HomeData) {
       <div className="grid">
         <section className="panel" aria-labelledby="latest-h">
           <h2 id="latest-h">
-            最新公开 <a href="/xxgk/ml">更多</a>
+            最新公开 <a href="/xxgk">更多</a>
           </h2>
           <div className="body">
             <DocList items={latest} empty="暂无已发布的政府信息" />
