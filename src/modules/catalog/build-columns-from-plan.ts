@@ -19,13 +19,16 @@ export async function buildColumnsFromPlan(ctx: OpContext, planId: string) {
     const measures = await tx.db.select().from(planMeasures).where(eq(planMeasures.planId, planId));
     let created = 0;
     let links = 0;
+    const cache = new Map<string, string>();
+    const unitsOf = new Map<string, string[]>();
     for (const m of measures) {
       for (const raw of m.disclosurePaths) {
         const path = await mapPath(tx.db, raw);
         const unitSite = path[0] === '部门网页';
-        const sites = unitSite ? await responsibleUnits(tx, m.id, m.responsible.flatMap((r) => r.unitIds)) : [region.id];
+        if (unitSite && !unitsOf.has(m.id)) unitsOf.set(m.id, await responsibleUnits(tx, m.id, m.responsible.flatMap((r) => r.unitIds)));
+        const sites = unitSite ? unitsOf.get(m.id)! : [region.id];
         for (const site of sites) {
-          const col = await ensureColumnPath(tx.db, site, unitSite ? path.slice(1) : path, { kind: 'plan' });
+          const col = await ensureColumnPath(tx.db, site, unitSite ? path.slice(1) : path, { kind: 'plan', cache });
           created += col.created;
           const r = await tx.db.insert(catalogColumnMeasures).values({ columnId: col.id, measureId: m.id }).onConflictDoNothing().returning();
           links += r.length;

@@ -17,16 +17,29 @@ export async function mapPath(db: Db, path: string[]): Promise<string[]> {
 const newSlug = () => `c${randomBytes(4).toString('hex')}`;
 
 /** Finds or creates each column along `path` on a site; returns the last one's id and how many were created. */
-export async function ensureColumnPath(db: Db, siteUnitId: string, path: string[], opts: { kind?: string } = {}): Promise<{ id: string; created: number }> {
+export async function ensureColumnPath(
+  db: Db,
+  siteUnitId: string,
+  path: string[],
+  opts: { kind?: string; cache?: Map<string, string> } = {},
+): Promise<{ id: string; created: number }> {
   let parentId: string | null = null;
   let created = 0;
   for (const name of path) {
+    // Building a plan's columns walks the same prefixes hundreds of times; remember what was found.
+    const key: string = `${siteUnitId}|${parentId}|${name}`;
+    const known: string | undefined = opts.cache?.get(key);
+    if (known) {
+      parentId = known;
+      continue;
+    }
     const [found]: { id: string }[] = await db
       .select({ id: catalogColumns.id })
       .from(catalogColumns)
       .where(and(eq(catalogColumns.siteUnitId, siteUnitId), parentId ? eq(catalogColumns.parentId, parentId) : isNull(catalogColumns.parentId), eq(catalogColumns.name, name)));
     if (found) {
       parentId = found.id;
+      opts.cache?.set(key, found.id);
       continue;
     }
     const category = guessCategory(name);
@@ -35,6 +48,7 @@ export async function ensureColumnPath(db: Db, siteUnitId: string, path: string[
       .values({ siteUnitId, parentId, name, slug: newSlug(), kind: opts.kind ?? 'custom', category, updateIntervalDays: UPDATE_INTERVAL_DAYS[category], reviewSteps: DEFAULT_REVIEW_STEPS, ownerUnitIds: [siteUnitId] })
       .returning({ id: catalogColumns.id });
     parentId = row.id;
+    opts.cache?.set(key, row.id);
     created++;
   }
   return { id: parentId!, created };
