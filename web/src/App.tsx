@@ -4,18 +4,19 @@ import { Forbidden, NotFound } from './components/Forbidden.tsx';
 import { ChangePasswordPage } from './features/auth/pages/ChangePasswordPage.tsx';
 import { LoginPage } from './features/auth/pages/LoginPage.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
-import { navigate, usePath } from './lib/router.tsx';
+import { matchPath, navigate, usePath, type PageProps, type RouteParams } from './lib/router.tsx';
 import { useSession, type Permission } from './lib/session.tsx';
 import { common } from './lib/strings.ts';
 
 interface Route {
+  /** Literal segments and `:name` parameters; the first route that matches wins. */
   path: string;
-  page: LazyExoticComponent<ComponentType>;
+  page: LazyExoticComponent<ComponentType<PageProps>>;
   permission?: Permission;
 }
 
 // One chunk per page: a user who never opens the audit log never downloads it.
-const page = (load: () => Promise<Record<string, ComponentType>>, name: string) =>
+const page = (load: () => Promise<Record<string, ComponentType<PageProps>>>, name: string) =>
   lazy(async () => ({ default: (await load())[name] }));
 
 const ROUTES: Route[] = [
@@ -30,6 +31,14 @@ const ROUTES: Route[] = [
     page: page(() => import('./features/notifications/pages/NotificationsPage.tsx'), 'NotificationsPage'),
     permission: 'notifications.own',
   },
+  // 任务分工督办: literal paths before the `:id` ones. Notification links use /plans/:planId/mine.
+  { path: '/plans', page: page(() => import('./features/plans/pages/PlansListPage.tsx'), 'PlansListPage'), permission: 'plans.read' },
+  { path: '/plans/import', page: page(() => import('./features/plans/pages/PlanImportPage.tsx'), 'PlanImportPage'), permission: 'plans.manage' },
+  { path: '/plans/mine', page: page(() => import('./features/plans/pages/MyTasksPage.tsx'), 'MyTasksPage'), permission: 'plans.read' },
+  { path: '/plans/:planId/mine', page: page(() => import('./features/plans/pages/MyTasksPage.tsx'), 'MyTasksPage'), permission: 'plans.read' },
+  { path: '/plans/:planId/measures/:measureId', page: page(() => import('./features/plans/pages/MeasureDetailPage.tsx'), 'MeasureDetailPage'), permission: 'plans.read' },
+  { path: '/measures/:measureId', page: page(() => import('./features/plans/pages/MeasureDetailPage.tsx'), 'MeasureDetailPage'), permission: 'plans.read' },
+  { path: '/plans/:planId', page: page(() => import('./features/plans/pages/PlanDetailPage.tsx'), 'PlanDetailPage'), permission: 'plans.read' },
 ];
 
 function FullPageSpin() {
@@ -63,7 +72,12 @@ export function App() {
       </AppLayout>
     );
 
-  const route = ROUTES.find((r) => r.path === path);
+  let params: RouteParams = {};
+  const route = ROUTES.find((r) => {
+    const m = matchPath(r.path, path);
+    if (m) params = m;
+    return m !== null;
+  });
   const allowed = !route?.permission || me.permissions.includes(route.permission);
   const Page = route?.page;
   return (
@@ -74,7 +88,8 @@ export function App() {
         <Forbidden />
       ) : (
         <Suspense fallback={<FullPageSpin />}>
-          <Page />
+          {/* Keyed by path: moving from one plan to another starts the page afresh. */}
+          <Page key={path} params={params} />
         </Suspense>
       )}
     </AppLayout>

@@ -5,9 +5,12 @@ import {
   CalendarOutlined,
   ClusterOutlined,
   HomeOutlined,
+  ImportOutlined,
+  OrderedListOutlined,
   ReadOutlined,
   ScheduleOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../lib/session.tsx';
@@ -21,6 +24,8 @@ export interface NavItem {
   permission?: Permission;
   /** A module still being built: shown greyed out. */
   comingSoon?: boolean;
+  /** A menu group: its path is only a key; the children are the pages. */
+  children?: NavItem[];
 }
 
 export const NAV: NavItem[] = [
@@ -31,12 +36,29 @@ export const NAV: NavItem[] = [
   { path: '/calendar', label: t.nav.calendar, icon: <CalendarOutlined />, permission: 'calendar.read' },
   { path: '/audit', label: t.nav.audit, icon: <AuditOutlined />, permission: 'audit.read' },
   { path: '/notifications', label: t.nav.notifications, icon: <BellOutlined />, permission: 'notifications.own' },
-  { path: '/plans', label: t.nav.plans, icon: <ScheduleOutlined />, comingSoon: true },
+  {
+    path: 'plans-group',
+    label: t.nav.plans,
+    icon: <ScheduleOutlined />,
+    permission: 'plans.read',
+    children: [
+      { path: '/plans', label: t.nav.planList, icon: <UnorderedListOutlined />, permission: 'plans.read' },
+      { path: '/plans/mine', label: t.nav.myTasks, icon: <OrderedListOutlined />, permission: 'plans.read' },
+      { path: '/plans/import', label: t.nav.planImport, icon: <ImportOutlined />, permission: 'plans.manage' },
+    ],
+  },
   { path: '/catalog', label: t.nav.catalog, icon: <ReadOutlined />, comingSoon: true },
 ];
 
-/** The menu entry a path belongs to (`/units/…` → `/units`). */
+const leaves = (items: NavItem[]): NavItem[] => items.flatMap((n) => (n.children ? leaves(n.children) : [n]));
+
+/** The menu entry a path belongs to (`/units/…` → `/units`; the longest matching entry wins). */
 export function activeNav(path: string): string {
-  const hit = NAV.filter((n) => n.path !== '/' && (path === n.path || path.startsWith(`${n.path}/`)));
+  // A plan's own to-do list (notification links) is 我的任务; a measure opened alone belongs to the plans.
+  if (/^\/plans\/[^/]+\/mine$/.test(path)) return '/plans/mine';
+  if (path.startsWith('/measures/')) return '/plans';
+  const hit = leaves(NAV)
+    .filter((n) => n.path !== '/' && (path === n.path || path.startsWith(`${n.path}/`)))
+    .sort((a, b) => b.path.length - a.path.length);
   return hit[0]?.path ?? '/';
 }

@@ -49,3 +49,45 @@ export function Link({ to, onClick, ...rest }: LinkProps) {
   };
   return <a href={href(to)} onClick={handle} {...rest} />;
 }
+
+export type RouteParams = Record<string, string>;
+
+/** What a routed page receives: the `:name` parts of its path. */
+export interface PageProps {
+  params: RouteParams;
+}
+
+/**
+ * Matches a path against a pattern with `:name` segments (`/plans/:id`), returning the decoded
+ * parameters, or null when it does not match. Literal segments must match exactly.
+ */
+export function matchPath(pattern: string, path: string): RouteParams | null {
+  const want = pattern.split('/').filter(Boolean);
+  const got = path.split('/').filter(Boolean);
+  if (want.length !== got.length) return null;
+  const params: RouteParams = {};
+  for (let i = 0; i < want.length; i++) {
+    if (want[i].startsWith(':')) {
+      try {
+        params[want[i].slice(1)] = decodeURIComponent(got[i]);
+      } catch {
+        return null;
+      }
+    } else if (want[i] !== got[i]) return null;
+  }
+  return params;
+}
+
+/** Reads one query parameter of the current URL (tabs and filters kept in the address). */
+export function searchParam(name: string): string | null {
+  return new URLSearchParams(window.location.search).get(name);
+}
+
+/** Replaces one query parameter without adding a history entry or re-rendering the route. */
+export function replaceSearchParam(name: string, value: string | null) {
+  const params = new URLSearchParams(window.location.search);
+  if (value === null) params.delete(name);
+  else params.set(name, value);
+  const s = params.toString();
+  window.history.replaceState(null, '', `${window.location.pathname}${s ? `?${s}` : ''}`);
+}

@@ -13,7 +13,11 @@ export type Permission =
   | 'notifications.own'
   | 'files.upload'
   | 'files.read'
-  | 'jobs.manage';
+  | 'jobs.manage'
+  | 'plans.read'
+  | 'plans.manage'
+  | 'plans.report'
+  | 'plans.check';
 
 export interface CurrentUser {
   id: string;

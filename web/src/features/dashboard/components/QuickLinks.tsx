@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, BellOutlined, CalendarOutlined, ClusterOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BellOutlined, CalendarOutlined, ClusterOutlined, OrderedListOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { Link } from '../../../lib/router.tsx';
 import { useSession, type Permission } from '../../../lib/session.tsx';
@@ -11,6 +11,8 @@ const LINKS: { to: string; key: keyof typeof t.links; icon: ReactNode; permissio
   { to: '/calendar', key: 'calendar', icon: <CalendarOutlined />, permission: 'calendar.read' },
   { to: '/audit', key: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { to: '/notifications', key: 'notifications', icon: <BellOutlined />, permission: 'notifications.own' },
+  { to: '/plans', key: 'plans', icon: <ScheduleOutlined />, permission: 'plans.read' },
+  { to: '/plans/mine', key: 'myTasks', icon: <OrderedListOutlined />, permission: 'plans.report' },
 ];
 
 export function QuickLinks() {

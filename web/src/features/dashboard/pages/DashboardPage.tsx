@@ -4,6 +4,7 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { todayInShanghai, weekdayOf } from '../../../lib/format.ts';
 import { useMe, usePermission } from '../../../lib/session.tsx';
 import { useLoad } from '../../../lib/use-load.ts';
+import { UnitTodoView } from '../../plans/components/UnitTodoView.tsx';
 import { useUnitCatalog } from '../../units/api.ts';
 import { countCalendarYears, countGroups, countUsers, describeDay } from '../api.ts';
 import { QuickLinks } from '../components/QuickLinks.tsx';
@@ -16,6 +17,12 @@ export function DashboardPage() {
   const canUnits = usePermission('units.read');
   const canUsers = usePermission('users.read');
   const canCalendar = usePermission('calendar.read');
+  // A unit user (not the district office) starts the day from the unit's plan to-do.
+  const plansRead = usePermission('plans.read');
+  const plansManage = usePermission('plans.manage');
+  const plansReport = usePermission('plans.report');
+  const plansCheck = usePermission('plans.check');
+  const unitTodo = plansRead && !plansManage && (plansReport || plansCheck);
   const today = todayInShanghai();
 
   const catalog = useUnitCatalog(canUnits);
@@ -45,6 +52,11 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title={t.title} intro={<>{t.welcome(me.user.name)}。{dayText}。</>} />
+      {unitTodo && (
+        <Card title={<h2 className="card-title">{t.todoTitle}</h2>} className="block-gap">
+          <UnitTodoView compact />
+        </Card>
+      )}
       <StatTiles tiles={tiles} />
       <div className="dashboard-grid">
         {canUnits && (
