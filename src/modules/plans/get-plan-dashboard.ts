@@ -91,6 +91,8 @@ export async function listAssignments(ctx: OpContext, where: ReturnType<typeof a
   return ctx.db
     .select({
       id: planAssignments.id,
+      planId: planAssignments.planId,
+      planTitle: plans.title,
       measureId: planAssignments.measureId,
       seq: planMeasures.seq,
       measureText: sql<string>`left(${planMeasures.text}, 80)`,
@@ -105,6 +107,7 @@ export async function listAssignments(ctx: OpContext, where: ReturnType<typeof a
     .from(planAssignments)
     .innerJoin(planMeasures, eq(planMeasures.id, planAssignments.measureId))
     .innerJoin(units, eq(units.id, planAssignments.unitId))
+    .innerJoin(plans, eq(plans.id, planAssignments.planId))
     .where(where)
     .orderBy(asc(planAssignments.dueDate), asc(planMeasures.seq))
     .limit(limit);

@@ -23,6 +23,8 @@ export interface ImportResult {
   /** Absent on a dry run. */
   planId?: string;
   outcome: 'preview' | 'created' | 'updated' | 'unchanged';
+  /** On a dry run: what confirming would do. */
+  wouldBe?: 'create' | 'update' | 'unchanged' | 'refused';
   changes: DraftChange[];
 }
 
@@ -51,12 +53,17 @@ export async function importPlan(ctx: OpContext, input: ImportInput): Promise<Im
   assertCan(ctx.actor, 'plans.manage');
   const parsed = await parsePlanFile(ctx, input);
   const counts = countPlan(parsed);
-  if (input.dryRun) return { parsed, counts, outcome: 'preview', changes: [] };
-  if (counts.measures === 0) throw invalid('no_measures', '没有识别出任何举措，请检查文件内容');
   const year = input.year ?? parsed.year;
-  if (!year) throw invalid('year_unknown', '无法从标题判断年度，请指定年度');
   const title = parsed.title ?? `${year}年政务公开工作要点任务分工`;
   const sourceHash = createHash('sha256').update(input.data).digest('hex');
+  if (input.dryRun) {
+    const [same] = await ctx.db.select({ id: plans.id }).from(plans).where(eq(plans.sourceHash, sourceHash));
+    const [existing] = year ? await ctx.db.select({ status: plans.status }).from(plans).where(and(eq(plans.title, title), eq(plans.year, year), eq(plans.kind, 'notice'))) : [];
+    const wouldBe = same ? 'unchanged' : !existing ? 'create' : existing.status === 'draft' ? 'update' : 'refused';
+    return { parsed, counts, outcome: 'preview', wouldBe, changes: [] };
+  }
+  if (counts.measures === 0) throw invalid('no_measures', '没有识别出任何举措，请检查文件内容');
+  if (!year) throw invalid('year_unknown', '无法从标题判断年度，请指定年度');
 
   return inTransaction(ctx, async (tx) => {
     const [same] = await tx.db.select({ id: plans.id }).from(plans).where(eq(plans.sourceHash, sourceHash));

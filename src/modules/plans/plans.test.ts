@@ -35,6 +35,7 @@ describe('plans: from the notice to closed-out measures', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.outcome).toBe('preview');
+    expect(body.wouldBe).toBe('create');
     expect(body.counts).toEqual({ areas: 5, subtasks: 16, measures: 46 });
     expect(body.parsed.warnings).toEqual([]);
     expect((await office.request('GET', '/api/plans')).json().items).toHaveLength(0);
@@ -50,7 +51,12 @@ describe('plans: from the notice to closed-out measures', () => {
     const upd = (await office.request('POST', '/api/plans/import-text', { text: corrected })).json();
     expect(upd.outcome).toBe('updated');
     expect(upd.changes).toHaveLength(1);
-    expect(upd.changes[0]).toMatchObject({ kind: 'changed' });
+    expect(upd.changes[0]).toMatchObject({ kind: 'changed', fields: ['text'] });
+    const leadChanged = corrected.replace('区规划自然资源局\n\t区规划自然资源局', '区发展改革委\n\t区规划自然资源局');
+    const preview = (await office.request('POST', '/api/plans/import-text', { text: leadChanged, dryRun: true })).json();
+    expect(preview.wouldBe).toBe('update');
+    const leadUpd = (await office.request('POST', '/api/plans/import-text', { text: leadChanged })).json();
+    expect(leadUpd.changes).toEqual([expect.objectContaining({ kind: 'changed', fields: ['lead'] })]);
     expect(upd.changes[0].after).toContain('教育和培训');
     const plans = (await office.request('GET', '/api/plans')).json().items;
     expect(plans).toHaveLength(1);
@@ -260,5 +266,14 @@ describe('plans: from the notice to closed-out measures', () => {
     const noTable = await office.request('POST', '/api/plans/import-text', { text: '关于做好政务公开工作的通知\n各单位：请抓好落实。' });
     expect(noTable.statusCode).toBe(400);
     expect((await office.request('GET', '/api/plans')).json().items.length).toBe(before);
+  });
+
+  it('deletes a draft imported by mistake, never an issued plan', async () => {
+    const other = SEED.replaceAll('渝中区2021年政务公开工作要点任务分工', '渝中区2022年政务公开工作要点任务分工');
+    const draft = (await office.request('POST', '/api/plans/import-text', { text: other })).json();
+    expect(draft.outcome).toBe('created');
+    expect((await office.request('DELETE', `/api/plans/${planId}`)).json().error.code).toBe('plan_not_draft');
+    expect((await office.request('DELETE', `/api/plans/${draft.planId}`)).statusCode).toBe(200);
+    expect((await office.request('GET', `/api/plans/${draft.planId}`)).statusCode).toBe(404);
   });
 });

@@ -9,6 +9,7 @@ import { carryOver, carryOverInput } from './carry-over.ts';
 import { checkAssignment, checkInput } from './check-assignment.ts';
 import { circularDocx, circularInput, draftCircular, issueCircular, updateCircular } from './circulars.ts';
 import { closeMeasure, reopenInput, reopenMeasure } from './close-measure.ts';
+import { deleteDraft } from './delete-draft.ts';
 import { exportLedger } from './export-ledger.ts';
 import { fileCheckSummary, summaryInput } from './file-check-summary.ts';
 import { getMeasureDetail } from './get-measure-detail.ts';
@@ -79,6 +80,10 @@ export const planRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) 
   });
 
   app.get('/api/plans/:id', { config: { access: 'plans.read' }, schema: { tags, summary: '任务分工（区域 → 子任务 → 举措，含进度）', params: idParam } }, async (req) => getPlanTree(ctx(req), req.params.id));
+  app.delete('/api/plans/:id', { config: { access: 'plans.manage' }, schema: { tags, summary: '删除草稿', params: idParam } }, async (req) => {
+    await deleteDraft(ctx(req), req.params.id);
+    return { ok: true };
+  });
   app.get('/api/plans/:id/dashboard', { config: { access: 'plans.read' }, schema: { tags, summary: '进度看板', params: idParam } }, async (req) => getPlanDashboard(ctx(req), req.params.id));
   app.get('/api/plans/:id/issue-preview', { config: { access: 'plans.manage' }, schema: { tags, summary: '印发前检查：未识别单位与需逐项确定的单位组', params: idParam } }, async (req) => previewIssue(ctx(req), req.params.id));
   app.post('/api/plans/:id/issue', { config: { access: 'plans.manage' }, schema: { tags, summary: '印发（生成各单位任务并通知）', params: idParam, body: issuePlanInput } }, async (req) => issuePlan(ctx(req), req.params.id, req.body));

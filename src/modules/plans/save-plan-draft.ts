@@ -7,6 +7,8 @@ import { measureDueDate } from './measure-due-date.ts';
 export interface DraftChange {
   kind: 'added' | 'changed' | 'removed';
   seq: number;
+  /** For a change: which parts differ. */
+  fields?: ('text' | 'lead' | 'responsible' | 'dueDate')[];
   before?: string;
   after?: string;
 }
@@ -108,7 +110,12 @@ export async function savePlanDraft(
         if (old) {
           measureId = old.id;
           await db.update(planMeasures).set(row).where(eq(planMeasures.id, old.id));
-          if (old.text !== m.text) changes.push({ kind: 'changed', seq: m.globalSeq, before: old.text, after: m.text });
+          const fields: DraftChange['fields'] = [];
+          if (old.text !== m.text) fields.push('text');
+          if (old.leadWritten.join('、') !== row.leadWritten.join('、')) fields.push('lead');
+          if (old.responsible.map((r) => r.written).join('、') !== row.responsible.map((r) => r.written).join('、')) fields.push('responsible');
+          if (old.dueDate !== row.dueDate) fields.push('dueDate');
+          if (fields.length) changes.push({ kind: 'changed', seq: m.globalSeq, fields, before: old.text, after: m.text });
         } else {
           measureId = (await db.insert(planMeasures).values(row).returning({ id: planMeasures.id }))[0].id;
           if (existingId) changes.push({ kind: 'added', seq: m.globalSeq, after: m.text });

@@ -84,6 +84,26 @@ export function highlightHtml(text: string, needles: string[]): string {
 }
 
 /**
+ * Where the longest needle that occurs first occurs. Bodies can be long: a plain lower-cased copy is
+ * searched first, the character-by-character normalised one only when that finds nothing (full-width
+ * letters, say).
+ */
+function firstMatch(text: string, needles: string[]): number {
+  const lower = text.toLowerCase();
+  const plain = lower.length === text.length;
+  for (const needle of needles) {
+    const re = needleRe([needle])!;
+    const m = plain ? re.exec(lower) : null;
+    if (m) return m.index;
+  }
+  for (const needle of needles) {
+    const [span] = matchSpans(text, [needle]);
+    if (span) return span[0];
+  }
+  return -1;
+}
+
+/**
  * A short passage of the body around the best match (the longest needle found; the first lines when
  * only the title matched), with marks, as HTML.
  */
@@ -91,13 +111,8 @@ export function snippetHtml(body: string, needles: string[], length = 110): stri
   const text = body.replace(/\s+/g, ' ').trim();
   if (!text) return '';
   let start = 0;
-  for (const needle of needles) {
-    const [span] = matchSpans(text, [needle]);
-    if (span) {
-      start = Math.max(0, span[0] - Math.floor(length / 4));
-      break;
-    }
-  }
+  const at = firstMatch(text, needles);
+  if (at >= 0) start = Math.max(0, at - Math.floor(length / 4));
   let end = Math.min(text.length, start + length);
   if (end === text.length) start = Math.max(0, end - length);
   // Never cut a surrogate pair in half.

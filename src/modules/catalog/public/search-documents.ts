@@ -11,8 +11,7 @@ import { newestVisible, rows, VISIBLE } from './sql.ts';
 export const SEARCH_PAGE_SIZE = 20;
 /** Matches are counted up to this many; beyond it the total reads “more than”. */
 export const COUNT_CAP = 1000;
-/** Up to this many matches are all ranked; a more frequent query ranks its newest RANK_WINDOW matches. */
-export const RANK_ALL_MAX = 300;
+/** A query with more than COUNT_CAP matches (one common character, say) ranks its newest RANK_WINDOW matches. */
 export const RANK_WINDOW = 200;
 export const MAX_PAGE = 50;
 
@@ -56,15 +55,46 @@ export interface SearchResult {
   hits: SearchHit[];
 }
 
+type Candidate = { id: string; title: string; docNumber: string | null; indexNo: string; publishedMs: number };
+const CANDIDATE = sql.raw(`d.id, d.title, d.doc_number as "docNumber", d.index_no as "indexNo", (extract(epoch from d.published_at) * 1000)::float8 as "publishedMs"`);
+const byDate = (a: Candidate, b: Candidate) => b.publishedMs - a.publishedMs || (a.id < b.id ? 1 : -1);
+
+/**
+ * Relevance of documents that all match the query: the share of the query's terms found in the
+ * fields indexed with weight A (title, document number, index number) counts 1.0, the whole query
+ * written out in them 0.5 more; the body matched anyway (0.1, the D weight). Ties go to the newer.
+ * Computed here from the short fields rather than with ts_rank: lexemes stored without positions
+ * (array_to_tsvector) carry no weight, so ts_rank would give every match the same score.
+ */
+function rank(list: Candidate[], query: string): Candidate[] {
+  // A CJK term (one character or a pair) is in the indexed terms exactly when the text contains it;
+  // a latin/digit term only as a whole run.
+  const tests = queryTerms(query).map((t) => {
+    if (!/^[a-z0-9]+$/.test(t)) return (s: string) => s.includes(t);
+    const re = new RegExp(`(?<![a-z0-9])${t}(?![a-z0-9])`);
+    return (s: string) => re.test(s);
+  });
+  const phrase = query.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+  const score = new Map<string, number>();
+  for (const c of list) {
+    const a = [c.title, c.docNumber ?? '', c.indexNo].join(' ').normalize('NFKC').toLowerCase();
+    const share = tests.filter((test) => test(a)).length / tests.length;
+    const whole = phrase.length > 1 && a.replace(/\s+/g, '').includes(phrase) ? 0.5 : 0;
+    score.set(c.id, share + whole + 0.1);
+  }
+  return list.sort((x, y) => score.get(y.id)! - score.get(x.id)! || byDate(x, y));
+}
+
 type HitRow = { id: string; title: string; body: string; publishedMs: number; docNumber: string | null; publisher: string; validity: string; columnName: string; columnSlug: string };
 
 /**
  * The public full-text search. The query becomes literal lexemes (see search-terms.ts) ANDed in one
  * tsquery, so the GIN index answers it in one scan; filters narrow by column (and the columns below
- * it), site unit, year of publication (Asia/Shanghai) and validity. Ranking is ts_rank with title,
- * document number and index number weighted A; a query matching more than RANK_ALL_MAX documents
- * (one common character, say) ranks its newest RANK_WINDOW matches instead of every match, and the
- * count stops at COUNT_CAP, so no query reads the whole table.
+ * it), site unit, year of publication (Asia/Shanghai) and validity. One scan fetches up to
+ * COUNT_CAP + 1 matches with the short fields ranking needs (never the bodies or the vectors); they
+ * are ranked (see rank) or dated here. A query matching more than COUNT_CAP documents (one common
+ * character, say) reads “more than COUNT_CAP”, ranks its newest RANK_WINDOW matches, and pages by
+ * date through one ordered index scan per status, so no query reads the whole table.
  */
 export async function searchDocuments(db: Db, raw: SearchParams): Promise<SearchResult> {
   const p = searchParams.parse(raw);
@@ -86,34 +116,20 @@ export async function searchDocuments(db: Db, raw: SearchParams): Promise<Search
   if (p.validity) filters.push(sql`d.validity = ${p.validity}`);
   const where = sql.join(filters, sql` and `);
 
-  const [{ n }] = await rows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from documents d where ${where} and ${VISIBLE} limit ${COUNT_CAP + 1}) m`);
+  // One scan for the count and the candidates: up to COUNT_CAP + 1 matches, with what ranking needs.
+  const candidates = await rows<Candidate>(db, sql`select ${CANDIDATE} from documents d where ${where} and ${VISIBLE} limit ${COUNT_CAP + 1}`);
+  const n = candidates.length;
   const total = Math.min(n, COUNT_CAP);
+  const totalExact = n <= COUNT_CAP;
   const offset = (p.page - 1) * SEARCH_PAGE_SIZE;
-  if (!n || offset >= total) return { ...empty, total, totalExact: n <= COUNT_CAP };
+  if (!n || offset >= total) return { ...empty, total, totalExact };
 
-  const idCols = sql.raw(`d.id, (extract(epoch from d.published_at) * 1000)::float8 as "publishedMs"`);
-  let ids: string[];
-  if (p.sort === 'date') {
-    ids = (await rows<{ id: string }>(db, newestVisible(idCols, where, SEARCH_PAGE_SIZE, offset))).map((r) => r.id);
-  } else if (n <= RANK_ALL_MAX) {
-    ids = (
-      await rows<{ id: string }>(
-        db,
-        sql`select d.id from documents d where ${where} and ${VISIBLE}
-            order by ts_rank(d.search_vector, ${tsq}) desc, d.published_at desc, d.id desc limit ${SEARCH_PAGE_SIZE} offset ${offset}`,
-      )
-    ).map((r) => r.id);
-  } else {
-    const window = Math.max(RANK_WINDOW, offset + SEARCH_PAGE_SIZE);
-    ids = (
-      await rows<{ id: string }>(
-        db,
-        sql`select w.id from (${newestVisible(idCols, where, window)}) w join documents d on d.id = w.id
-            order by ts_rank(d.search_vector, ${tsq}) desc, w."publishedMs" desc, w.id desc limit ${SEARCH_PAGE_SIZE} offset ${offset}`,
-      )
-    ).map((r) => r.id);
-  }
-  if (!ids.length) return { ...empty, total, totalExact: n <= COUNT_CAP };
+  let ordered: Candidate[];
+  if (totalExact) ordered = p.sort === 'date' ? candidates.sort(byDate) : rank(candidates, q);
+  else if (p.sort === 'date') ordered = await rows<Candidate>(db, newestVisible(CANDIDATE, where, offset + SEARCH_PAGE_SIZE));
+  else ordered = rank(await rows<Candidate>(db, newestVisible(CANDIDATE, where, Math.max(RANK_WINDOW, offset + SEARCH_PAGE_SIZE))), q);
+  const ids = ordered.slice(offset, offset + SEARCH_PAGE_SIZE).map((c) => c.id);
+  if (!ids.length) return { ...empty, total, totalExact };
 
   const details = await rows<HitRow>(
     db,
@@ -139,6 +155,6 @@ export async function searchDocuments(db: Db, raw: SearchParams): Promise<Search
       publisher: r.publisher,
       validity: r.validity,
     }));
-  return { total, totalExact: n <= COUNT_CAP, page: p.page, pageSize: SEARCH_PAGE_SIZE, sort: p.sort, hits };
+  return { total, totalExact, page: p.page, pageSize: SEARCH_PAGE_SIZE, sort: p.sort, hits };
 }
 

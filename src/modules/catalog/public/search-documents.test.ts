@@ -1,0 +1,149 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documents, units } from '../../../db/schema/index.ts';
+import { createTestApp, type TestApp } from '../../../testing/test-app.ts';
+import { insertTestDocument } from './test-documents.ts';
+
+/** The public search, as JSON and as the results page, on the demo catalog and a few documents written here. */
+describe('public search', () => {
+  let t: TestApp;
+  const sample: Record<string, string> = {};
+  let wifi: string;
+  let inBody: string;
+  let inTitle: string;
+  const api = async (query: Record<string, string>) => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/public/search?${new URLSearchParams(query)}` });
+    return { status: res.statusCode, body: res.json() };
+  };
+  const ids = (body: { hits: { id: string }[] }) => body.hits.map((h) => h.id);
+
+  beforeAll(async () => {
+    t = await createTestApp({}, { withPlan: true });
+    for (const d of await t.database.db.select({ id: documents.id, title: documents.title }).from(documents)) sample[d.title.replace('【示例】', '')] = d.id;
+    const db = t.database.db;
+    wifi = await insertTestDocument(db, { column: 'tzgg', title: '关于推进5G网络和WiFi热点建设的通知', body: '<p>推进 5G 基站与公共 WiFi 覆盖，APP 接入。</p>', publishedAt: new Date('2023-08-01T02:00:00Z') });
+    inBody = await insertTestDocument(db, { column: 'gzdt', title: '区里召开工作会议', body: '<p>会议研究了档案管理事项。</p>', publishedAt: new Date('2024-05-01T02:00:00Z') });
+    inTitle = await insertTestDocument(db, { column: 'gzdt', title: '档案管理工作要点', body: '<p>全年工作安排。</p>', publishedAt: new Date('2022-05-01T02:00:00Z') });
+    await insertTestDocument(db, { column: 'gzdt', title: '档案管理草稿', status: 'draft' });
+    await insertTestDocument(db, { column: 'gzdt', title: '撤回的档案管理通知', status: 'withdrawn', withdrawnReason: '重复发布', publishedAt: new Date('2023-01-01T00:00:00Z') });
+  });
+  afterAll(() => t.close());
+
+  const BUDGET = '渝中区2021年区级部门预算公开说明';
+  const SYSTEM = '渝中区政府信息公开保密审查制度';
+
+  it('finds a sample by a two-character word and marks it in title and snippet', async () => {
+    const { status, body } = await api({ q: '预算' });
+    expect(status).toBe(200);
+    expect(ids(body)).toEqual([sample[BUDGET]]);
+    const hit = body.hits[0];
+    expect(hit.titleHtml).toBe('【示例】渝中区2021年区级部门<mark>预算</mark>公开说明');
+    expect(hit.snippet).toContain('<mark>预算</mark>收支总表');
+    expect(hit.url).toBe(`/doc/${sample[BUDGET]}`);
+    expect(hit.column).toBe('预算');
+  });
+
+  it('answers with exactly the documented keys', async () => {
+    const { body } = await api({ q: '预算' });
+    expect(Object.keys(body)).toEqual(expect.arrayContaining(['total', 'hits']));
+    expect(body.total).toBe(1);
+    expect(Object.keys(body.hits[0])).toEqual(expect.arrayContaining(['id', 'title', 'url', 'snippet', 'column', 'publishedAt']));
+    expect(body.hits[0].title).toBe(`【示例】${BUDGET}`);
+    expect(body.hits[0].publishedAt).toBe('2021-02-15T01:30:00.000Z');
+    expect(typeof body.hits[0].snippet).toBe('string');
+  });
+
+  it('finds by one character', async () => {
+    const { body } = await api({ q: '预' });
+    expect(ids(body)).toContain(sample[BUDGET]);
+    expect(body.hits.find((h: { id: string }) => h.id === sample[BUDGET]).titleHtml).toContain('<mark>预</mark>算');
+  });
+
+  it('finds a sample by its document number, first', async () => {
+    const { body } = await api({ q: '渝中府办发〔2021〕12号' });
+    expect(ids(body)[0]).toBe(sample[SYSTEM]);
+    expect(body.hits[0].docNumber).toBe('渝中府办发〔2021〕12号');
+    // Full-width digits and brackets written differently still match.
+    expect(ids((await api({ q: '渝中府办发[２０２１]12号' })).body)[0]).toBe(sample[SYSTEM]);
+  });
+
+  it('finds latin words and digits, in any case', async () => {
+    expect(ids((await api({ q: 'WiFi' })).body)).toEqual([wifi]);
+    expect(ids((await api({ q: 'wifi' })).body)).toEqual([wifi]);
+    expect(ids((await api({ q: '5G' })).body)).toEqual([wifi]);
+    const { body } = await api({ q: 'app' });
+    expect(ids(body)).toEqual([wifi]);
+    expect(body.hits[0].snippet).toContain('<mark>APP</mark>');
+    expect(ids((await api({ q: '2020' })).body)).toContain(sample['关于公开《市场准入负面清单（2020年版）》的通知']);
+    // A digit run matches whole runs: 20 is not part of 2020.
+    expect(ids((await api({ q: '20' })).body)).not.toContain(sample['关于公开《市场准入负面清单（2020年版）》的通知']);
+  });
+
+  it('filters by year, column (with the columns below it), site and validity', async () => {
+    expect(ids((await api({ q: '2021', year: '2021' })).body)).toHaveLength(7);
+    expect((await api({ q: '2021', year: '2020' })).body.total).toBe(0);
+    expect(ids((await api({ q: '预算', column: 'fdzdgknr' })).body)).toEqual([sample[BUDGET]]);
+    expect(ids((await api({ q: '预算', column: 'xxgk' })).body)).toEqual([sample[BUDGET]]);
+    expect((await api({ q: '预算', column: 'tzgg' })).body.total).toBe(0);
+    expect((await api({ q: '预算', column: 'no-such' })).body.total).toBe(0);
+    const [region] = await t.database.db.select({ id: units.id }).from(units).where(eq(units.kind, 'region'));
+    const [edu] = await t.database.db.select({ id: units.id }).from(units).where(eq(units.shortName, '区教委'));
+    expect((await api({ q: '预算', unit: region.id })).body.total).toBe(1);
+    expect((await api({ q: '预算', unit: edu.id })).body.total).toBe(0);
+    expect((await api({ q: '预算', validity: 'valid' })).body.total).toBe(1);
+    expect((await api({ q: '预算', validity: 'repealed' })).body.total).toBe(0);
+  });
+
+  it('ranks a title match above a body match, or by date when asked; never shows drafts or withdrawn documents', async () => {
+    const rel = await api({ q: '档案管理' });
+    expect(ids(rel.body)).toEqual([inTitle, inBody]);
+    const byDate = await api({ q: '档案管理', sort: 'date' });
+    expect(ids(byDate.body)).toEqual([inBody, inTitle]);
+  });
+
+  it('pages through results', async () => {
+    const all = await api({ q: '2021', sort: 'date' });
+    expect(all.body.total).toBe(7);
+    expect(all.body.hits.map((h: { publishedAt: string }) => h.publishedAt)).toEqual([...all.body.hits.map((h: { publishedAt: string }) => h.publishedAt)].sort().reverse());
+    expect((await api({ q: '2021', page: '2' })).body.hits).toEqual([]);
+  });
+
+  it('refuses a blank query with a Chinese message, and other bad parameters', async () => {
+    for (const q of ['', '   ']) {
+      const { status, body } = await api({ q });
+      expect(status).toBe(400);
+      expect(body.error.code).toBe('query_required');
+      expect(body.error.message).toBe('请输入搜索词');
+    }
+    const none = await t.app.inject({ method: 'GET', url: '/api/public/search' });
+    expect(none.statusCode).toBe(400);
+    expect((await api({ q: '预算', sort: 'popular' })).status).toBe(400);
+    expect((await api({ q: '预算', year: 'x' })).status).toBe(400);
+    expect((await api({ q: '预'.repeat(101) })).body.error.message).toContain('不能超过 100 个字');
+    // Punctuation only: nothing searchable, nothing found.
+    expect((await api({ q: '〔〕！' })).body).toMatchObject({ total: 0, hits: [] });
+  });
+
+  it('results page marks matches, keeps the filters, and renders a query with markup inert', async () => {
+    const page = await t.app.inject({ method: 'GET', url: `/search?q=${encodeURIComponent('政务公开')}&sort=date` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('共找到 2 条结果');
+    expect(page.body).toContain('<mark>政务公开</mark>');
+    expect(page.body).toMatch(/<option value="date" selected="">按发布时间<\/option>/);
+    const evil = '<script>alert(1)</script>"><img src=x onerror=alert(2)>';
+    const res = await t.app.inject({ method: 'GET', url: `/search?q=${encodeURIComponent(evil)}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain('<script>');
+    expect(res.body).not.toContain('<img src=x');
+    expect(res.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    // A document whose title holds markup is escaped around the marks too.
+    const id = await insertTestDocument(t.database.db, { column: 'tzgg', title: '关于<b>加粗</b>标题与 script 标签的说明', publishedAt: new Date('2024-01-01T00:00:00Z') });
+    const hit = (await api({ q: 'script' })).body.hits.find((h: { id: string }) => h.id === id);
+    expect(hit.titleHtml).toBe('关于&lt;b&gt;加粗&lt;/b&gt;标题与 <mark>script</mark> 标签的说明');
+    const empty = await t.app.inject({ method: 'GET', url: '/search' });
+    expect(empty.statusCode).toBe(200);
+    expect(empty.body).toContain('请输入要查找的内容');
+    const none = await t.app.inject({ method: 'GET', url: `/search?q=${encodeURIComponent('量子纠缠')}` });
+    expect(none.body).toContain('没有找到与“量子纠缠”相关的信息');
+  });
+});
