@@ -4,9 +4,11 @@ import {
   BellOutlined,
   CalendarOutlined,
   ClusterOutlined,
+  FileTextOutlined,
   HomeOutlined,
   ImportOutlined,
   OrderedListOutlined,
+  PartitionOutlined,
   ReadOutlined,
   ScheduleOutlined,
   TeamOutlined,
@@ -47,7 +49,16 @@ export const NAV: NavItem[] = [
       { path: '/plans/import', label: t.nav.planImport, icon: <ImportOutlined />, permission: 'plans.manage' },
     ],
   },
-  { path: '/catalog', label: t.nav.catalog, icon: <ReadOutlined />, comingSoon: true },
+  {
+    path: 'catalog-group',
+    label: t.nav.catalog,
+    icon: <ReadOutlined />,
+    permission: 'catalog.read',
+    children: [
+      { path: '/catalog/documents', label: t.nav.documents, icon: <FileTextOutlined />, permission: 'catalog.read' },
+      { path: '/catalog/columns', label: t.nav.columns, icon: <PartitionOutlined />, permission: 'catalog.manage' },
+    ],
+  },
 ];
 
 const leaves = (items: NavItem[]): NavItem[] => items.flatMap((n) => (n.children ? leaves(n.children) : [n]));

@@ -12,6 +12,8 @@ export const t = {
     myTasks: '我的任务',
     planImport: '导入任务分工',
     catalog: '目录与发布',
+    documents: '文件管理',
+    columns: '栏目管理',
   },
   comingSoon: '建设中',
   menuLabel: '功能菜单',

@@ -17,7 +17,11 @@ export type Permission =
   | 'plans.read'
   | 'plans.manage'
   | 'plans.report'
-  | 'plans.check';
+  | 'plans.check'
+  | 'catalog.read'
+  | 'catalog.manage'
+  | 'documents.edit'
+  | 'documents.review';
 
 export interface CurrentUser {
   id: string;

@@ -1,0 +1,279 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogColumns, documents } from '../src/db/schema/index.ts';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../src/testing/test-app.ts';
+import { DESKTOP, PHONE, screenshot, seriousA11yViolations } from './harness.ts';
+
+/**
+ * 目录与发布 in a real browser against the real server (a seeded catalog, the 2021 plan imported):
+ * an editor of 区政府办公室 drafts a notice that carries an ID number and a mobile number and sends
+ * it up; a reviewer passes 初审 and 复审; the approver's 终审 is refused until both values are masked,
+ * then publishes. The public page shows the masked values and the metadata; search finds it by a
+ * two-character word and by its document number. Screenshots for people to look at; axe-core clean.
+ */
+describe('catalog (目录与发布) in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let baseUrl = '';
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+  const users: Record<'editor' | 'reviewer' | 'approver' | 'office', string> = { editor: '', reviewer: '', approver: '', office: '' };
+  let columnId = '';
+  let docId = '';
+
+  const ID = '500103199001011232';
+  const ID_MASKED = '500103********1232';
+  const MOBILE = '13812345678';
+  const MOBILE_MASKED = '138****5678';
+  const DOC_NUMBER = '渝中府办〔2021〕41号';
+  const TITLE = '关于招募政务公开社会监督员的通知';
+  const BODY = [
+    '为进一步做好政务公开工作，现面向社会招募政务公开社会监督员。',
+    `报名联系人身份证号：${ID}，联系电话：${MOBILE}。`,
+    '请于2021年6月30日前将报名表报送区政府办公室。',
+  ].join('\n');
+
+  const db = () => t.database.db;
+
+  const openPage = async (viewport = DESKTOP) => {
+    const ctx = await browser.newContext({ viewport, baseURL: baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      // Refusals (the 409 of the PII gate) are expected and shown on the page.
+      if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) errors.push(`console: ${m.text()}`);
+    });
+    return page;
+  };
+
+  const signIn = async (page: Page, username: string) => {
+    await page.goto('/admin/login');
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: /登\s?录/ }).click();
+    await page.waitForURL((u) => u.pathname === '/admin/');
+  };
+
+  const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+  const docStatus = async () => (await db().select().from(documents).where(eq(documents.id, docId)))[0];
+
+  /** The reviewer's page of the document, at its current step. */
+  const openForReview = async (username: string, step: string) => {
+    const page = await openPage(DESKTOP);
+    await signIn(page, username);
+    await page.goto(`/admin/catalog/documents/${docId}`);
+    await page.getByText(`当前步骤：${step}`).waitFor();
+    return page;
+  };
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.resolve('dist/web/index.html'))) throw new Error('管理端尚未构建：请先运行 npx vite build --config web/vite.config.ts');
+    t = await createTestApp({}, { withPlan: true });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = t.app.server.address();
+    if (!address || typeof address === 'string') throw new Error('server did not listen on a TCP port');
+    baseUrl = `http://127.0.0.1:${address.port}`;
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    users.editor = (await t.userWith(['editor'])).actor.username;
+    users.reviewer = (await t.userWith(['reviewer'])).actor.username;
+    users.approver = (await t.userWith(['approver'])).actor.username;
+    users.office = (await t.userWith(['office_admin'])).actor.username;
+    const [column] = await db().select().from(catalogColumns).where(eq(catalogColumns.slug, 'tzgg'));
+    columnId = column.id;
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    await t?.close();
+  });
+
+  it('an editor drafts a notice in 通知公告 from the menu, sees its 索引号 and sends it up', async () => {
+    const page = await openPage(DESKTOP);
+    await signIn(page, users.editor);
+    const menu = page.getByRole('navigation', { name: '功能菜单' });
+    await menu.getByText('文件管理').click();
+    await page.waitForURL('**/admin/catalog/documents');
+    // Editors see the documents page but not column management.
+    await expect(menu.getByText('栏目管理').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: '在“通知公告”中新建文件' }).waitFor();
+    await screenshot(page, 'catalog-documents-1366');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '在“通知公告”中新建文件' }).click();
+    await page.waitForURL(`**/admin/catalog/documents/new?columnId=${columnId}`);
+    await page.getByRole('heading', { level: 1, name: '新建文件' }).waitFor();
+    // The column comes from the address and shows by name.
+    await page.locator('.ant-select').filter({ hasText: '通知公告' }).first().waitFor();
+    await page.getByLabel('标题').fill(TITLE);
+    await page.getByLabel('正文').fill(BODY);
+    await page.getByLabel('成文日期').fill('2021-06-01');
+    await page.getByLabel('发文字号').fill(DOC_NUMBER);
+    await page.getByLabel('主题分类').fill('综合政务');
+    await expect(page.getByLabel('发布机构').inputValue()).resolves.toBe('重庆市渝中区人民政府办公室');
+    await page.getByRole('button', { name: /保\s?存/ }).click();
+    await page.getByText(/已新建，索引号 .+/).waitFor();
+    await page.waitForURL(/\/admin\/catalog\/documents\/[0-9a-f-]{36}$/);
+    docId = page.url().split('/').pop()!;
+    const saved = await docStatus();
+    expect(saved).toMatchObject({ title: TITLE, status: 'draft', docNumber: DOC_NUMBER, writtenOn: '2021-06-01', topic: '综合政务', columnId });
+    expect(saved.bodyHtml).toContain(`<p>报名联系人身份证号：${ID}，联系电话：${MOBILE}。</p>`);
+    await expect(page.getByTestId('index-no').innerText()).resolves.toBe(saved.indexNo);
+    // The editor already sees what the approver will have to settle, without buttons to settle it.
+    const pii = page.getByTestId('pii-panel');
+    await pii.locator('tbody tr.ant-table-row').nth(1).waitFor();
+    await expect(pii.locator('tbody tr.ant-table-row').count()).resolves.toBe(2);
+    await expect(pii.getByRole('button', { name: '一键去标识化' }).count()).resolves.toBe(0);
+
+    await page.getByRole('button', { name: /送\s?审/ }).click();
+    await page.getByText('已送审').waitFor();
+    await page.getByTestId('doc-status').getByText('审核中').waitFor();
+    await expect((await docStatus()).status).toBe('in_review');
+    // Nothing to edit while it is under review.
+    await expect(page.getByLabel('标题').isDisabled()).resolves.toBe(true);
+  });
+
+  it('a reviewer passes 初审 and 复审', async () => {
+    const page = await openForReview(users.reviewer, '初审');
+    await page.getByLabel('审核意见').fill('内容属实，同意。');
+    await page.getByRole('button', { name: /^通\s?过$/ }).click();
+    await page.getByText('当前步骤：复审').waitFor();
+    await page.getByRole('button', { name: /^通\s?过$/ }).click();
+    // 终审 is the approver's: the reviewer is told, and has no buttons.
+    await page.getByText('等待签发人办理“终审”').waitFor();
+    await expect(page.getByRole('button', { name: /^通\s?过/ }).count()).resolves.toBe(0);
+    await expect(page.getByTestId('review-panel').innerText()).resolves.toMatch(/初审 · 通过[\s\S]*内容属实，同意。[\s\S]*复审 · 通过/);
+    expect((await docStatus()).reviewStep).toBe(2);
+  });
+
+  it('the approver is refused until both values are masked, then publishes', async () => {
+    const page = await openForReview(users.approver, '终审');
+    // Without the 保密审查 confirmation nothing is sent.
+    await page.getByRole('button', { name: '通过并发布' }).click();
+    await page.getByText('请先确认已完成保密审查').waitFor();
+    await page.getByLabel('已完成保密审查').check();
+    await page.getByRole('button', { name: '通过并发布' }).click();
+    const pii = page.getByTestId('pii-panel');
+    await pii.getByText('发现 2 处个人信息尚未处理，不能发布。', { exact: false }).waitFor();
+    const rows = pii.locator('tbody tr.ant-table-row');
+    await expect(rows.count()).resolves.toBe(2);
+    await expect(rows.nth(0).innerText()).resolves.toMatch(new RegExp(`身份证号[\\s\\S]*${ID}[\\s\\S]*正文[\\s\\S]*${ID_MASKED.replace(/\*/g, '\\*')}`));
+    await expect(rows.nth(1).innerText()).resolves.toMatch(new RegExp(`手机号[\\s\\S]*${MOBILE}[\\s\\S]*${MOBILE_MASKED.replace(/\*/g, '\\*')}`));
+    expect((await docStatus()).status).toBe('in_review');
+    await screenshot(page, 'catalog-editor-pii-1366');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await pii.getByRole('button', { name: '一键去标识化' }).click();
+    await page.getByText('已去标识化 2 处').waitFor();
+    await pii.getByText('未发现待处理的个人信息。').waitFor();
+    const masked = await docStatus();
+    expect(masked.bodyText).toContain(ID_MASKED);
+    expect(masked.bodyText).not.toContain(ID);
+    expect(masked.bodyText).not.toContain(MOBILE);
+
+    // The masking is a version of its own; comparing shows the line that changed.
+    const versions = page.getByTestId('versions-panel');
+    await versions.getByText(`第 ${masked.version} 版`, { exact: false }).first().waitFor();
+    await versions.getByRole('button', { name: /比\s?较/ }).click();
+    const diff = page.getByTestId('compare-result');
+    await expect(diff.locator('del').innerText()).resolves.toContain(ID);
+    await expect(diff.locator('ins').innerText()).resolves.toContain(ID_MASKED);
+
+    await page.getByLabel('已完成保密审查').check();
+    await page.getByRole('button', { name: '通过并发布' }).click();
+    await page.getByText('终审通过，文件已发布').waitFor();
+    await page.getByTestId('doc-status').getByText('已发布').waitFor();
+    expect((await docStatus()).status).toBe('published');
+    await expect(page.getByRole('link', { name: '查看公开页面' }).getAttribute('href')).resolves.toBe(`/doc/${docId}`);
+    await expect(page.getByTestId('review-panel').innerText()).resolves.toMatch(/终审 · 通过 · 已确认保密审查/);
+    await screenshot(page, 'catalog-editor-published-1366');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  for (const [size, viewport] of [
+    ['1366', DESKTOP],
+    ['390', PHONE],
+  ] as const) {
+    it(`the public page shows the masked values and the metadata at ${size}`, async () => {
+      const page = await openPage(viewport);
+      const res = await page.goto(`/doc/${docId}`);
+      expect(res?.status()).toBe(200);
+      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      const text = await page.locator('body').innerText();
+      expect(text).toContain(ID_MASKED);
+      expect(text).toContain(MOBILE_MASKED);
+      expect(text).not.toContain(ID);
+      expect(text).not.toContain(MOBILE);
+      const { indexNo } = await docStatus();
+      for (const [label, value] of [
+        ['索引号', indexNo],
+        ['发布机构', '重庆市渝中区人民政府办公室'],
+        ['成文日期', '2021-06-01'],
+        ['发文字号', DOC_NUMBER],
+        ['有效性', '现行有效'],
+      ])
+        expect(text, label).toMatch(new RegExp(`${label}[\\s：:]*${value.replace(/[〔〕]/g, '.')}`));
+      expect(await noSideScroll(page)).toBeLessThanOrEqual(0);
+      await screenshot(page, `catalog-public-document-${size}`);
+      await screenshot(page, `catalog-public-document-${size}-full`, { fullPage: true });
+      expect(await seriousA11yViolations(page)).toEqual([]);
+    });
+  }
+
+  it('search finds it by a two-character word and by its document number', async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto(`/search?q=${encodeURIComponent('监督')}`);
+    await page.getByRole('link', { name: new RegExp(TITLE.slice(0, 8)) }).first().waitFor();
+    await expect(page.locator(`a[href="/doc/${docId}"]`).count()).resolves.toBeGreaterThan(0);
+    const res = await page.request.get(`/api/public/search?q=${encodeURIComponent(DOC_NUMBER)}`);
+    expect(res.status()).toBe(200);
+    const body = (await res.json()) as { total: number; hits: { id: string }[] };
+    expect(body.hits.map((h) => h.id)).toContain(docId);
+    expect(body.hits[0].id).toBe(docId);
+  });
+
+  it('the office manages columns: counts and flags in the tree, settings saved, the inspection checks', async () => {
+    const page = await openPage(DESKTOP);
+    await signIn(page, users.office);
+    await page.getByRole('navigation', { name: '功能菜单' }).getByText('栏目管理').click();
+    await page.waitForURL('**/admin/catalog/columns');
+    const tree = page.getByRole('tree');
+    const node = tree.locator('.column-node').filter({ hasText: /^通知公告/ });
+    const published = await db().select().from(documents).where(and(eq(documents.columnId, columnId), eq(documents.status, 'published')));
+    expect(published.map((d) => d.id)).toContain(docId);
+    await expect(node.innerText()).resolves.toMatch(new RegExp(`已发布 ${published.length} · 最近 \\d{4}-\\d{2}-\\d{2}`));
+    await page.getByTestId('catalog-health').getByText(/空白栏目 \d+/).first().waitFor();
+    await node.click();
+    await page.getByRole('heading', { name: '栏目设置：通知公告' }).waitFor();
+    await expect(page.getByLabel('更新周期（天）').inputValue()).resolves.toBe('180');
+    await page.getByLabel('更新周期（天）').fill('90');
+    await page.getByLabel('备注说明').fill('本栏目发布本级通知公告。');
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await page.getByText('栏目设置已保存').waitFor();
+    const [col] = await db().select().from(catalogColumns).where(and(eq(catalogColumns.id, columnId)));
+    expect(col).toMatchObject({ updateIntervalDays: 90, note: '本栏目发布本级通知公告。' });
+    await screenshot(page, 'catalog-columns-1366');
+    await screenshot(page, 'catalog-columns-1366-full', { fullPage: true });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    const phone = await openPage(PHONE);
+    await signIn(phone, users.office);
+    await phone.goto('/admin/catalog/columns');
+    await phone.getByRole('tree').waitFor();
+    expect(await noSideScroll(phone)).toBeLessThanOrEqual(0);
+    await screenshot(phone, 'catalog-columns-390');
+    // On a phone the settings sit below the tree and come into view on selection.
+    await phone.getByRole('tree').locator('.column-node').filter({ hasText: /^通知公告/ }).click();
+    await phone.getByRole('heading', { name: '栏目设置：通知公告' }).waitFor();
+    await phone.waitForTimeout(600);
+    await expect(phone.getByLabel('更新周期（天）').isVisible()).resolves.toBe(true);
+    expect(await noSideScroll(phone)).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,418 @@
+import { DeleteOutlined, ExportOutlined, PaperClipOutlined, SaveOutlined, SendOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Select, Skeleton, Tag, TreeSelect } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { LoadError } from '../../../components/LoadError.tsx';
+import { PageHeader } from '../../../components/PageHeader.tsx';
+import { errorMessage, validationIssues } from '../../../lib/api.ts';
+import { formatDateTime } from '../../../lib/format.ts';
+import { navigate, searchParam, type PageProps } from '../../../lib/router.tsx';
+import { common } from '../../../lib/strings.ts';
+import { useMe, usePermission } from '../../../lib/session.tsx';
+import { useLoad } from '../../../lib/use-load.ts';
+import { useUnitCatalog } from '../../units/api.ts';
+import {
+  createDocument,
+  getDocument,
+  listColumns,
+  listPii,
+  saveDocument,
+  submitDocument,
+  uploadFile,
+  withdrawDocument,
+  type CatalogDocument,
+  type DocumentDetail,
+  type DocumentInput,
+  type PiiFinding,
+  type UploadedFile,
+  type Validity,
+} from '../api.ts';
+import { bodyToHtml, buildColumnTree, htmlToBody, type ColumnNode } from '../column-tree.ts';
+import { PiiPanel } from '../components/PiiPanel.tsx';
+import { ReviewPanel, reviewState } from '../components/ReviewPanel.tsx';
+import { VersionsPanel } from '../components/VersionsPanel.tsx';
+import { BLUE, BROWN, GREEN, GREY, RED } from '../colors.ts';
+import { t } from '../strings.ts';
+import '../catalog.css';
+
+interface Values {
+  columnId?: string;
+  title: string;
+  body: string;
+  publisher: string;
+  writtenOn?: string;
+  docNumber?: string;
+  topic?: string;
+  validity: Validity;
+  publishAt?: string;
+}
+
+/** `2025-06-01T09:30:00Z` → `2025-06-01T17:30` for a datetime-local input (Beijing time). */
+function toLocalInput(iso: string | null): string | undefined {
+  if (!iso) return undefined;
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return undefined;
+  const p = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).formatToParts(d);
+  const g = (k: string) => p.find((x) => x.type === k)?.value ?? '';
+  return `${g('year')}-${g('month')}-${g('day')}T${g('hour') === '24' ? '00' : g('hour')}:${g('minute')}`;
+}
+
+/** The values the form shows: a published document's working copy if it has one, else the document. */
+function valuesOf(doc: CatalogDocument): Values {
+  const c = doc.workingCopy;
+  const meta = c?.meta ?? doc;
+  return {
+    columnId: c?.columnId ?? doc.columnId,
+    title: c?.title ?? doc.title,
+    body: htmlToBody(c?.bodyHtml ?? doc.bodyHtml),
+    publisher: meta.publisher,
+    writtenOn: meta.writtenOn ?? undefined,
+    docNumber: meta.docNumber ?? undefined,
+    topic: meta.topic ?? undefined,
+    validity: meta.validity,
+    publishAt: toLocalInput(doc.publishAt),
+  };
+}
+
+function StatusTag({ doc }: { doc: CatalogDocument }) {
+  const color: Record<string, string> = { draft: GREY, in_review: BLUE, returned: BROWN, rejected: RED, scheduled: BLUE, published: GREEN, withdrawn: GREY };
+  return (
+    <>
+      <Tag color={color[doc.status]}>{t.statusLabel[doc.status] ?? doc.status}</Tag>
+      {doc.workingCopy && <Tag color={BLUE}>{doc.reviewStep > 0 ? t.workingCopyReview : t.workingCopyDraft}</Tag>}
+    </>
+  );
+}
+
+/** 文件编辑 (new and existing): the metadata and body, attachments, save and 送审, the review chain, PII, versions. */
+export function DocumentEditorPage({ params }: PageProps) {
+  const id = params.id;
+  const me = useMe();
+  const { message } = App.useApp();
+  const canEdit = usePermission('documents.edit');
+  const canReview = usePermission('documents.review');
+  const units = useUnitCatalog();
+  const detail = useLoad(() => (id ? getDocument(id) : Promise.resolve(null as DocumentDetail | null)), [id]);
+  const doc = detail.data?.document ?? null;
+
+  // Columns the user can choose from: the district portal's and their own unit's pages (and the document's own site).
+  const region = units.data?.items.find((u) => u.kind === 'region');
+  const siteIds = useMemo(() => [...new Set([region?.id, me.user.unitId, doc?.siteUnitId].filter((x): x is string => !!x))], [region?.id, me.user.unitId, doc?.siteUnitId]);
+  const columns = useLoad(async () => (await Promise.all(siteIds.map(listColumns))).flat(), [siteIds.join(',')]);
+
+  const [form] = Form.useForm<Values>();
+  const [files, setFiles] = useState<UploadedFile[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const [saving, setSaving] = useState<'save' | 'submit' | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [findings, setFindings] = useState<PiiFinding[] | null>(null);
+  const [blocked, setBlocked] = useState(false);
+  const [withdrawOpen, setWithdrawOpen] = useState(false);
+  const [withdrawForm] = Form.useForm<{ reason: string }>();
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const review = detail.data ? reviewState(detail.data) : null;
+  const editable = canEdit && (!doc || (['draft', 'returned', 'published', 'scheduled'].includes(doc.status) && !(doc.workingCopy && doc.reviewStep > 0)));
+  const submittable = canEdit && !!doc && !dirty && (['draft', 'returned'].includes(doc.status) || (!!doc.workingCopy && doc.reviewStep === 0));
+  const published = doc?.status === 'published' || doc?.status === 'scheduled';
+  const content = doc ? (doc.workingCopy ?? doc) : null;
+
+  // The form follows the loaded document; a new one starts with the chosen column and the user's unit as publisher.
+  useEffect(() => {
+    if (doc) {
+      form.setFieldsValue(valuesOf(doc));
+      setDirty(false);
+    }
+  }, [doc, form]);
+  useEffect(() => {
+    if (id || !units.data) return;
+    const unit = units.data.items.find((u) => u.id === me.user.unitId);
+    form.setFieldsValue({ columnId: searchParam('columnId') ?? undefined, publisher: unit?.name ?? '', validity: 'valid' });
+  }, [id, units.data, me.user.unitId, form]);
+
+  // Findings are listed for those who may read them (documents.edit); reviewers learn them when an approval is refused.
+  const piiReadable = canEdit && !!doc && (doc.status !== 'published' || !!doc.workingCopy) && !['rejected', 'withdrawn'].includes(doc.status);
+  useEffect(() => {
+    if (!piiReadable || !id) return;
+    listPii(id)
+      .then(setFindings)
+      .catch(() => setFindings(null));
+  }, [piiReadable, id, doc?.version]);
+
+  const chosenColumn = Form.useWatch('columnId', form);
+  const treeData = useMemo(() => {
+    interface Node {
+      value: string;
+      title: string;
+      children: Node[];
+    }
+    const toNode = (n: ColumnNode): Node => ({ value: n.column.id, title: n.column.name, children: n.children.map(toNode) });
+    const nodes = buildColumnTree(columns.data ?? []).map(toNode);
+    // Until the tree is in (or for a column of another site), the chosen column shows by name, never as its id.
+    const known = new Set((columns.data ?? []).map((c) => c.id));
+    if (chosenColumn && !known.has(chosenColumn))
+      nodes.push({ value: chosenColumn, title: detail.data?.column.id === chosenColumn ? detail.data.column.name : common.loading, children: [] });
+    return nodes;
+  }, [columns.data, chosenColumn, detail.data]);
+
+  const inputOf = (v: Values): DocumentInput => ({
+    columnId: v.columnId!,
+    title: v.title.trim(),
+    bodyHtml: bodyToHtml(v.body ?? ''),
+    publisher: v.publisher.trim(),
+    writtenOn: v.writtenOn || null,
+    docNumber: v.docNumber?.trim() || null,
+    topic: v.topic?.trim() || null,
+    validity: v.validity,
+    attachmentIds: files.map((f) => f.id),
+    publishAt: v.publishAt ? `${v.publishAt}:00+08:00` : null,
+  });
+
+  const save = async (then?: 'submit') => {
+    let v: Values;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
+    setSaving(then ?? 'save');
+    try {
+      const saved = id ? await saveDocument(id, inputOf(v)) : await createDocument(inputOf(v));
+      setDirty(false);
+      if (then === 'submit') {
+        await submitDocument(saved.id);
+        message.success(t.submitted);
+      } else message.success(id ? t.saved : t.created(saved.indexNo));
+      if (!id) navigate(`/catalog/documents/${saved.id}`, { replace: true });
+      else await detail.reload();
+    } catch (err) {
+      const issues = validationIssues(err);
+      if (issues.length) form.setFields(issues.map((i) => ({ name: i.path.split('.')[0] === 'bodyHtml' ? 'body' : i.path.split('.')[0], errors: [i.message] })) as never);
+      message.error(errorMessage(err));
+      if (then === 'submit' && id) await detail.reload();
+    } finally {
+      setSaving(null);
+    }
+  };
+
+  const submit = async () => {
+    if (!id) return save('submit');
+    if (dirty) return save('submit');
+    setSaving('submit');
+    try {
+      await submitDocument(id);
+      message.success(t.submitted);
+      await detail.reload();
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setSaving(null);
+    }
+  };
+
+  const upload = async (list: FileList | null) => {
+    if (!list?.length) return;
+    setUploading(true);
+    try {
+      for (const f of Array.from(list)) {
+        const up = await uploadFile(f);
+        setFiles((x) => [...x, up]);
+        message.success(t.uploaded(up.name));
+      }
+      setDirty(true);
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setUploading(false);
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  };
+
+  const withdraw = async ({ reason }: { reason: string }) => {
+    if (!id) return;
+    try {
+      await withdrawDocument(id, reason.trim());
+      message.success(t.withdrawn);
+      setWithdrawOpen(false);
+      await detail.reload();
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
+  };
+
+  const title = id ? t.editorEdit : t.editorNew;
+  if (id && detail.error) return (<><PageHeader title={title} /><LoadError error={detail.error} onRetry={() => void detail.reload()} /></>);
+  if (id && !detail.data) return (<><PageHeader title={title} /><Card><Skeleton active /></Card></>);
+
+  const showPii = !!doc && ((findings?.length ?? 0) > 0 || (review?.last ?? false));
+
+  return (
+    <>
+      <PageHeader
+        title={doc ? (content?.title ?? doc.title) : title}
+        extra={
+          <>
+            {published && id && (
+              <Button href={`/doc/${id}`} target="_blank" rel="noreferrer" icon={<ExportOutlined />}>
+                {t.viewPublic}
+              </Button>
+            )}
+            {published && canReview && (
+              <Button danger icon={<StopOutlined />} onClick={() => setWithdrawOpen(true)}>
+                {t.withdraw}
+              </Button>
+            )}
+          </>
+        }
+      />
+      {doc && (
+        <Descriptions size="small" className="doc-facts block-gap" column={{ xs: 1, sm: 2, lg: 4 }} bordered>
+          <Descriptions.Item label={t.indexNo}>
+            <span data-testid="index-no">{doc.indexNo}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t.status}>
+            <span data-testid="doc-status">
+              <StatusTag doc={doc} />
+            </span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t.version}>{t.trailVersion(doc.version)}</Descriptions.Item>
+          <Descriptions.Item label={t.publishedAt}>{formatDateTime(doc.publishedAt)}</Descriptions.Item>
+        </Descriptions>
+      )}
+      {doc?.status === 'withdrawn' && doc.withdrawnReason && <Alert type="warning" showIcon title={t.withdrawnNote(doc.withdrawnReason)} className="block-gap" />}
+      {doc?.workingCopy && <Alert type="info" showIcon title={t.workingCopyNote} className="block-gap" />}
+      <div className={doc ? 'editor-grid' : undefined}>
+        <div className="editor-main">
+          {showPii && doc && content && (
+            <Card className="block-gap pii-card">
+              <PiiPanel
+                documentId={doc.id}
+                findings={findings}
+                title={content.title}
+                bodyText={content.bodyText}
+                canResolve={canReview && (review?.underReview ?? false)}
+                blocked={blocked}
+                onResolved={(left) => {
+                  setFindings(left);
+                  if (!left.length) setBlocked(false);
+                  void detail.reload();
+                }}
+              />
+            </Card>
+          )}
+          <Card>
+            {!editable && canEdit && <Alert type="info" showIcon title={t.readonlyHint} className="block-gap" />}
+            <Form<Values> form={form} layout="vertical" disabled={!editable} onValuesChange={() => setDirty(true)} requiredMark="optional">
+              <Form.Item name="columnId" label={t.fieldColumn} rules={[{ required: true, message: t.columnRequired }]}>
+                <TreeSelect
+                  treeData={treeData}
+                  showSearch={{ treeNodeFilterProp: 'title' }}
+                  treeDefaultExpandAll={false}
+                  loading={columns.loading}
+                  placeholder={t.columnRequired}
+                />
+              </Form.Item>
+              <Form.Item name="title" label={t.fieldTitle} rules={[{ required: true, whitespace: true, min: 2, message: t.titleRequired }]}>
+                <Input maxLength={200} />
+              </Form.Item>
+              <div className="meta-grid">
+                <Form.Item name="publisher" label={t.fieldPublisher} rules={[{ required: true, whitespace: true, min: 2, message: t.publisherRequired }]}>
+                  <Input maxLength={100} />
+                </Form.Item>
+                <Form.Item name="writtenOn" label={t.fieldWrittenOn}>
+                  <Input type="date" />
+                </Form.Item>
+                <Form.Item name="docNumber" label={t.fieldDocNumber}>
+                  <Input maxLength={60} placeholder={t.docNumberPlaceholder} />
+                </Form.Item>
+                <Form.Item name="topic" label={t.fieldTopic}>
+                  <Input maxLength={60} placeholder={t.topicPlaceholder} />
+                </Form.Item>
+                <Form.Item name="validity" label={t.fieldValidity} rules={[{ required: true }]}>
+                  <Select options={Object.entries(t.validity).map(([value, label]) => ({ value, label }))} />
+                </Form.Item>
+                <Form.Item name="publishAt" label={t.fieldPublishAt} extra={t.publishAtHelp}>
+                  <Input type="datetime-local" />
+                </Form.Item>
+              </div>
+              <Form.Item name="body" label={t.fieldBody} extra={t.bodyHelp}>
+                <Input.TextArea autoSize={{ minRows: 8, maxRows: 24 }} className="body-input" />
+              </Form.Item>
+              <fieldset className="catalog-fieldset" disabled={!editable}>
+                <legend className="field-label">{t.fieldAttachments}</legend>
+                {id && <p className="text-muted">{t.attachmentsKeptNote}</p>}
+                {files.length > 0 && (
+                  <ul className="file-list">
+                    {files.map((f) => (
+                      <li key={f.id}>
+                        <PaperClipOutlined aria-hidden /> <span>{f.name}</span>
+                        <Button
+                          type="text"
+                          size="small"
+                          danger
+                          icon={<DeleteOutlined />}
+                          aria-label={t.removeFile(f.name)}
+                          onClick={() => {
+                            setFiles((x) => x.filter((y) => y.id !== f.id));
+                            setDirty(true);
+                          }}
+                        />
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <Button icon={<UploadOutlined />} loading={uploading} onClick={() => fileInput.current?.click()}>
+                  {uploading ? t.uploading : t.uploadButton}
+                </Button>
+                <input ref={fileInput} type="file" multiple hidden aria-label={t.uploadLabel} onChange={(e) => void upload(e.target.files)} />
+              </fieldset>
+            </Form>
+            {canEdit && (editable || submittable) && (
+              <div className="form-actions editor-actions">
+                {editable && (
+                  <Button type="primary" icon={<SaveOutlined />} loading={saving === 'save'} onClick={() => void save()}>
+                    {t.save}
+                  </Button>
+                )}
+                {(submittable || (editable && (!doc || dirty))) && (
+                  <Button icon={<SendOutlined />} loading={saving === 'submit'} onClick={() => void submit()}>
+                    {t.submit}
+                  </Button>
+                )}
+              </div>
+            )}
+          </Card>
+        </div>
+        {detail.data && (
+          <aside className="editor-side" aria-label={t.reviewTitle}>
+            <Card className="block-gap">
+              <ReviewPanel
+                detail={detail.data}
+                roles={me.user.roles}
+                canReview={canReview}
+                onPiiBlocked={(f) => {
+                  setFindings(f);
+                  setBlocked(true);
+                  window.scrollTo({ top: 0, behavior: 'smooth' });
+                }}
+                onChanged={() => {
+                  setBlocked(false);
+                  void detail.reload();
+                }}
+              />
+            </Card>
+            <Card className="block-gap">
+              <VersionsPanel key={detail.data.document.version} documentId={detail.data.document.id} revisions={detail.data.revisions} />
+            </Card>
+          </aside>
+        )}
+      </div>
+      <Modal open={withdrawOpen} title={t.withdrawTitle} okText={t.withdraw} okButtonProps={{ danger: true }} onOk={() => withdrawForm.submit()} onCancel={() => setWithdrawOpen(false)} destroyOnHidden>
+        <Form form={withdrawForm} layout="vertical" onFinish={(v) => void withdraw(v)}>
+          <Form.Item name="reason" label={t.withdrawReason} extra={t.withdrawHelp} rules={[{ required: true, whitespace: true, min: 2, message: t.withdrawReasonRequired }]}>
+            <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={1000} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,136 @@
+import { ExportOutlined, FileAddOutlined, FolderOpenOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Form, Grid, Input, Select, Table, type TableColumnsType } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { LoadError } from '../../../components/LoadError.tsx';
+import { PageHeader } from '../../../components/PageHeader.tsx';
+import { navigate, replaceSearchParam, searchParam } from '../../../lib/router.tsx';
+import { useMe, usePermission } from '../../../lib/session.tsx';
+import { useLoad } from '../../../lib/use-load.ts';
+import { useUnitCatalog } from '../../units/api.ts';
+import { listColumns, type Column } from '../api.ts';
+import { buildColumnTree, dateOf, filterColumnTree, parentKeys, siteOptions, type ColumnNode } from '../column-tree.ts';
+import { t } from '../strings.ts';
+import '../catalog.css';
+
+interface Row {
+  key: string;
+  column: Column;
+  children?: Row[];
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/** 文件管理: the columns of a site with their counts, 新建文件 per column, and opening a document by its id. */
+export function DocumentsPage() {
+  const me = useMe();
+  const canEdit = usePermission('documents.edit');
+  const districtWide = me.user.roles.includes('sys_admin') || me.user.roles.includes('office_admin');
+  const wide = Grid.useBreakpoint().md ?? true;
+  const units = useUnitCatalog();
+  const sites = useMemo(() => siteOptions(units.data?.items ?? [], districtWide ? undefined : [me.user.unitId]), [units.data, districtWide, me.user.unitId]);
+  const [picked, setPicked] = useState<string | null>(() => searchParam('site'));
+  const siteId = picked ?? sites[0]?.value ?? null;
+  const columns = useLoad(() => (siteId ? listColumns(siteId) : Promise.resolve([] as Column[])), [siteId]);
+  const [openError, setOpenError] = useState<string | null>(null);
+
+  const [filter, setFilter] = useState('');
+  const roots = useMemo(() => filterColumnTree(buildColumnTree(columns.data ?? []), filter), [columns.data, filter]);
+  const rows = useMemo(() => {
+    const toRow = (n: ColumnNode): Row => ({ key: n.column.id, column: n.column, ...(n.children.length && { children: n.children.map(toRow) }) });
+    return roots.map(toRow);
+  }, [roots]);
+  const [expanded, setExpanded] = useState<string[]>([]);
+  useEffect(() => setExpanded(parentKeys(roots)), [roots]);
+
+  const open = ({ ref }: { ref?: string }) => {
+    const id = ref?.match(UUID)?.[0];
+    if (!id) return setOpenError(t.openByIdInvalid);
+    setOpenError(null);
+    navigate(`/catalog/documents/${id.toLowerCase()}`);
+  };
+
+  const tableColumns: TableColumnsType<Row> = [
+    {
+      title: t.colColumn,
+      key: 'name',
+      render: (_, r) => (
+        <>
+          <span>{r.column.name}</span>
+          {!wide && <div className="cell-note">{`${t.published(r.column.published)} · ${r.column.latest ? t.latest(dateOf(r.column.latest)) : t.neverPublished}`}</div>}
+        </>
+      ),
+    },
+    { title: t.colPublished, key: 'published', width: 90, align: 'right', responsive: ['md'], render: (_, r) => r.column.published },
+    { title: t.colLatest, key: 'latest', width: 120, responsive: ['md'], render: (_, r) => dateOf(r.column.latest) },
+    {
+      title: t.colActions,
+      key: 'actions',
+      width: wide ? 250 : 120,
+      render: (_, r) => (
+        <div className="row-actions">
+          {canEdit && (
+            <Button size="small" icon={<FileAddOutlined />} aria-label={t.newInColumn(r.column.name)} onClick={() => navigate(`/catalog/documents/new?columnId=${r.column.id}`)}>
+              {wide ? t.newDocument : null}
+            </Button>
+          )}
+          <Button size="small" type="link" href={`/xxgk/${r.column.slug}`} target="_blank" rel="noreferrer" aria-label={`${r.column.name} ${t.openPublic}`} icon={<ExportOutlined />}>
+            {wide ? t.openPublic : null}
+          </Button>
+        </div>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t.documentsTitle} intro={t.documentsIntro} />
+      <Card className="block-gap" title={<h2 className="card-title">{t.openById}</h2>}>
+        <Form layout="inline" onFinish={open} className="open-form">
+          <Form.Item name="ref" label={t.openByIdLabel} validateStatus={openError ? 'error' : undefined} help={openError ?? undefined} className="open-field">
+            <Input placeholder={t.openByIdPlaceholder} allowClear />
+          </Form.Item>
+          <Form.Item>
+            <Button htmlType="submit" icon={<FolderOpenOutlined />}>
+              {t.openById}
+            </Button>
+          </Form.Item>
+        </Form>
+        <Alert type="info" showIcon title={t.listPending} className="list-pending" />
+      </Card>
+      {units.error && <LoadError error={units.error} onRetry={() => void units.reload()} />}
+      {columns.error && <LoadError error={columns.error} onRetry={() => void columns.reload()} />}
+      <Card>
+        <div className="toolbar">
+          <div className="toolbar-field">
+            <label htmlFor="documents-site">{t.siteLabel}</label>
+            <Select
+              id="documents-site"
+              style={{ width: 320 }}
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={units.loading}
+              options={sites}
+              value={siteId ?? undefined}
+              onChange={(v: string) => {
+                setPicked(v);
+                replaceSearchParam('site', v);
+              }}
+            />
+          </div>
+          <div className="toolbar-field">
+            <label htmlFor="documents-filter">{t.filterLabel}</label>
+            <Input.Search id="documents-filter" placeholder={t.filterPlaceholder} allowClear style={{ width: 240 }} onChange={(e) => setFilter(e.target.value)} onSearch={setFilter} />
+          </div>
+        </div>
+        <Table<Row>
+          size="small"
+          columns={tableColumns}
+          dataSource={rows}
+          loading={columns.loading}
+          pagination={false}
+          expandable={{ expandedRowKeys: expanded, onExpandedRowsChange: (keys) => setExpanded(keys as string[]) }}
+          locale={{ emptyText: <Empty description={filter.trim() ? t.filterEmpty : t.treeEmpty} /> }}
+        />
+      </Card>
+    </>
+  );
+}
