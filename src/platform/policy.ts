@@ -51,6 +51,8 @@ export const POLICY = {
   'documents.edit': ['sys_admin', 'office_admin', 'liaison', 'editor'],
   /** Take a step of the review chain (the step's own role is checked too). */
   'documents.review': ['sys_admin', 'office_admin', 'reviewer', 'approver'],
+  /** Read the open personal-information findings: those who edit and those who review. */
+  'documents.findings': ['sys_admin', 'office_admin', 'liaison', 'editor', 'reviewer', 'approver'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

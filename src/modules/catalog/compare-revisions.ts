@@ -5,10 +5,13 @@ import { notFound } from '../../http/errors.ts';
 import type { OpContext } from '../../platform/context.ts';
 import { assertCan } from '../../platform/policy.ts';
 import { bodyText } from './document-content.ts';
+import { assertColumnOwner, loadDocument } from './load-document.ts';
 
 /** Any two saved versions of a document, compared line by line on their text. */
 export async function compareRevisions(ctx: OpContext, documentId: string, a: number, b: number) {
   assertCan(ctx.actor, 'catalog.read');
+  // Older versions may hold values masked since: owners only.
+  assertColumnOwner(ctx.actor, (await loadDocument(ctx, documentId)).column);
   const rows = await ctx.db.select().from(documentRevisions).where(and(eq(documentRevisions.documentId, documentId), inArray(documentRevisions.version, [a, b])));
   const from = rows.find((r) => r.version === a);
   const to = rows.find((r) => r.version === b);

@@ -187,4 +187,15 @@ describe('documents: draft → 三审 → PII gate → publish', () => {
     const items = (await editor.request('GET', `/api/documents/${doc.id}/pii`)).json().items;
     expect(items.filter((f: { field: string }) => f.field === 'attachment').map((f: { type: string }) => f.type)).toEqual(expect.arrayContaining(['mobile']));
   });
+
+  it('keeps drafts, revisions and findings to the owning unit; reviewers read findings', async () => {
+    const outsider = await t.userWith(['readonly'], '区教委');
+    expect((await outsider.request('GET', `/api/documents/${docId}`)).json().error.code).toBe('out_of_scope');
+    expect((await outsider.request('GET', `/api/documents/${docId}/compare?a=1&b=2`)).json().error.code).toBe('out_of_scope');
+    expect((await outsider.request('GET', `/api/documents/${docId}/pii`)).statusCode).toBe(403);
+    expect((await approver.request('GET', `/api/documents/${docId}/pii`)).statusCode).toBe(200);
+    const detail = (await editor.request('GET', `/api/documents/${docId}`)).json();
+    expect(detail.reviews.some((r: { createdByName: string | null }) => r.createdByName)).toBe(true);
+    expect(Array.isArray(detail.attachments)).toBe(true);
+  });
 });

@@ -50,7 +50,7 @@ export const catalogRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
     await unlinkInterpretation(ctx(req), req.params.id, req.params.interpretationId);
     return { ok: true };
   });
-  app.get('/api/documents/:id/pii', { config: { access: 'documents.edit' }, schema: { tags, summary: '待处理的个人信息', params: idParam } }, async (req) => ({ items: await listFindings(ctx(req), req.params.id) }));
+  app.get('/api/documents/:id/pii', { config: { access: 'documents.findings' }, schema: { tags, summary: '待处理的个人信息', params: idParam } }, async (req) => ({ items: await listFindings(ctx(req), req.params.id) }));
   app.post('/api/documents/:id/pii', { config: { access: 'documents.review' }, schema: { tags, summary: '去标识化或记录保留理由', params: idParam, body: piiInput } }, async (req) => resolvePii(ctx(req), req.params.id, req.body));
   app.post('/api/documents/:id/withdraw', { config: { access: 'documents.review' }, schema: { tags, summary: '撤稿', params: idParam, body: withdrawInput } }, async (req) => {
     await withdrawDocument(ctx(req), req.params.id, req.body);

@@ -21,7 +21,8 @@ export type Permission =
   | 'catalog.read'
   | 'catalog.manage'
   | 'documents.edit'
-  | 'documents.review';
+  | 'documents.review'
+  | 'documents.findings';
 
 export interface CurrentUser {
   id: string;

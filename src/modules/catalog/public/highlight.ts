@@ -37,22 +37,53 @@ function needleRe(needles: string[]): RegExp | null {
   return new RegExp(parts.join('|'), 'gu');
 }
 
-/** The normalised text and, per normalised code unit, the span of the original it came from. */
+const normCache = new Map<string, string>();
+/** One character normalised; Chinese text uses a few thousand characters, so they are remembered. */
+function normChar(ch: string): string {
+  let n = normCache.get(ch);
+  if (n === undefined) {
+    n = norm(ch);
+    if (normCache.size < 50_000) normCache.set(ch, n);
+  }
+  return n;
+}
+
+/**
+ * The normalised text and, per normalised code unit, the span of the original it came from. Most
+ * text keeps its length when normalised (full-width ＡＢ，：→ AB,: one for one), so it goes in pieces of
+ * 32 code units, one character at a time only in a piece whose length changes (① → 1 is one for one,
+ * ㈠ → (一) is not).
+ */
 function normalised(text: string): { text: string; from: number[]; to: number[] } {
-  let out = '';
+  const parts: string[] = [];
   const from: number[] = [];
   const to: number[] = [];
-  let i = 0;
-  for (const ch of text) {
-    const n = norm(ch);
-    for (let k = 0; k < n.length; k++) {
-      from.push(i);
-      to.push(i + ch.length);
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + 32);
+    if (end < text.length && /[\ud800-\udbff]/.test(text[end - 1])) end++;
+    const piece = text.slice(at, end);
+    const n = norm(piece);
+    if (n.length === piece.length) {
+      for (let k = 0; k < n.length; k++) {
+        from.push(at + k);
+        to.push(at + k + 1);
+      }
+      parts.push(n);
+    } else {
+      let i = at;
+      for (const ch of piece) {
+        const c = normChar(ch);
+        for (let k = 0; k < c.length; k++) {
+          from.push(i);
+          to.push(i + ch.length);
+        }
+        parts.push(c);
+        i += ch.length;
+      }
     }
-    out += n;
-    i += ch.length;
+    at = end;
   }
-  return { text: out, from, to };
+  return { text: parts.join(''), from, to };
 }
 
 /** Spans [start, end) of the original text to mark, merged and in order. */
@@ -91,14 +122,25 @@ export function highlightHtml(text: string, needles: string[]): string {
 function firstMatch(text: string, needles: string[]): number {
   const lower = text.toLowerCase();
   const plain = lower.length === text.length;
-  for (const needle of needles) {
-    const re = needleRe([needle])!;
-    const m = plain ? re.exec(lower) : null;
-    if (m) return m.index;
+  if (plain)
+    for (const needle of needles) {
+      const m = needleRe([needle])!.exec(lower);
+      if (m) return m.index;
+    }
+  // Normalised whole: when the length holds (the usual case), positions hold too, near enough for a snippet.
+  const whole = norm(text);
+  if (plain && whole === lower) return -1;
+  if (whole.length === text.length) {
+    for (const needle of needles) {
+      const m = needleRe([needle])!.exec(whole);
+      if (m) return m.index;
+    }
+    return -1;
   }
+  const n = normalised(text);
   for (const needle of needles) {
-    const [span] = matchSpans(text, [needle]);
-    if (span) return span[0];
+    const m = needleRe([needle])!.exec(n.text);
+    if (m) return n.from[m.index];
   }
   return -1;
 }

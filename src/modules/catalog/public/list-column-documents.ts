@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { columnPath, columnStats, columnSubtree, findColumn, rollUp, type PublicColumn, type PublicSite } from './columns.ts';
-import { newestVisible, rows, uuidArray } from './sql.ts';
+import { newestInColumns, rows, uuidArray } from './sql.ts';
 
 export const COLUMN_PAGE_SIZE = 20;
 
@@ -16,17 +16,20 @@ export interface ListedDocument {
   validity: string;
   columnName: string;
   columnSlug: string;
+  /** Publication or last edit, whichever is later. */
+  changedAt: Date;
 }
 
 /** Columns of a list row; every query of the listing selects these. */
 export const LISTED = sql.raw(
   `d.id, d.title, (extract(epoch from d.published_at) * 1000)::float8 as "publishedMs", d.doc_number as "docNumber", d.validity,
+   (extract(epoch from greatest(d.published_at, d.updated_at)) * 1000)::float8 as "changedMs",
    (select c.name from catalog_columns c where c.id = d.column_id) as "columnName",
    (select c.slug from catalog_columns c where c.id = d.column_id) as "columnSlug"`,
 );
 
-type ListedRow = Omit<ListedDocument, 'publishedAt'> & { publishedMs: number };
-export const toListed = ({ publishedMs, ...r }: ListedRow): ListedDocument => ({ ...r, publishedAt: new Date(publishedMs) });
+type ListedRow = Omit<ListedDocument, 'publishedAt' | 'changedAt'> & { publishedMs: number; changedMs: number };
+export const toListed = ({ publishedMs, changedMs, ...r }: ListedRow): ListedDocument => ({ ...r, publishedAt: new Date(publishedMs), changedAt: new Date(changedMs) });
 
 export interface ColumnListing {
   column: PublicColumn;
@@ -59,8 +62,10 @@ export async function listColumnDocuments(db: Db, slug: string, page = 1, pageSi
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const items =
     total && page <= pages
-      ? (await rows<ListedRow>(db, newestVisible(LISTED, inColumns(ids), pageSize, (page - 1) * pageSize))).map(toListed)
+      ? (await rows<ListedRow>(db, newestInColumns(LISTED, ids, pageSize, (page - 1) * pageSize))).map(toListed)
       : [];
   const children = subtree.filter((c) => c.parentId === column.id).map(({ depth: _d, ...c }) => ({ ...c, count: totals.get(c.id) ?? 0 }));
-  return { column, site, path, children, total, page, pages, items, lastModified: stats.lastModified };
+  // The newest publication of the column, or a later edit of a document on this page.
+  const changed = Math.max(stats.lastModified?.getTime() ?? 0, ...items.map((d) => d.changedAt.getTime()));
+  return { column, site, path, children, total, page, pages, items, lastModified: changed ? new Date(changed) : null };
 }

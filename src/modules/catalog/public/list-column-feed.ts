@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { columnSubtree, findColumn, type PublicColumn, type PublicSite } from './columns.ts';
-import { inColumns } from './list-column-documents.ts';
-import { newestVisible, rows } from './sql.ts';
+import { newestInColumns, rows } from './sql.ts';
 
 export interface FeedItem {
   id: string;
@@ -23,7 +22,7 @@ export async function listColumnFeed(db: Db, slug: string, limit = 20): Promise<
      (extract(epoch from greatest(d.published_at, d.updated_at)) * 1000)::float8 as "changedMs",
      (select c.name from catalog_columns c where c.id = d.column_id) as "columnName"`,
   );
-  const list = await rows<{ id: string; title: string; summary: string; publishedMs: number; changedMs: number; columnName: string }>(db, newestVisible(select, inColumns(ids), limit));
+  const list = await rows<{ id: string; title: string; summary: string; publishedMs: number; changedMs: number; columnName: string }>(db, newestInColumns(select, ids, limit));
   return {
     ...found,
     items: list.map((r) => ({ id: r.id, title: r.title, summary: r.summary.replace(/\s+/g, ' ').trim(), publishedAt: new Date(r.publishedMs), changedAt: new Date(r.changedMs), columnName: r.columnName })),

@@ -1,7 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documents, units } from '../../../db/schema/index.ts';
 import { createTestApp, type TestApp } from '../../../testing/test-app.ts';
+import { searchDocuments } from './search-documents.ts';
+import { forgetTermStats, termStats } from './term-stats.ts';
 import { insertTestDocument } from './test-documents.ts';
 
 /** The public search, as JSON and as the results page, on the demo catalog and a few documents written here. */
@@ -145,5 +147,41 @@ describe('public search', () => {
     expect(empty.body).toContain('请输入要查找的内容');
     const none = await t.app.inject({ method: 'GET', url: `/search?q=${encodeURIComponent('量子纠缠')}` });
     expect(none.body).toContain('没有找到与“量子纠缠”相关的信息');
+  });
+
+  it('with more matches than it counts: an estimate, the newest by date, the newest ranked; a very common term walks the date index', async () => {
+    const db = t.database.db;
+    const day = 86_400_000;
+    const made: { id: string; at: number; inTitle: boolean }[] = [];
+    for (let i = 0; i < 30; i++) {
+      const at = Date.now() - (i * 40 + 1) * day;
+      const inTitle = i % 3 === 0;
+      const id = await insertTestDocument(db, { column: 'gzdt', title: inTitle ? `测绘成果第${i}批公示` : `第${i}批事项公示`, body: '<p>关于测绘地理信息的说明。</p>', publishedAt: new Date(at) });
+      made.push({ id, at, inTitle });
+    }
+    const newest = [...made].sort((a, b) => b.at - a.at).map((m) => m.id);
+    const small = { countCap: 10, rankWindow: 8, maxWalk: 0 };
+    // More than the cap: not exact; by date the true newest, over the one-year window and then three years.
+    const byDate = await searchDocuments(db, { q: '测绘', sort: 'date' }, small);
+    expect(byDate.totalExact).toBe(false);
+    expect(byDate.total).toBeGreaterThanOrEqual(10);
+    expect(byDate.hits.map((h) => h.id)).toEqual(newest.slice(0, 20));
+    const page2 = await searchDocuments(db, { q: '测绘', sort: 'date', page: 2 }, small);
+    expect(page2.hits.map((h) => h.id)).toEqual(newest.slice(20, 30));
+    // Ranked: the newest 20 (the page needs them), title matches first, newer first among equals.
+    const ranked = (await searchDocuments(db, { q: '测绘' }, small)).hits.map((h) => h.id);
+    const window = made.filter((m) => newest.slice(0, 20).includes(m.id));
+    const expected = [...window.filter((m) => m.inTitle), ...window.filter((m) => !m.inTitle)].map((m) => m.id);
+    expect(new Set(ranked)).toEqual(new Set(expected));
+    expect(ranked.slice(0, 7)).toEqual(expected.slice(0, 7));
+    // A very common term, by the planner's statistics: walked newest first, total estimated.
+    await db.execute(sql`analyze documents`);
+    forgetTermStats(db);
+    const stats = await termStats(db);
+    expect(stats?.freq.get('测绘')).toBeGreaterThan(0.2);
+    const common = await searchDocuments(db, { q: '测绘', sort: 'date' }, { ...small, maxWalk: 1e9 });
+    expect(common.totalExact).toBe(false);
+    expect(common.hits.map((h) => h.id)).toEqual(newest.slice(0, 20));
+    forgetTermStats(db);
   });
 });

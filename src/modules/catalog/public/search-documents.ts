@@ -4,15 +4,18 @@ import type { Db } from '../../../db/client.ts';
 import { invalid } from '../../../http/errors.ts';
 import { queryTerms, tsqueryLiteral } from '../search-terms.ts';
 import { columnSubtree } from './columns.ts';
+import { allKnown, estimateShare, termStats, type TermStats } from './term-stats.ts';
 import { highlightHtml, highlightNeedles, snippetHtml } from './highlight.ts';
 import { inColumns } from './list-column-documents.ts';
 import { newestVisible, rows, VISIBLE } from './sql.ts';
 
 export const SEARCH_PAGE_SIZE = 20;
-/** Matches are counted up to this many; beyond it the total reads “more than”. */
-export const COUNT_CAP = 1000;
-/** A query with more than COUNT_CAP matches (one common character, say) ranks its newest RANK_WINDOW matches. */
-export const RANK_WINDOW = 200;
+/** Matches are counted up to this many; beyond it the total is estimated. */
+export const COUNT_CAP = 500;
+/** A query with more matches than it counts ranks its newest RANK_WINDOW matches. */
+export const RANK_WINDOW = 40;
+/** The newest rows may be walked and tested one by one when that reaches the page in at most this many rows. */
+export const MAX_WALK = 300;
 export const MAX_PAGE = 50;
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -47,8 +50,10 @@ export interface SearchHit {
 
 export interface SearchResult {
   total: number;
-  /** False when there were more matches than COUNT_CAP: `total` is then a lower bound. */
+  /** False when there were more matches than the count reads (COUNT_CAP): `total` is then an estimate or a lower bound. */
   totalExact: boolean;
+  /** How `total` was reached: counted, estimated from the term statistics, or a lower bound (counting stopped, no estimate). */
+  totalKind: 'exact' | 'estimate' | 'atLeast';
   page: number;
   pageSize: number;
   sort: 'relevance' | 'date';
@@ -87,53 +92,130 @@ function rank(list: Candidate[], query: string): Candidate[] {
 
 type HitRow = { id: string; title: string; body: string; publishedMs: number; docNumber: string | null; publisher: string; validity: string; columnName: string; columnSlug: string };
 
+export interface SearchLimits {
+  countCap: number;
+  rankWindow: number;
+  maxWalk: number;
+}
+/** The limits above; tests pass smaller ones to reach every path with a few documents. */
+export const LIMITS: SearchLimits = { countCap: COUNT_CAP, rankWindow: RANK_WINDOW, maxWalk: MAX_WALK };
+
+/**
+ * Windows of recent publication to look in, in days, when only the newest `want` of many matches
+ * are needed: first one expected to hold twice that many (from the terms' share and the publishing
+ * rate), then four times wider, then everything.
+ */
+function windows(want: number, share: number | null, stats: TermStats | null): (number | null)[] {
+  if (!stats || !share) return [90, 365, 4 * 365, null];
+  const days = Math.max(7, Math.ceil((2 * want) / (share * stats.perDay)));
+  return [days, 4 * days, null];
+}
+
+export type Plan = 'bitmap' | 'ordered';
+
+/**
+ * Runs `fn` with the planner held to one kind of plan (SET LOCAL, so only this transaction):
+ * `bitmap` answers the match from the GIN index and reads only matching rows; `ordered` walks the
+ * (status, published_at) index newest first and tests each row, which is cheaper only when most rows
+ * match. Left alone, the planner may test every row of a sequential scan, and each test unpacks a
+ * search vector kept out of line (TOAST) — a hundred times the cost of an index entry.
+ */
+export function withPlan<T>(db: Db, plan: Plan, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    const off = plan === 'bitmap' ? ['enable_seqscan', 'enable_indexscan'] : ['enable_seqscan', 'enable_bitmapscan'];
+    await tx.execute(sql`select set_config(${off[0]}, 'off', true), set_config(${off[1]}, 'off', true)`);
+    return fn(tx as unknown as Db);
+  });
+}
+
 /**
  * The public full-text search. The query becomes literal lexemes (see search-terms.ts) ANDed in one
- * tsquery, so the GIN index answers it in one scan; filters narrow by column (and the columns below
- * it), site unit, year of publication (Asia/Shanghai) and validity. One scan fetches up to
- * COUNT_CAP + 1 matches with the short fields ranking needs (never the bodies or the vectors); they
- * are ranked (see rank) or dated here. A query matching more than COUNT_CAP documents (one common
- * character, say) reads “more than COUNT_CAP”, ranks its newest RANK_WINDOW matches, and pages by
- * date through one ordered index scan per status, so no query reads the whole table.
+ * tsquery; filters narrow by column (and the columns below it), site unit, year of publication
+ * (Asia/Shanghai) and validity. Whatever a query matches, the work it does is bounded:
+ *
+ * - The GIN index answers the match (a bitmap scan, see withPlan) and at most COUNT_CAP + 1 matching
+ *   rows are read, with only the short fields ranking needs — never a body or a vector. Up to
+ *   COUNT_CAP matches are counted exactly and all ranked (see rank) or dated here.
+ * - More than that (by the count, or already by the planner's statistics of the terms, see
+ *   term-stats.ts): the total is estimated from those statistics, and only the newest matches are
+ *   read: the GIN bitmap ANDed with the date index over a recent window sized to hold about twice
+ *   what is needed (RANK_WINDOW to rank, or the page's worth by date), widened if it falls short.
+ * - A term so common that the newest documents reach the page within MAX_WALK rows (one common
+ *   character) skips the GIN index: the date index is walked newest first and each row tested.
+ *
+ * The tsquery is given to the bitmap queries as a sub-select: the planner then uses its default
+ * selectivity for it instead of multiplying the pairs of one word as if independent (which makes
+ * 政务公开 look like one row and the date index not worth ANDing).
  */
-export async function searchDocuments(db: Db, raw: SearchParams): Promise<SearchResult> {
+export async function searchDocuments(db: Db, raw: SearchParams, limits: SearchLimits = LIMITS): Promise<SearchResult> {
+  const { countCap, rankWindow, maxWalk } = limits;
   const p = searchParams.parse(raw);
   const q = p.q.trim();
   if (!q) throw invalid('query_required', '请输入搜索词');
-  const empty: SearchResult = { total: 0, totalExact: true, page: p.page, pageSize: SEARCH_PAGE_SIZE, sort: p.sort, hits: [] };
+  const offset = (p.page - 1) * SEARCH_PAGE_SIZE;
+  const result = (total: number, totalKind: SearchResult['totalKind'], hits: SearchHit[] = []): SearchResult => ({ total, totalExact: totalKind === 'exact', totalKind, page: p.page, pageSize: SEARCH_PAGE_SIZE, sort: p.sort, hits });
   const terms = queryTerms(q);
-  if (!terms.length) return empty;
-  const tsq = sql`${tsqueryLiteral(terms)}::tsquery`;
+  if (!terms.length) return result(0, 'exact');
+  const literal = tsqueryLiteral(terms);
 
-  const filters: SQL[] = [sql`d.search_vector @@ ${tsq}`];
+  // Cheap conditions first: the planner keeps the written order among equal costs.
+  const filters: SQL[] = [];
   if (p.column) {
     const [col] = await rows<{ id: string }>(db, sql`select id from catalog_columns where slug = ${p.column}`);
-    if (!col) return empty;
+    if (!col) return result(0, 'exact');
     filters.push(inColumns((await columnSubtree(db, col.id)).map((c) => c.id)));
   }
   if (p.unit) filters.push(sql`d.site_unit_id = ${p.unit}`);
   if (p.year) filters.push(sql`d.published_at >= ${`${p.year}-01-01T00:00:00+08:00`}::timestamptz and d.published_at < ${`${p.year + 1}-01-01T00:00:00+08:00`}::timestamptz`);
   if (p.validity) filters.push(sql`d.validity = ${p.validity}`);
-  const where = sql.join(filters, sql` and `);
+  const narrow = filters.length ? sql`${sql.join(filters, sql` and `)} and ` : sql``;
+  const walkWhere = sql`${narrow}d.search_vector @@ ${literal}::tsquery`;
+  const where = sql`${narrow}d.search_vector @@ (select ${literal}::tsquery)`;
 
-  // One scan for the count and the candidates: up to COUNT_CAP + 1 matches, with what ranking needs.
-  const candidates = await rows<Candidate>(db, sql`select ${CANDIDATE} from documents d where ${where} and ${VISIBLE} limit ${COUNT_CAP + 1}`);
-  const n = candidates.length;
-  const total = Math.min(n, COUNT_CAP);
-  const totalExact = n <= COUNT_CAP;
-  const offset = (p.page - 1) * SEARCH_PAGE_SIZE;
-  if (!n || offset >= total) return { ...empty, total, totalExact };
+  const stats = await termStats(db);
+  const share = stats ? estimateShare(terms, stats) : null;
+  // What the filters leave of the catalog: a year is a year's publications; a column or a site, unknown.
+  const scope = stats ? (p.year ? Math.min(stats.indexed, 365 * stats.perDay) : stats.indexed) : 0;
+  const expected = stats && !p.column && !p.unit ? share! * scope : null;
+  const estimate = (atLeast: number): [number, SearchResult['totalKind']] => (expected !== null && expected > atLeast ? [Math.round(expected), 'estimate'] : [atLeast, 'atLeast']);
+  const want = p.sort === 'date' ? offset + SEARCH_PAGE_SIZE : Math.max(rankWindow, offset + SEARCH_PAGE_SIZE);
+  const order = (list: Candidate[]) => (p.sort === 'date' ? list.sort(byDate) : rank(list, q));
 
+  let total: number;
+  let totalKind: SearchResult['totalKind'];
   let ordered: Candidate[];
-  if (totalExact) ordered = p.sort === 'date' ? candidates.sort(byDate) : rank(candidates, q);
-  else if (p.sort === 'date') ordered = await rows<Candidate>(db, newestVisible(CANDIDATE, where, offset + SEARCH_PAGE_SIZE));
-  else ordered = rank(await rows<Candidate>(db, newestVisible(CANDIDATE, where, Math.max(RANK_WINDOW, offset + SEARCH_PAGE_SIZE))), q);
+  if (expected !== null && expected > countCap && want / share! <= maxWalk) {
+    const newest = await withPlan(db, 'ordered', (tx) => rows<Candidate>(tx, newestVisible(CANDIDATE, walkWhere, want)));
+    [[total, totalKind], ordered] = [estimate(newest.length), order(newest)];
+  } else {
+    ordered = await withPlan(db, 'bitmap', async (tx) => {
+      // Count, unless the statistics already know every term and say there are well over the cap.
+      if (expected === null || expected < 3 * countCap || !allKnown(terms, stats!)) {
+        const candidates = await rows<Candidate>(tx, sql`select ${CANDIDATE} from documents d where ${where} and ${VISIBLE} limit ${countCap + 1}`);
+        if (candidates.length <= countCap) {
+          [total, totalKind] = [candidates.length, 'exact'];
+          return order(candidates);
+        }
+      }
+      [total, totalKind] = estimate(countCap);
+      let newest: Candidate[] = [];
+      // A year is a closed range already; windows count back from today.
+      for (const days of p.year ? [null] : windows(want, share, stats)) {
+        const recent = days ? sql` and d.published_at >= now() - make_interval(days => ${days})` : sql``;
+        newest = await rows<Candidate>(tx, sql`select ${CANDIDATE} from documents d where ${where} and ${VISIBLE}${recent} order by d.published_at desc, d.id desc limit ${want}`);
+        if (newest.length >= want) break;
+        // Everything read and still short of the page: that is all there is.
+        if (!days) [total, totalKind] = [newest.length, 'exact'];
+      }
+      return order(newest);
+    });
+  }
   const ids = ordered.slice(offset, offset + SEARCH_PAGE_SIZE).map((c) => c.id);
-  if (!ids.length) return { ...empty, total, totalExact };
+  if (!ids.length) return result(total!, totalKind!);
 
   const details = await rows<HitRow>(
     db,
-    sql`select d.id, d.title, left(d.body_text, 5000) as body, (extract(epoch from d.published_at) * 1000)::float8 as "publishedMs",
+    sql`select d.id, d.title, left(d.body_text, 3000) as body, (extract(epoch from d.published_at) * 1000)::float8 as "publishedMs",
                d.doc_number as "docNumber", d.publisher, d.validity, c.name as "columnName", c.slug as "columnSlug"
         from documents d join catalog_columns c on c.id = d.column_id where d.id in ${sql`(${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`}`,
   );
@@ -155,6 +237,6 @@ export async function searchDocuments(db: Db, raw: SearchParams): Promise<Search
       publisher: r.publisher,
       validity: r.validity,
     }));
-  return { total, totalExact, page: p.page, pageSize: SEARCH_PAGE_SIZE, sort: p.sort, hits };
+  return result(total!, totalKind!, hits);
 }
 

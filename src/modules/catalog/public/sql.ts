@@ -42,6 +42,22 @@ export function newestVisible(select: SQL, where: SQL, limit: number, offset = 0
   return sql`select * from (${branch('published')} union all ${branch('scheduled')}) x order by x."publishedMs" desc, x.id desc limit ${limit} offset ${offset}`;
 }
 
+/**
+ * The newest visible documents of a set of columns: one ordered scan of the (column_id, status,
+ * published_at) index per column and status, merged, so a large column tree reads about
+ * `offset + limit` rows per column instead of sorting every document. Deep pages (where that would
+ * read more than `budget` rows) sort instead.
+ */
+export function newestInColumns(select: SQL, columnIds: string[], limit: number, offset = 0, budget = 20_000): SQL {
+  const n = limit + offset;
+  if (columnIds.length * LISTED_STATUSES.length * n > budget)
+    return newestVisible(select, sql`d.column_id = any(${uuidArray(columnIds)})`, limit, offset);
+  const branches = columnIds.flatMap((id) =>
+    LISTED_STATUSES.map((status) => sql`(select ${select} from documents d where d.column_id = ${id} and d.status = ${status} and d.published_at <= now() order by d.published_at desc, d.id desc limit ${n})`),
+  );
+  return sql`select * from (${sql.join(branches, sql` union all `)}) x order by x."publishedMs" desc, x.id desc limit ${limit} offset ${offset}`;
+}
+
 /** Dates as the portal prints them, in Asia/Shanghai. */
 const dayFmt = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 const timeFmt = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
