@@ -37,7 +37,7 @@ export function publicSearchRoutes(app: FastifyInstance, deps: AppDeps) {
         summary: '公开信息检索（标题、正文、发文字号；支持单字、两字词、英文与数字）',
         querystring: searchParams,
         response: {
-          200: z.object({ total: z.number().int(), totalExact: z.boolean(), page: z.number().int(), pageSize: z.number().int(), sort: z.enum(['relevance', 'date']), hits: z.array(hit) }),
+          200: z.object({ total: z.number().int(), totalExact: z.boolean(), totalKind: z.enum(['exact', 'estimate', 'atLeast']), page: z.number().int(), pageSize: z.number().int(), sort: z.enum(['relevance', 'date']), hits: z.array(hit) }),
         },
       },
     },

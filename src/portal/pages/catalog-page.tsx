@@ -35,7 +35,7 @@ export function CatalogPage(props: { site: SiteInfo; tree: SiteTree; unitSites?:
       </div>
       <div className={district ? 'grid' : undefined}>
         <section className="panel" aria-labelledby="tree-h">
-          <h2 id="tree-h">{district ? `${tree.site.name}政府信息公开栏目` : '栏目'}</h2>
+          <h2 id="tree-h">{district ? '区政府门户网站栏目' : '栏目'}</h2>
           <div className="body">
             <Tree columns={tree.columns} parentId={null} />
           </div>

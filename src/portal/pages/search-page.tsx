@@ -1,4 +1,4 @@
-import type { SearchResult } from '../../modules/catalog/public/search-documents.ts';
+import { MAX_PAGE, type SearchResult } from '../../modules/catalog/public/search-documents.ts';
 import { highlightHtml, highlightNeedles } from '../../modules/catalog/public/highlight.ts';
 import { Pagination, VALIDITY_LABEL } from '../components.tsx';
 import { Layout, type SiteInfo } from '../layout.tsx';
@@ -36,7 +36,7 @@ const day = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/
 export function SearchPage(props: { site: SiteInfo; form: SearchForm; options: SearchOptions; result: SearchResult | null; error?: string }) {
   const { form, options, result } = props;
   const needles = highlightNeedles(form.q);
-  const pages = result ? Math.max(1, Math.ceil(result.total / result.pageSize)) : 1;
+  const pages = result ? Math.min(MAX_PAGE, Math.max(1, Math.ceil(result.total / result.pageSize))) : 1;
   const title = form.q ? `“${form.q}”的搜索结果` : '站内搜索';
   return (
     <Layout site={props.site} title={title} current="" query={form.q} head={<meta name="robots" content="noindex" />}>
@@ -121,7 +121,7 @@ export function SearchPage(props: { site: SiteInfo; form: SearchForm; options: S
           ) : (
             <>
               <p className="summary" role="status">
-                {result.totalExact ? `共找到 ${result.total} 条结果` : `找到超过 ${result.total} 条结果，仅显示前 ${result.total} 条`}
+                {result.totalKind === 'exact' ? `共找到 ${result.total} 条结果` : result.totalKind === 'estimate' ? `找到约 ${result.total} 条结果` : `找到 ${result.total} 条以上结果`}
                 {pages > 1 ? `，第 ${result.page} / ${pages} 页` : ''}
               </p>
               <ol className="hits" start={(result.page - 1) * result.pageSize + 1}>

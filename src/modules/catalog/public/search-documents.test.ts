@@ -166,6 +166,8 @@ describe('public search', () => {
     expect(byDate.totalExact).toBe(false);
     expect(byDate.total).toBeGreaterThanOrEqual(10);
     expect(byDate.hits.map((h) => h.id)).toEqual(newest.slice(0, 20));
+    // With enough matches counted, their dates bound the window: still the true newest.
+    expect((await searchDocuments(db, { q: '测绘', sort: 'date' }, { ...small, countCap: 25 })).hits.map((h) => h.id)).toEqual(newest.slice(0, 20));
     const page2 = await searchDocuments(db, { q: '测绘', sort: 'date', page: 2 }, small);
     expect(page2.hits.map((h) => h.id)).toEqual(newest.slice(20, 30));
     // Ranked: the newest 20 (the page needs them), title matches first, newer first among equals.

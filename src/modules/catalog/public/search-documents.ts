@@ -15,7 +15,7 @@ export const COUNT_CAP = 500;
 /** A query with more matches than it counts ranks its newest RANK_WINDOW matches. */
 export const RANK_WINDOW = 40;
 /** The newest rows may be walked and tested one by one when that reaches the page in at most this many rows. */
-export const MAX_WALK = 300;
+export const MAX_WALK = 150;
 export const MAX_PAGE = 50;
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -101,14 +101,17 @@ export interface SearchLimits {
 export const LIMITS: SearchLimits = { countCap: COUNT_CAP, rankWindow: RANK_WINDOW, maxWalk: MAX_WALK };
 
 /**
- * Windows of recent publication to look in, in days, when only the newest `want` of many matches
- * are needed: first one expected to hold twice that many (from the terms' share and the publishing
- * rate), then four times wider, then everything.
+ * Where to look for the newest `want` of many matches: publication cut-offs (epoch ms, null for no
+ * cut-off), newest window first. The first is expected to hold about twice `want` (from the terms'
+ * share and the publishing rate), the next four times wider. `floor`, when known, is a cut-off
+ * certain to hold `want` matches (from matches already read), and ends the list instead of null.
  */
-function windows(want: number, share: number | null, stats: TermStats | null): (number | null)[] {
-  if (!stats || !share) return [90, 365, 4 * 365, null];
-  const days = Math.max(7, Math.ceil((2 * want) / (share * stats.perDay)));
-  return [days, 4 * days, null];
+function cutoffs(want: number, share: number | null, stats: TermStats | null, floor: number | null): (number | null)[] {
+  const day = 86_400_000;
+  const now = Date.now();
+  const days = stats && share ? Math.max(7, Math.ceil((2 * want) / (share * stats.perDay))) : 90;
+  const list: (number | null)[] = [now - days * day, now - 4 * days * day].filter((c) => floor === null || c > floor);
+  return [...list, floor];
 }
 
 export type Plan = 'bitmap' | 'ordered';
@@ -139,7 +142,8 @@ export function withPlan<T>(db: Db, plan: Plan, fn: (tx: Db) => Promise<T>): Pro
  * - More than that (by the count, or already by the planner's statistics of the terms, see
  *   term-stats.ts): the total is estimated from those statistics, and only the newest matches are
  *   read: the GIN bitmap ANDed with the date index over a recent window sized to hold about twice
- *   what is needed (RANK_WINDOW to rank, or the page's worth by date), widened if it falls short.
+ *   what is needed (RANK_WINDOW to rank, or the page's worth by date), widened if it falls short —
+ *   at most back to a date the matches already counted prove sufficient (see cutoffs).
  * - A term so common that the newest documents reach the page within MAX_WALK rows (one common
  *   character) skips the GIN index: the date index is walked newest first and each row tested.
  *
@@ -189,6 +193,7 @@ export async function searchDocuments(db: Db, raw: SearchParams, limits: SearchL
     [[total, totalKind], ordered] = [estimate(newest.length), order(newest)];
   } else {
     ordered = await withPlan(db, 'bitmap', async (tx) => {
+      let floor: number | null = null;
       // Count, unless the statistics already know every term and say there are well over the cap.
       if (expected === null || expected < 3 * countCap || !allKnown(terms, stats!)) {
         const candidates = await rows<Candidate>(tx, sql`select ${CANDIDATE} from documents d where ${where} and ${VISIBLE} limit ${countCap + 1}`);
@@ -196,16 +201,18 @@ export async function searchDocuments(db: Db, raw: SearchParams, limits: SearchL
           [total, totalKind] = [candidates.length, 'exact'];
           return order(candidates);
         }
+        // These are matches too: the newest `want` of all are at least as new as the want-th newest of these.
+        if (candidates.length >= want) floor = candidates.map((c) => c.publishedMs).sort((a, b) => b - a)[want - 1];
       }
       [total, totalKind] = estimate(countCap);
       let newest: Candidate[] = [];
-      // A year is a closed range already; windows count back from today.
-      for (const days of p.year ? [null] : windows(want, share, stats)) {
-        const recent = days ? sql` and d.published_at >= now() - make_interval(days => ${days})` : sql``;
+      // A year is a closed range already; the cut-offs count back from today.
+      for (const cut of p.year ? [null] : cutoffs(want, share, stats, floor)) {
+        const recent = cut === null ? sql`` : sql` and d.published_at >= ${new Date(cut).toISOString()}::timestamptz`;
         newest = await rows<Candidate>(tx, sql`select ${CANDIDATE} from documents d where ${where} and ${VISIBLE}${recent} order by d.published_at desc, d.id desc limit ${want}`);
         if (newest.length >= want) break;
         // Everything read and still short of the page: that is all there is.
-        if (!days) [total, totalKind] = [newest.length, 'exact'];
+        if (cut === null) [total, totalKind] = [newest.length, 'exact'];
       }
       return order(newest);
     });
@@ -215,7 +222,7 @@ export async function searchDocuments(db: Db, raw: SearchParams, limits: SearchL
 
   const details = await rows<HitRow>(
     db,
-    sql`select d.id, d.title, left(d.body_text, 3000) as body, (extract(epoch from d.published_at) * 1000)::float8 as "publishedMs",
+    sql`select d.id, d.title, left(d.body_text, 1500) as body, (extract(epoch from d.published_at) * 1000)::float8 as "publishedMs",
                d.doc_number as "docNumber", d.publisher, d.validity, c.name as "columnName", c.slug as "columnSlug"
         from documents d join catalog_columns c on c.id = d.column_id where d.id in ${sql`(${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`}`,
   );
