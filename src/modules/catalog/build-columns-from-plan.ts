@@ -7,7 +7,7 @@ import { assertCan } from '../../platform/policy.ts';
 import { ensureColumnPath, mapPath } from './column-paths.ts';
 
 /**
- * Turns every disclosure path of a plan into catalog columns: the district portal's tree for
+ * Turns every disclosure path and column-creation instruction of a plan into catalog columns: the district portal's tree for
  * ordinary paths, each responsible unit's own sub-site for `部门网页>…` paths. Each column keeps a
  * link to the measures that point at it. Running it again creates only what is missing.
  */
@@ -22,7 +22,9 @@ export async function buildColumnsFromPlan(ctx: OpContext, planId: string) {
     const cache = new Map<string, string>();
     const unitsOf = new Map<string, string[]>();
     for (const m of measures) {
-      for (const raw of m.disclosurePaths) {
+      // Column-creation instructions (设置“法治政府建设年度报告”栏目, 至少设置“视频、图片、文字”3个子栏目) are paths too.
+      const instructed = (m.columnInstructions as { parentPath: string[]; names: string[] }[]).flatMap((c) => c.names.map((n) => [...c.parentPath, n]));
+      for (const raw of [...m.disclosurePaths, ...instructed]) {
         const path = await mapPath(tx.db, raw);
         const unitSite = path[0] === '部门网页';
         if (unitSite && !unitsOf.has(m.id)) unitsOf.set(m.id, await responsibleUnits(tx, m.id, m.responsible.flatMap((r) => r.unitIds)));

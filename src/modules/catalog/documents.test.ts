@@ -134,7 +134,11 @@ describe('documents: draft → 三审 → PII gate → publish', () => {
     const [region] = await t.database.db.select().from(units).where(eq(units.kind, 'region'));
     const cols = (await editor.request('GET', `/api/catalog/sites/${region.id}/columns`)).json().items;
     const names = cols.map((c: { name: string }) => c.name);
-    expect(names).toEqual(expect.arrayContaining(['政府信息公开指南', '法定主动公开内容', '国民经济和社会发展规划', '预算', '决算', '核酸检测点', '发热门诊', '疫苗接种点', '“六稳”“六保”']));
+    expect(names).toEqual(expect.arrayContaining(['政府信息公开指南', '法定主动公开内容', '国民经济和社会发展规划', '预算', '决算', '核酸检测点', '发热门诊', '疫苗接种点', '“六稳”“六保”', '法治政府建设年度报告']));
+    // 至少设置“视频、图片、文字”3个子栏目 under 政策解读.
+    const ml = cols.find((c: { name: string }) => c.name === '政府信息公开目录');
+    const interp = cols.find((c: { name: string; parentId: string }) => c.name === '政策解读' && c.parentId === ml.id);
+    expect(cols.filter((c: { parentId: string }) => c.parentId === interp.id).map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['视频', '图片', '文字']));
     const plan = cols.find((c: { name: string }) => c.name === '国民经济和社会发展规划');
     expect(plan.measureIds).toHaveLength(1);
     // “政府信息公开目录>…” and “政务公开>政府信息公开目录>…” land on one node.
