@@ -161,6 +161,8 @@ try {
   for (const [cat, xs] of byCat)
     console.log(`  ${cat.padEnd(13)} n=${String(xs.length).padStart(3)}  p50 ${pct(xs, 50).toFixed(1).padStart(6)} ms  p95 ${pct(xs, 95).toFixed(1).padStart(6)} ms  max ${Math.max(...xs).toFixed(1).padStart(6)} ms  hits median ${pct(totals.get(cat)!, 50)}`);
   console.log(`search-scale[${kind}] 200 searches: p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (target p95 < 30 ms)`);
+  const tracked = await termStats(db);
+  console.log(`  (load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; the planner's statistics track ${tracked?.freq.size ?? 0} search terms)`);
 
   // The plans the searches run (see withPlan): the GIN index answers the match, except for a term most documents hold.
   const stats = await termStats(db);

@@ -77,6 +77,12 @@ export class MicroCache {
     private readonly maxEntries = 500,
   ) {}
 
+  /** A fresh entry, if there is one: the common case answers without waiting on anything. */
+  peek(key: string): Prepared | null {
+    const hit = this.entries.get(key);
+    return hit && hit.expires > Date.now() ? hit.value : null;
+  }
+
   async get(key: string, produce: () => Promise<Rendered>): Promise<Prepared> {
     if (this.ttlMs <= 0) return prepare(await produce());
     const now = Date.now();

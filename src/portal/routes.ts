@@ -52,6 +52,14 @@ function baseUrl(req: FastifyRequest): string {
   return `${req.protocol}://${/^[a-z0-9.-]+(:\d{1,5})?$/i.test(host) || /^\[[0-9a-f:.]+\](:\d{1,5})?$/i.test(host) ? host : 'localhost'}`;
 }
 
+/**
+ * The portal's 404 page, for the server's not-found handler (unknown paths outside /api), so that
+ * every missing page of the site looks like the site.
+ */
+export function portalNotFoundHtml(districtName: string): string {
+  return renderPage(createElement(NotFoundPage, { site: { district: districtName, office: `重庆市${districtName}人民政府办公室` } }));
+}
+
 export function portalRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db } = deps.database;
   const site = { district: deps.config.DISTRICT_NAME, office: `重庆市${deps.config.DISTRICT_NAME}人民政府办公室` };
@@ -62,10 +70,15 @@ export function portalRoutes(app: FastifyInstance, deps: AppDeps) {
 
   const page = (status: number, el: ReactElement, lastModified?: Date | null): Rendered => ({ status, type: HTML, body: renderPage(el), lastModified });
   const notFound = (message?: string) => page(404, createElement(NotFoundPage, { site, message }));
-  /** A public response, reused from memory for a few seconds per key. */
-  const serve = async (req: FastifyRequest, reply: FastifyReply, key: string, produce: () => Promise<Rendered>) => {
-    await version.check();
-    return send(req, reply, await cache.get(key, produce));
+  /** A public response, reused from memory for a few seconds per key (answered at once when fresh and no version check is due). */
+  const serve = (req: FastifyRequest, reply: FastifyReply, key: string, produce: () => Promise<Rendered>) => {
+    const checking = version.check();
+    const fresh = checking ? null : cache.peek(key);
+    if (fresh) return send(req, reply, fresh);
+    return (async () => {
+      await checking;
+      return send(req, reply, await cache.get(key, produce));
+    })();
   };
 
   app.get('/assets/portal.css', async (req, reply) => {

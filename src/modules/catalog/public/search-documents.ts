@@ -11,11 +11,11 @@ import { newestVisible, rows, VISIBLE } from './sql.ts';
 
 export const SEARCH_PAGE_SIZE = 20;
 /** Matches are counted up to this many; beyond it the total is estimated. */
-export const COUNT_CAP = 500;
+export const COUNT_CAP = 200;
 /** A query with more matches than it counts ranks its newest RANK_WINDOW matches. */
 export const RANK_WINDOW = 40;
 /** The newest rows may be walked and tested one by one when that reaches the page in at most this many rows. */
-export const MAX_WALK = 150;
+export const MAX_WALK = 300;
 export const MAX_PAGE = 50;
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -206,8 +206,8 @@ export async function searchDocuments(db: Db, raw: SearchParams, limits: SearchL
       }
       [total, totalKind] = estimate(countCap);
       let newest: Candidate[] = [];
-      // A year is a closed range already; the cut-offs count back from today.
-      for (const cut of p.year ? [null] : cutoffs(want, share, stats, floor)) {
+      // A year is a closed range: no window counted back from today, only what the count proved.
+      for (const cut of p.year ? [floor] : cutoffs(want, share, stats, floor)) {
         const recent = cut === null ? sql`` : sql` and d.published_at >= ${new Date(cut).toISOString()}::timestamptz`;
         newest = await rows<Candidate>(tx, sql`select ${CANDIDATE} from documents d where ${where} and ${VISIBLE}${recent} order by d.published_at desc, d.id desc limit ${want}`);
         if (newest.length >= want) break;
