@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, calendarDays, calendarYears, notifications, unitAliases, units, users } from '../src/db/schema/index.ts';
 import { notifyUsers } from '../src/platform/notifications/notify.ts';
-import { DESKTOP, PHONE, screenshot, seriousA11yViolations, startHarness, type Harness } from './harness.ts';
+import { DESKTOP, PHONE, UI_POLL, screenshot, seriousA11yViolations, startHarness, type Harness } from './harness.ts';
 
 /**
  * One administrator's first day, in a real browser against the real server: forced password change,
@@ -89,8 +89,8 @@ describe('admin app in the browser', () => {
     expect(admin.mustChangePassword).toBe(false);
 
     // The header names the user and their unit; the chart of units by kind is drawn.
-    await expect(page.locator('.app-header').innerText()).resolves.toContain('系统管理员');
-    await expect(page.locator('.app-header').innerText()).resolves.toContain('区政府办公室');
+    await expect.poll(() => page.locator('.app-header').innerText(), UI_POLL).toContain('系统管理员');
+    await expect.poll(() => page.locator('.app-header').innerText(), UI_POLL).toContain('区政府办公室');
     await page.locator('.chart canvas').waitFor();
   });
 
@@ -114,7 +114,7 @@ describe('admin app in the browser', () => {
 
     const row = page.getByRole('row').filter({ hasText: '重庆市渝中区测试局' });
     await row.waitFor();
-    await expect(row.innerText()).resolves.toMatch(/区测试局[\s\S]*部门[\s\S]*区测试/);
+    await expect.poll(() => row.innerText(), UI_POLL).toMatch(/区测试局[\s\S]*部门[\s\S]*区测试/);
 
     const [unit] = await db().select().from(units).where(eq(units.name, '重庆市渝中区测试局'));
     expect(unit).toMatchObject({ shortName: '区测试局', kind: 'department', active: true });
@@ -138,9 +138,9 @@ describe('admin app in the browser', () => {
     await expect(results.count()).resolves.toBe(3);
     const unknown = page.locator('li[data-kind="unknown"]');
     await expect(unknown.count()).resolves.toBe(1);
-    await expect(unknown.innerText()).resolves.toMatch(/某某局\s*未识别/);
-    await expect(unknown.locator('mark').innerText()).resolves.toBe('某某局');
-    await expect(page.locator('li[data-kind="unit"]').filter({ hasText: '区测试' }).innerText()).resolves.toContain('重庆市渝中区测试局');
+    await expect.poll(() => unknown.innerText(), UI_POLL).toMatch(/某某局\s*未识别/);
+    await expect.poll(() => unknown.locator('mark').innerText(), UI_POLL).toBe('某某局');
+    await expect.poll(() => page.locator('li[data-kind="unit"]').filter({ hasText: '区测试' }).innerText(), UI_POLL).toContain('重庆市渝中区测试局');
     await expect(page.getByText('识别为单位 2 个，单位组 0 个，未识别 1 个').isVisible()).resolves.toBe(true);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'admin-groups-resolve-1366', { fullPage: true });
@@ -173,7 +173,7 @@ describe('admin app in the browser', () => {
 
     const row = page.getByRole('row').filter({ hasText: 'ceshi.xxy' });
     await row.waitFor();
-    await expect(row.innerText()).resolves.toMatch(/测试信息员[\s\S]*区测试局[\s\S]*信息员[\s\S]*待改密/);
+    await expect.poll(() => row.innerText(), UI_POLL).toMatch(/测试信息员[\s\S]*区测试局[\s\S]*信息员[\s\S]*待改密/);
 
     const [u] = await db().select().from(users).where(eq(users.username, 'ceshi.xxy'));
     const [unit] = await db().select().from(units).where(eq(units.shortName, '区测试局'));
@@ -187,16 +187,16 @@ describe('admin app in the browser', () => {
     await go('/audit');
     const createdUnit = page.getByRole('row').filter({ hasText: 'unit.create' }).first();
     await createdUnit.waitFor();
-    await expect(createdUnit.innerText()).resolves.toContain('系统管理员（admin）');
+    await expect.poll(() => createdUnit.innerText(), UI_POLL).toContain('系统管理员（admin）');
     const createdUser = page.getByRole('row').filter({ hasText: 'user.create' }).first();
-    await expect(createdUser.innerText()).resolves.toMatch(/系统管理员（admin）[\s\S]*新增用户/);
-    await expect(createdUser.innerText()).resolves.toContain('127.0.0.1');
+    await expect.poll(() => createdUser.innerText(), UI_POLL).toMatch(/系统管理员（admin）[\s\S]*新增用户/);
+    await expect.poll(() => createdUser.innerText(), UI_POLL).toContain('127.0.0.1');
 
     // Expanding the row shows what was written.
     await createdUnit.getByRole('button').first().click();
     const diff = page.locator('.audit-diff').first();
     await diff.waitFor();
-    await expect(diff.innerText()).resolves.toContain('重庆市渝中区测试局');
+    await expect.poll(() => diff.innerText(), UI_POLL).toContain('重庆市渝中区测试局');
 
     // Filtering by action narrows the list to that action.
     await page.getByLabel('关键字').fill('user.create');
@@ -222,7 +222,7 @@ describe('admin app in the browser', () => {
     await page.locator('.ant-select-item-option').filter({ hasText: '2025 年' }).click();
     await page.locator('td[data-date="2025-10-01"][data-kind="off"]').waitFor();
     await expect(page.locator('td[data-date="2025-10-11"]').getAttribute('data-kind')).resolves.toBe('work');
-    await expect(page.locator('.calendar-legend').innerText()).resolves.toMatch(/放假[\s\S]*调休上班/);
+    await expect.poll(() => page.locator('.calendar-legend').innerText(), UI_POLL).toMatch(/放假[\s\S]*调休上班/);
     await screenshot(page, 'admin-calendar-1366');
 
     await page.getByLabel('起始日期').fill('2025-09-30');
@@ -270,7 +270,7 @@ describe('admin app in the browser', () => {
     const row = page.getByRole('row').filter({ hasText: '重庆市渝中区测试局' });
     await row.waitFor();
     // Short name and alias move under the name; the actions stay reachable.
-    await expect(row.innerText()).resolves.toMatch(/区测试局 · 部门[\s\S]*区测试/);
+    await expect.poll(() => row.innerText(), UI_POLL).toMatch(/区测试局 · 部门[\s\S]*区测试/);
     await expect(row.getByRole('button', { name: '编辑 重庆市渝中区测试局' }).isVisible()).resolves.toBe(true);
     await expect(page.locator('.app-sider').count()).resolves.toBe(0);
     await screenshot(page, 'admin-units-390');

@@ -5,7 +5,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogColumns, documents } from '../src/db/schema/index.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../src/testing/test-app.ts';
-import { DESKTOP, PHONE, screenshot, seriousA11yViolations } from './harness.ts';
+import { DESKTOP, PHONE, UI_POLL, screenshot, seriousA11yViolations } from './harness.ts';
 
 /**
  * 目录与发布 in a real browser against the real server (a seeded catalog, the 2021 plan imported):
@@ -124,7 +124,7 @@ describe('catalog (目录与发布) in the browser', () => {
     const saved = await docStatus();
     expect(saved).toMatchObject({ title: TITLE, status: 'draft', docNumber: DOC_NUMBER, writtenOn: '2021-06-01', topic: '综合政务', columnId });
     expect(saved.bodyHtml).toContain(`<p>报名联系人身份证号：${ID}，联系电话：${MOBILE}。</p>`);
-    await expect(page.getByTestId('index-no').innerText()).resolves.toBe(saved.indexNo);
+    await expect.poll(() => page.getByTestId('index-no').innerText(), UI_POLL).toBe(saved.indexNo);
     // The editor already sees what the approver will have to settle, without buttons to settle it.
     const pii = page.getByTestId('pii-panel');
     await pii.locator('tbody tr.ant-table-row').nth(1).waitFor();
@@ -148,7 +148,7 @@ describe('catalog (目录与发布) in the browser', () => {
     // 终审 is the approver's: the reviewer is told, and has no buttons.
     await page.getByText('等待签发人办理“终审”').waitFor();
     await expect(page.getByRole('button', { name: /^通\s?过/ }).count()).resolves.toBe(0);
-    await expect(page.getByTestId('review-panel').innerText()).resolves.toMatch(/初审 · 通过[\s\S]*内容属实，同意。[\s\S]*复审 · 通过/);
+    await expect.poll(() => page.getByTestId('review-panel').innerText(), UI_POLL).toMatch(/初审 · 通过[\s\S]*内容属实，同意。[\s\S]*复审 · 通过/);
     expect((await docStatus()).reviewStep).toBe(2);
   });
 
@@ -163,8 +163,8 @@ describe('catalog (目录与发布) in the browser', () => {
     await pii.getByText('发现 2 处个人信息尚未处理，不能发布。', { exact: false }).waitFor();
     const rows = pii.locator('tbody tr.ant-table-row');
     await expect(rows.count()).resolves.toBe(2);
-    await expect(rows.nth(0).innerText()).resolves.toMatch(new RegExp(`身份证号[\\s\\S]*${ID}[\\s\\S]*正文[\\s\\S]*${ID_MASKED.replace(/\*/g, '\\*')}`));
-    await expect(rows.nth(1).innerText()).resolves.toMatch(new RegExp(`手机号[\\s\\S]*${MOBILE}[\\s\\S]*${MOBILE_MASKED.replace(/\*/g, '\\*')}`));
+    await expect.poll(() => rows.nth(0).innerText(), UI_POLL).toMatch(new RegExp(`身份证号[\\s\\S]*${ID}[\\s\\S]*正文[\\s\\S]*${ID_MASKED.replace(/\*/g, '\\*')}`));
+    await expect.poll(() => rows.nth(1).innerText(), UI_POLL).toMatch(new RegExp(`手机号[\\s\\S]*${MOBILE}[\\s\\S]*${MOBILE_MASKED.replace(/\*/g, '\\*')}`));
     expect((await docStatus()).status).toBe('in_review');
     await screenshot(page, 'catalog-editor-pii-1366');
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -182,8 +182,8 @@ describe('catalog (目录与发布) in the browser', () => {
     await versions.getByText(`第 ${masked.version} 版`, { exact: false }).first().waitFor();
     await versions.getByRole('button', { name: /比\s?较/ }).click();
     const diff = page.getByTestId('compare-result');
-    await expect(diff.locator('del').innerText()).resolves.toContain(ID);
-    await expect(diff.locator('ins').innerText()).resolves.toContain(ID_MASKED);
+    await expect.poll(() => diff.locator('del').innerText(), UI_POLL).toContain(ID);
+    await expect.poll(() => diff.locator('ins').innerText(), UI_POLL).toContain(ID_MASKED);
 
     await page.getByLabel('已完成保密审查').check();
     await page.getByRole('button', { name: '通过并发布' }).click();
@@ -191,7 +191,7 @@ describe('catalog (目录与发布) in the browser', () => {
     await page.getByTestId('doc-status').getByText('已发布').waitFor();
     expect((await docStatus()).status).toBe('published');
     await expect(page.getByRole('link', { name: '查看公开页面' }).getAttribute('href')).resolves.toBe(`/doc/${docId}`);
-    await expect(page.getByTestId('review-panel').innerText()).resolves.toMatch(/终审 · 通过 · 已确认保密审查/);
+    await expect.poll(() => page.getByTestId('review-panel').innerText(), UI_POLL).toMatch(/终审 · 通过 · 已确认保密审查/);
     await screenshot(page, 'catalog-editor-published-1366');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
@@ -247,7 +247,7 @@ describe('catalog (目录与发布) in the browser', () => {
     const node = tree.locator('.column-node').filter({ hasText: /^通知公告/ });
     const published = await db().select().from(documents).where(and(eq(documents.columnId, columnId), eq(documents.status, 'published')));
     expect(published.map((d) => d.id)).toContain(docId);
-    await expect(node.innerText()).resolves.toMatch(new RegExp(`已发布 ${published.length} · 最近 \\d{4}-\\d{2}-\\d{2}`));
+    await expect.poll(() => node.innerText(), UI_POLL).toMatch(new RegExp(`已发布 ${published.length} · 最近 \\d{4}-\\d{2}-\\d{2}`));
     await page.getByTestId('catalog-health').getByText(/空白栏目 \d+/).first().waitFor();
     await node.click();
     await page.getByRole('heading', { name: '栏目设置：通知公告' }).waitFor();

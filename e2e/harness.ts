@@ -23,6 +23,8 @@ export const SCREENSHOTS = path.resolve('screenshots');
 const AXE = path.resolve('node_modules/axe-core/axe.min.js');
 export const DESKTOP = { width: 1366, height: 768 };
 export const PHONE = { width: 390, height: 844 };
+/** Poll options for reading text that re-renders after an action: the UI may show its message before the row refreshes. */
+export const UI_POLL = { timeout: 15_000, interval: 100 };
 
 export interface Harness {
   t: TestApp;

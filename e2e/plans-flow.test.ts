@@ -7,7 +7,7 @@ import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planAssignments, planChecks, planMeasures, planReports, plans, units } from '../src/db/schema/index.ts';
 import { TEST_PASSWORD } from '../src/testing/test-app.ts';
-import { DESKTOP, PHONE, SCREENSHOTS, screenshot, seriousA11yViolations, startHarness, type Harness } from './harness.ts';
+import { DESKTOP, PHONE, UI_POLL, SCREENSHOTS, screenshot, seriousA11yViolations, startHarness, type Harness } from './harness.ts';
 
 /**
  * The year of one plan, in a real browser against the real server: the office imports the 2021
@@ -91,21 +91,21 @@ describe('plans (任务分工督办) in the browser', () => {
     await admin.getByLabel('任务分工文本').fill(seedText);
     await admin.getByRole('button', { name: '预览识别结果' }).click();
 
-    await expect(admin.getByTestId('import-counts').innerText()).resolves.toBe('共识别 5 个方面、16 项子任务、46 项举措');
-    await expect(admin.getByTestId('import-unknown').innerText()).resolves.toBe('单位名称全部识别');
+    await expect.poll(() => admin.getByTestId('import-counts').innerText(), UI_POLL).toBe('共识别 5 个方面、16 项子任务、46 项举措');
+    await expect.poll(() => admin.getByTestId('import-unknown').innerText(), UI_POLL).toBe('单位名称全部识别');
     await expect(admin.locator('[data-unit-state="unknown"]').count()).resolves.toBe(0);
     await expect(admin.getByText('没有导入提示').isVisible()).resolves.toBe(true);
     // The header of the notice was read; the first area is open with its measures and their units.
-    await expect(admin.locator('.ant-descriptions').innerText()).resolves.toMatch(/渝中区2021年政务公开工作要点任务分工[\s\S]*2021[\s\S]*重庆市渝中区人民政府办公室/);
+    await expect.poll(() => admin.locator('.ant-descriptions').innerText(), UI_POLL).toMatch(/渝中区2021年政务公开工作要点任务分工[\s\S]*2021[\s\S]*重庆市渝中区人民政府办公室/);
     const first = admin.locator('.preview-measure[data-seq="1"]');
-    await expect(first.innerText()).resolves.toMatch(/牵头单位[\s\S]*区发展改革委[\s\S]*公开路径[\s\S]*政府信息公开 > 法定主动公开内容 > 规划信息 > 国民经济和社会发展规划/);
+    await expect.poll(() => first.innerText(), UI_POLL).toMatch(/牵头单位[\s\S]*区发展改革委[\s\S]*公开路径[\s\S]*政府信息公开 > 法定主动公开内容 > 规划信息 > 国民经济和社会发展规划/);
     // Nothing is saved by a preview.
     await expect(db().select().from(plans)).resolves.toHaveLength(0);
     await screenshotHere(admin, 'plans-import-preview-1366');
     expect(await seriousA11yViolations(admin)).toEqual([]);
 
     await admin.getByRole('button', { name: '确认导入' }).click();
-    await expect(admin.getByTestId('import-outcome').innerText()).resolves.toBe('已导入为草稿');
+    await expect.poll(() => admin.getByTestId('import-outcome').innerText(), UI_POLL).toBe('已导入为草稿');
     const [plan] = await db().select().from(plans);
     expect(plan).toMatchObject({ title: '渝中区2021年政务公开工作要点任务分工', year: 2021, status: 'draft' });
     planId = plan.id;
@@ -125,9 +125,9 @@ describe('plans (任务分工督办) in the browser', () => {
     await admin.getByRole('button', { name: '预览识别结果' }).click();
     await admin.getByTestId('import-counts').waitFor();
     await admin.getByRole('button', { name: '确认导入' }).click();
-    await expect(admin.getByTestId('import-outcome').innerText()).resolves.toBe('已更新草稿');
+    await expect.poll(() => admin.getByTestId('import-outcome').innerText(), UI_POLL).toBe('已更新草稿');
     await expect(admin.getByRole('heading', { name: '改动 1 处' }).isVisible()).resolves.toBe(true);
-    await expect(admin.getByRole('row').filter({ hasText: '第 1 项' }).innerText()).resolves.toMatch(/修改[\s\S]*做好历史规划[\s\S]*做好历年规划/);
+    await expect.poll(() => admin.getByRole('row').filter({ hasText: '第 1 项' }).innerText(), UI_POLL).toMatch(/修改[\s\S]*做好历史规划[\s\S]*做好历年规划/);
     await expect(db().select().from(plans)).resolves.toHaveLength(1);
     await admin.getByRole('button', { name: '查看任务分工' }).click();
     await admin.waitForURL(`**/admin/plans/${planId}`);
@@ -154,7 +154,7 @@ describe('plans (任务分工督办) in the browser', () => {
 
     // The tree: measure 34 with its lead, the groups it names, due date and progress.
     const item = admin.locator('.tree-measure').filter({ hasText: MEASURE_TEXT });
-    await expect(item.innerText()).resolves.toMatch(/第 34 项[\s\S]*未销号[\s\S]*区财政局[\s\S]*区政府各部门[\s\S]*管委会[\s\S]*街道办事处[\s\S]*2021-12-31[\s\S]*核查通过 0\/\d+/);
+    await expect.poll(() => item.innerText(), UI_POLL).toMatch(/第 34 项[\s\S]*未销号[\s\S]*区财政局[\s\S]*区政府各部门[\s\S]*管委会[\s\S]*街道办事处[\s\S]*2021-12-31[\s\S]*核查通过 0\/\d+/);
     await admin.mouse.move(0, 0);
     await screenshot(admin, 'plans-tree-1366');
     expect(await seriousA11yViolations(admin)).toEqual([]);
@@ -186,7 +186,7 @@ describe('plans (任务分工督办) in the browser', () => {
     await jw.goto('/admin/plans/mine');
     const task = jw.locator('.task-item').filter({ hasText: MEASURE_TEXT });
     await task.waitFor();
-    await expect(task.innerText()).resolves.toMatch(/第 34 项[\s\S]*未启动[\s\S]*未报送/);
+    await expect.poll(() => task.innerText(), UI_POLL).toMatch(/第 34 项[\s\S]*未启动[\s\S]*未报送/);
     await screenshot(jw, 'plans-mine-390');
     expect(await noSideScroll(jw)).toBeLessThanOrEqual(0);
     expect(await seriousA11yViolations(jw)).toEqual([]);
@@ -210,7 +210,7 @@ describe('plans (任务分工督办) in the browser', () => {
     expect(await seriousA11yViolations(jw)).toEqual([]);
     await drawer.getByRole('button', { name: /提\s?交/ }).click();
     await jw.getByText('进展已报送').waitFor();
-    await expect(task.innerText()).resolves.toMatch(/已完成[\s\S]*待核查/);
+    await expect.poll(() => task.innerText(), UI_POLL).toMatch(/已完成[\s\S]*待核查/);
 
     const a = await assignmentOf('区教委');
     expect(a).toMatchObject({ status: 'done', checkStatus: 'pending', completedOn: '2021-11-30' });
@@ -243,7 +243,7 @@ describe('plans (任务分工督办) in the browser', () => {
     await jw.goto(`/admin/plans/${planId}/mine`);
     const task = jw.locator('.task-item').filter({ hasText: MEASURE_TEXT });
     await task.waitFor();
-    await expect(task.innerText()).resolves.toContain('被退回，请整改后重新报送');
+    await expect.poll(() => task.innerText(), UI_POLL).toContain('被退回，请整改后重新报送');
     await task.getByRole('button', { name: '重新报送 第 34 项' }).click();
     const drawer = jw.getByRole('dialog').filter({ hasText: '报送进展 · 第 34 项' });
     await drawer.getByText('已按上次报送的内容预填').waitFor();
@@ -269,12 +269,12 @@ describe('plans (任务分工督办) in the browser', () => {
     await row.getByRole('button', { name: '通过 区教委 第 34 项' }).click();
     await confirmPop(cz);
     await cz.getByText('已通过核查').waitFor();
-    await expect(row.innerText()).resolves.toMatch(/已完成[\s\S]*核查通过[\s\S]*退回 1 次/);
+    await expect.poll(() => row.innerText(), UI_POLL).toMatch(/已完成[\s\S]*核查通过[\s\S]*退回 1 次/);
     await row.getByRole('button', { name: '展开行' }).click();
     const timeline = cz.locator('.assignment-timeline .timeline-entry');
     await timeline.nth(3).waitFor();
     await expect(timeline.evaluateAll((els) => els.map((e) => e.getAttribute('data-entry')))).resolves.toEqual(['report', 'check-return', 'report', 'check-accept']);
-    await expect(cz.locator('.assignment-timeline').innerText()).resolves.toMatch(/行政事业性收费目录清单[\s\S]*附件：信息处理费票据管理说明\.txt[\s\S]*请补充收费目录清单/);
+    await expect.poll(() => cz.locator('.assignment-timeline').innerText(), UI_POLL).toMatch(/行政事业性收费目录清单[\s\S]*附件：信息处理费票据管理说明\.txt[\s\S]*请补充收费目录清单/);
     await cz.evaluate(() => window.scrollTo(0, 0));
     await screenshot(cz, 'plans-measure-timeline-1366', { fullPage: true });
     const a = await assignmentOf('区教委');
@@ -323,7 +323,7 @@ describe('plans (任务分工督办) in the browser', () => {
     expect(await seriousA11yViolations(admin)).toEqual([]);
     // The tree agrees: measure 34 is closed at 100%.
     await admin.getByRole('tab', { name: '举措' }).click();
-    await expect(admin.locator('.tree-measure[data-seq="34"]').innerText()).resolves.toMatch(/已销号[\s\S]*100%/);
+    await expect.poll(() => admin.locator('.tree-measure[data-seq="34"]').innerText(), UI_POLL).toMatch(/已销号[\s\S]*100%/);
   });
 
   it('drafts a 通报, edits a section, downloads the Word file and finds the edit in it', async () => {
