@@ -150,6 +150,10 @@ describe('HTTP: sessions, CSRF, errors', () => {
     const page = await t.app.inject({ method: 'GET', url: '/nope' });
     expect(page.statusCode).toBe(404);
     expect(page.body).toContain('页面不存在');
+    // In the portal's frame: its navigation and a search box, so the reader can go on.
+    expect(page.body).toContain('aria-label="主导航"');
+    expect(page.body).toContain('action="/search"');
+    expect(page.body).toContain('noindex');
   });
 
   it('renders the portal home without JavaScript', async () => {

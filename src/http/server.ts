@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -9,7 +10,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { portalRoutes } from '../portal/routes.ts';
+import { portalNotFoundHtml, portalRoutes } from '../portal/routes.ts';
+import { PortalFrontDoor } from '../portal/front-door.ts';
 import type { AppDeps } from './app-deps.ts';
 import { installAuth } from './auth-hooks.ts';
 import { installErrorHandler } from './error-handler.ts';
@@ -39,7 +41,10 @@ export interface RouteInfo {
 
 /** Builds the whole HTTP application; start-up (or a test) decides where it listens. */
 export async function buildServer(deps: AppDeps, opts: { logger?: boolean } = {}) {
+  // Fresh public pages are answered before the framework (see front-door.ts); the rest goes to Fastify.
+  const front = new PortalFrontDoor();
   const app = Fastify({
+    serverFactory: (handler) => http.createServer((req, res) => void (front.tryServe(req, res) || handler(req, res))),
     logger: opts.logger ? { level: deps.config.LOG_LEVEL } : false,
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: false,
@@ -87,13 +92,15 @@ export async function buildServer(deps: AppDeps, opts: { logger?: boolean } = {}
   for (const plugin of [healthRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, notificationRoutes, fileRoutes, jobRoutes, planRoutes, catalogRoutes])
     await app.register(plugin(deps));
 
-  portalRoutes(app, deps);
+  portalRoutes(app, deps, front);
   await registerAdminApp(app);
 
+  // Every missing page of the site looks like the site.
+  const notFoundPage = portalNotFoundHtml(deps.config.DISTRICT_NAME);
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/'))
       return reply.status(404).send({ error: { code: 'route_not_found', message: '接口不存在' } });
-    return reply.status(404).type('text/html; charset=utf-8').send('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>页面不存在</title><body><main><h1>页面不存在</h1><p><a href="/">返回首页</a></p></main></body></html>');
+    return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage);
   });
   return app;
 }

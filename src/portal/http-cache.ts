@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** A rendered public response: a page, a feed or a sitemap. */
@@ -11,6 +12,8 @@ export interface Rendered {
 }
 
 export interface Prepared extends Rendered {
+  /** The body as sent (UTF-8), encoded once. */
+  bytes: Buffer;
   etag: string | null;
   lastModifiedHttp: string | null;
 }
@@ -25,6 +28,7 @@ export function prepare(r: Rendered): Prepared {
   const ok = r.status === 200;
   return {
     ...r,
+    bytes: Buffer.from(r.body),
     etag: ok ? weakEtag(r.body) : null,
     lastModifiedHttp: ok && r.lastModified ? new Date(Math.floor(r.lastModified.getTime() / 1000) * 1000).toUTCString() : null,
   };
@@ -34,7 +38,7 @@ export function prepare(r: Rendered): Prepared {
  * RFC 9110 §13.2.2: If-None-Match decides when present (weak comparison); otherwise
  * If-Modified-Since against Last-Modified, to the second.
  */
-export function isNotModified(req: FastifyRequest, p: Prepared): boolean {
+export function isNotModified(req: { method?: string; headers: IncomingHttpHeaders }, p: Prepared): boolean {
   if (p.status !== 200 || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
   const inm = req.headers['if-none-match'];
   if (inm !== undefined) {
@@ -58,7 +62,7 @@ export function send(req: FastifyRequest, reply: FastifyReply, p: Prepared) {
   if (p.etag) reply.header('etag', p.etag);
   if (p.lastModifiedHttp) reply.header('last-modified', p.lastModifiedHttp);
   if (isNotModified(req, p)) return reply.status(304).send();
-  return reply.status(p.status).type(p.type).send(p.body);
+  return reply.status(p.status).type(p.type).send(p.bytes);
 }
 
 /**

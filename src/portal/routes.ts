@@ -13,7 +13,8 @@ import { listColumnLatest, listLatestDocuments } from '../modules/catalog/public
 import { getSitemapSummary, listSitemapDocuments, SITEMAP_DOCS_PER_FILE } from '../modules/catalog/public/list-sitemap-entries.ts';
 import { shanghaiDay } from '../modules/catalog/public/sql.ts';
 import { columnUrl, docUrl } from './components.tsx';
-import { MicroCache, prepare, send, type Rendered } from './http-cache.ts';
+import { MicroCache, prepare, send, type Prepared, type Rendered } from './http-cache.ts';
+import type { PortalFrontDoor } from './front-door.ts';
 import { CatalogPage } from './pages/catalog-page.tsx';
 import { ColumnPage } from './pages/column-page.tsx';
 import { DocumentPage } from './pages/document-page.tsx';
@@ -60,24 +61,35 @@ export function portalNotFoundHtml(districtName: string): string {
   return renderPage(createElement(NotFoundPage, { site: { district: districtName, office: `重庆市${districtName}人民政府办公室` } }));
 }
 
-export function portalRoutes(app: FastifyInstance, deps: AppDeps) {
+export function portalRoutes(app: FastifyInstance, deps: AppDeps, front?: PortalFrontDoor) {
   const { db } = deps.database;
   const site = { district: deps.config.DISTRICT_NAME, office: `重庆市${deps.config.DISTRICT_NAME}人民政府办公室` };
   const cache = new MicroCache(PAGE_CACHE_MS);
   caches.add(cache);
   app.addHook('onClose', async () => void caches.delete(cache));
   const version = new CatalogVersion(db, () => cache.clear());
+  // A fresh page is answered before the framework while no change check is due (see front-door.ts).
+  front?.attach((key) => (version.check() ? null : cache.peek(key)));
+  app.addHook('onClose', async () => front?.close());
 
   const page = (status: number, el: ReactElement, lastModified?: Date | null): Rendered => ({ status, type: HTML, body: renderPage(el), lastModified });
   const notFound = (message?: string) => page(404, createElement(NotFoundPage, { site, message }));
-  /** A public response, reused from memory for a few seconds per key (answered at once when fresh and no version check is due). */
-  const serve = (req: FastifyRequest, reply: FastifyReply, key: string, produce: () => Promise<Rendered>) => {
+  /**
+   * A public response, reused from memory for a few seconds per key (answered at once when fresh
+   * and no version check is due). `byUrl`: the key follows from the URL alone, so the front door
+   * may answer this URL from the cache next time (not so for feeds and sitemaps, keyed by host too).
+   */
+  const serve = (req: FastifyRequest, reply: FastifyReply, key: string, produce: () => Promise<Rendered>, byUrl = true) => {
+    const answer = (p: Prepared) => {
+      if (byUrl && front && p.status === 200) front.remember(req.url, key, reply.getHeaders());
+      return send(req, reply, p);
+    };
     const checking = version.check();
     const fresh = checking ? null : cache.peek(key);
-    if (fresh) return send(req, reply, fresh);
+    if (fresh) return answer(fresh);
     return (async () => {
       await checking;
-      return send(req, reply, await cache.get(key, produce));
+      return answer(await cache.get(key, produce));
     })();
   };
 
@@ -138,7 +150,7 @@ export function portalRoutes(app: FastifyInstance, deps: AppDeps) {
       });
       const lastModified = feed.items.reduce<Date | null>((m, i) => (!m || i.changedAt > m ? i.changedAt : m), null);
       return { status: 200, type: 'application/rss+xml; charset=utf-8', body, lastModified };
-    });
+    }, false);
   });
 
   app.get<{ Params: { id: string } }>('/doc/:id', (req, reply) =>
@@ -174,7 +186,7 @@ export function portalRoutes(app: FastifyInstance, deps: AppDeps) {
       const parts = Math.ceil(s.documentCount / SITEMAP_DOCS_PER_FILE);
       const maps = [{ loc: `${base}/sitemaps/pages.xml` }, ...Array.from({ length: parts }, (_, i) => ({ loc: `${base}/sitemaps/docs-${i + 1}.xml`, lastmod: s.lastModified }))];
       return { status: 200, type: XML, body: sitemapIndexXml(maps), lastModified: s.lastModified };
-    });
+    }, false);
   });
 
   /** The parts of a large site's sitemap index. */
@@ -192,7 +204,7 @@ export function portalRoutes(app: FastifyInstance, deps: AppDeps) {
       const docs = part >= 0 ? await listSitemapDocuments(db, part) : [];
       if (!docs.length) return notFound();
       return { status: 200, type: XML, body: urlsetXml(docs.map((d) => ({ loc: `${base}${docUrl(d.id)}`, lastmod: d.lastModified }))), lastModified: s.lastModified };
-    });
+    }, false);
   });
 
   searchPageRoute(app, deps, site);

@@ -187,5 +187,6 @@ export const documentInterpretations = pgTable(
     /** text | image | video */
     form: text('form').notNull().default('text'),
   },
-  (t) => [primaryKey({ columns: [t.policyId, t.interpretationId] })],
+  // The primary key serves lookups by policy; a policy's page found from its interpretation needs its own index.
+  (t) => [primaryKey({ columns: [t.policyId, t.interpretationId] }), index('document_interpretations_interpretation_idx').on(t.interpretationId)],
 );

@@ -27,14 +27,14 @@ export function bodyText(html: string): string {
 }
 
 /**
- * The search vector: title, document number and index number weighted A (so 渝中府办发〔2021〕12号
- * finds its document), body and attachment terms D.
+ * The search vector: the literal terms (see search-terms.ts) of the title, document number and index
+ * number (so 渝中府办发〔2021〕12号 finds its document), body and attachment text, without positions.
+ * Without positions a tsvector holds no weights either, so ranking does not come from ts_rank: the
+ * search ranks its candidates in code (title and document-number hits first, then date).
  */
 export function searchVectorSql(doc: { title: string; docNumber?: string | null; indexNo?: string | null }, text: string) {
   const title = [doc.title, doc.docNumber ?? '', doc.indexNo ?? ''].join(' ');
-  const titleTerms = indexTerms(title);
-  const bodyTerms = indexTerms(text).filter((t) => !titleTerms.includes(t));
+  const terms = [...new Set([...indexTerms(title), ...indexTerms(text)])];
   // Passed as one JSON parameter: a JS array would be spread into a row of parameters.
-  const arr = (terms: string[]) => sql`array(select jsonb_array_elements_text(${JSON.stringify(terms)}::jsonb))`;
-  return sql`setweight(array_to_tsvector(${arr(titleTerms)}), 'A') || array_to_tsvector(${arr(bodyTerms)})`;
+  return sql`array_to_tsvector(array(select jsonb_array_elements_text(${JSON.stringify(terms)}::jsonb)))`;
 }
