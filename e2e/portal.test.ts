@@ -28,6 +28,7 @@ describe('public portal in the browser', () => {
     { name: 'document', url: docUrl, heading: '【示例】渝中区政府信息公开保密审查制度', text: '渝中府办发〔2021〕12号' },
     { name: 'search', url: `/search?q=${encodeURIComponent('政务公开')}`, heading: '站内搜索', text: '共找到 2 条结果' },
     { name: 'catalog', url: '/xxgk', heading: '信息公开栏目', text: '部门网页' },
+    { name: 'library', url: '/xxgk/zd?validity=current', heading: '政府信息公开制度', text: '失效/废止' },
   ];
 
   for (const [size, viewport] of [

@@ -261,6 +261,45 @@ describe('portal pages', () => {
     expect(forged.body).toContain('<loc>http://localhost/</loc>');
   });
 
+  it('the normative-document library of a unit shows documents in force and void apart', async () => {
+    const [unit] = await t.database.db.select({ id: units.id }).from(units).where(eq(units.shortName, '区教委'));
+    const cols = await t.database.db.select({ slug: catalogColumns.slug, name: catalogColumns.name, category: catalogColumns.category }).from(catalogColumns).where(eq(catalogColumns.siteUnitId, unit.id));
+    const lib = cols.find((c) => c.name === '本部门、本单位规范性文件')!;
+    expect(lib.category).toBe('policy');
+    const docs: Record<string, string> = {};
+    for (const [i, validity] of (['valid', 'amended', 'repealed', 'expired'] as const).entries())
+      docs[validity] = await insertTestDocument(t.database.db, { column: lib.slug, title: `区教委规范性文件库测试${validity}`, validity, publishedAt: new Date(Date.UTC(2021, 5, 1 + i)) });
+    changed();
+    const url = `/xxgk/${lib.slug}`;
+    const all = await get(url);
+    expect(all.statusCode).toBe(200);
+    expect(all.body).toMatch(/<nav class="validity-tabs" aria-label="按有效性查看">/);
+    expect(all.body).toMatch(/<a href="\/xxgk\/[^"]+" aria-current="page">全部<span class="count">4<\/span>/);
+    expect(all.body).toContain(`href="${url}?validity=current">现行有效<span class="count">2</span>`);
+    expect(all.body).toContain(`href="${url}?validity=void">失效/废止<span class="count">2</span>`);
+    for (const id of Object.values(docs)) expect(all.body).toContain(`/doc/${id}`);
+
+    const current = await get(`${url}?validity=current`);
+    expect(current.body).toContain('<title>本部门、本单位规范性文件 - ');
+    expect(current.body).toContain('现行有效<span class="count">2</span>');
+    expect(current.body).toMatch(/aria-current="page">现行有效/);
+    expect(current.body).toContain('共 2 条');
+    for (const v of ['valid', 'amended']) expect(current.body).toContain(`/doc/${docs[v]}`);
+    for (const v of ['repealed', 'expired']) expect(current.body).not.toContain(`/doc/${docs[v]}`);
+
+    const gone = await get(`${url}?validity=void`);
+    for (const v of ['repealed', 'expired']) expect(gone.body).toContain(`/doc/${docs[v]}`);
+    for (const v of ['valid', 'amended']) expect(gone.body).not.toContain(`/doc/${docs[v]}`);
+    expect(gone.body).toContain('已废止');
+
+    // Anything else is the whole library; a column that is not a library has no switch.
+    const odd = await get(`${url}?validity=%3Cscript%3E`);
+    expect(odd.body).toContain('共 4 条');
+    expect(odd.body).not.toContain('<script');
+    const news = await get('/xxgk/gzdt');
+    expect(news.body).not.toContain('validity-tabs');
+  });
+
   it('catalog tree of the district and a unit sub-site', async () => {
     const tree = await get('/xxgk');
     expect(tree.statusCode).toBe(200);

@@ -7,7 +7,7 @@ import type { AppDeps } from '../http/app-deps.ts';
 import { PORTAL_ASSETS } from '../paths.ts';
 import { getPublicAttachment, getPublicDocument } from '../modules/catalog/public/get-public-document.ts';
 import { getSiteTree, listUnitSites } from '../modules/catalog/public/get-site-tree.ts';
-import { listColumnDocuments } from '../modules/catalog/public/list-column-documents.ts';
+import { isValidityGroup, listColumnDocuments } from '../modules/catalog/public/list-column-documents.ts';
 import { listColumnFeed } from '../modules/catalog/public/list-column-feed.ts';
 import { listColumnLatest, listLatestDocuments } from '../modules/catalog/public/list-latest-documents.ts';
 import { getSitemapSummary, listSitemapDocuments, SITEMAP_DOCS_PER_FILE } from '../modules/catalog/public/list-sitemap-entries.ts';
@@ -126,8 +126,11 @@ export function portalRoutes(app: FastifyInstance, deps: AppDeps, front?: Portal
 
   app.get<{ Params: { slug: string } }>('/xxgk/:slug', (req, reply) => {
     const n = pageOf(req);
-    return serve(req, reply, `col:${req.params.slug}:${n}`, async () => {
-      const data = await listColumnDocuments(db, req.params.slug, n);
+    // 规范性文件库: ?validity=current|void shows one group; anything else, all.
+    const raw = (req.query as Record<string, unknown>)?.validity;
+    const group = isValidityGroup(raw) ? raw : null;
+    return serve(req, reply, `col:${req.params.slug}:${n}:${group ?? ''}`, async () => {
+      const data = await listColumnDocuments(db, req.params.slug, n, undefined, group);
       if (!data) return notFound('栏目不存在。');
       if (n > data.pages) return notFound(`“${data.column.name}”栏目只有 ${data.pages} 页。`);
       return page(200, createElement(ColumnPage, { site, data }), data.lastModified);

@@ -26,6 +26,11 @@ export const STANDARD_COLUMNS: { path: string[]; slug: string; category: ColumnC
 /** The notice writes the same place three ways; these land them on one tree. Stored as data, editable. */
 export const DEFAULT_PATH_MAPPINGS = [
   { fromPrefix: ['政府信息公开目录'], toPrefix: ['政务公开', '政府信息公开目录'], note: '“政府信息公开目录>…”指政务公开下的目录' },
+  {
+    fromPrefix: ['政府信息公开', '法定主动公开内容', '履职依据', '本部门、本单位规范性文件'],
+    toPrefix: ['部门网页', '政府信息公开', '法定主动公开内容', '履职依据', '本部门、本单位规范性文件'],
+    note: '“本部门、本单位”的规范性文件库建在各责任单位的部门网页',
+  },
 ];
 
 export type ColumnCategory = 'news' | 'notice' | 'policy' | 'other';

@@ -1,16 +1,23 @@
-import type { ColumnListing } from '../../modules/catalog/public/list-column-documents.ts';
+import type { ColumnListing, ValidityGroup } from '../../modules/catalog/public/list-column-documents.ts';
 import { Breadcrumb, columnCrumbs, columnUrl, DocumentList, navOf, Pagination, siteUrl } from '../components.tsx';
 import { Layout, type SiteInfo } from '../layout.tsx';
 
 /** A column: where it sits, its sub-columns, and its documents newest first. */
 export function ColumnPage({ site, data }: { site: SiteInfo; data: ColumnListing }) {
-  const { column, children, items, total, page, pages } = data;
+  const { column, children, items, total, page, pages, library } = data;
+  const group = library?.group ?? null;
+  /** The column's address for a page and validity group (page 1 and all documents need no parameter). */
+  const href = (n: number, g: ValidityGroup | null = group) => {
+    const q = [g ? `validity=${g}` : '', n > 1 ? `page=${n}` : ''].filter(Boolean).join('&');
+    return q ? `${columnUrl(column.slug)}?${q}` : columnUrl(column.slug);
+  };
+  const groupName = group ? GROUP_LABEL[group] : null;
   const feed = `${columnUrl(column.slug)}/rss.xml`;
   const title = data.site.isDistrict ? column.name : `${column.name} - ${data.site.name}`;
   return (
     <Layout
       site={site}
-      title={page > 1 ? `${title}（第 ${page} 页）` : title}
+      title={`${title}${groupName ? ` · ${groupName}` : ''}${page > 1 ? `（第 ${page} 页）` : ''}`}
       current={data.site.isDistrict ? navOf(data.path) : ''}
       head={<link rel="alternate" type="application/rss+xml" title={`${column.name} RSS`} href={feed} />}
     >
@@ -47,14 +54,34 @@ export function ColumnPage({ site, data }: { site: SiteInfo; data: ColumnListing
                 本栏目属于 <a href={siteUrl(data.site)}>{data.site.name}</a> 部门网页。
               </p>
             ) : null}
+            {library ? (
+              <nav className="validity-tabs" aria-label="按有效性查看">
+                <ul>
+                  {([null, 'current', 'void'] as const).map((g) => {
+                    const n = g ? library.counts[g] : library.counts.current + library.counts.void;
+                    const label = g ? GROUP_LABEL[g] : '全部';
+                    return (
+                      <li key={g ?? 'all'}>
+                        <a href={href(1, g)} aria-current={g === group ? 'page' : undefined}>
+                          {label}
+                          <span className="count">{n}</span>
+                        </a>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </nav>
+            ) : null}
             {total ? (
               <>
                 <p className="summary">
                   共 {total} 条{pages > 1 ? `，第 ${page} / ${pages} 页` : ''}
                 </p>
                 <DocumentList items={items} showColumn={children.length > 0} />
-                <Pagination page={page} pages={pages} href={(n) => (n === 1 ? columnUrl(column.slug) : `${columnUrl(column.slug)}?page=${n}`)} />
+                <Pagination page={page} pages={pages} href={(n) => href(n)} />
               </>
+            ) : groupName ? (
+              <p className="empty">本栏目暂无{groupName}的文件。</p>
             ) : column.note ? (
               <div className="empty note" role="note">
                 <strong>备注说明</strong>
@@ -69,3 +96,5 @@ export function ColumnPage({ site, data }: { site: SiteInfo; data: ColumnListing
     </Layout>
   );
 }
+
+const GROUP_LABEL: Record<ValidityGroup, string> = { current: '现行有效', void: '失效/废止' };

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { columnPath, columnStats, columnSubtree, findColumn, rollUp, type PublicColumn, type PublicSite } from './columns.ts';
-import { newestInColumns, rows, uuidArray } from './sql.ts';
+import { newestInColumns, newestVisible, rows, uuidArray } from './sql.ts';
 
 export const COLUMN_PAGE_SIZE = 20;
 
@@ -31,6 +31,17 @@ export const LISTED = sql.raw(
 type ListedRow = Omit<ListedDocument, 'publishedAt' | 'changedAt'> & { publishedMs: number; changedMs: number };
 export const toListed = ({ publishedMs, changedMs, ...r }: ListedRow): ListedDocument => ({ ...r, publishedAt: new Date(publishedMs), changedAt: new Date(changedMs) });
 
+/**
+ * A policy column is a library of normative documents (规范性文件库): the notice asks for those in
+ * force (现行有效, including 已修改 — in force as amended) and those no longer (失效/废止) to be
+ * shown apart.
+ */
+export const VALIDITY_GROUPS = { current: ['valid', 'amended'], void: ['repealed', 'expired'] } as const;
+export type ValidityGroup = keyof typeof VALIDITY_GROUPS;
+export const isValidityGroup = (v: unknown): v is ValidityGroup => v === 'current' || v === 'void';
+export const isLibrary = (column: PublicColumn) => column.category === 'policy';
+const validityIn = (group: ValidityGroup) => sql`d.validity in (${sql.join(VALIDITY_GROUPS[group].map((v) => sql`${v}`), sql`, `)})`;
+
 export interface ColumnListing {
   column: PublicColumn;
   site: PublicSite;
@@ -43,6 +54,8 @@ export interface ColumnListing {
   pages: number;
   items: ListedDocument[];
   lastModified: Date | null;
+  /** For a library column: the group shown (null: all) and how many documents each group holds. */
+  library: { group: ValidityGroup | null; counts: Record<ValidityGroup, number> } | null;
 }
 
 /**
@@ -50,7 +63,7 @@ export interface ColumnListing {
  * visible documents of the column and everything below it, newest first, one page of them.
  * Null when no column has that slug.
  */
-export async function listColumnDocuments(db: Db, slug: string, page = 1, pageSize = COLUMN_PAGE_SIZE): Promise<ColumnListing | null> {
+export async function listColumnDocuments(db: Db, slug: string, page = 1, pageSize = COLUMN_PAGE_SIZE, group: ValidityGroup | null = null): Promise<ColumnListing | null> {
   const found = await findColumn(db, slug);
   if (!found) return null;
   const { column, site } = found;
@@ -58,14 +71,27 @@ export async function listColumnDocuments(db: Db, slug: string, page = 1, pageSi
   const ids = subtree.map((c) => c.id);
   const stats = await columnStats(db, ids);
   const totals = rollUp(subtree, stats.counts);
-  const total = totals.get(column.id) ?? 0;
+  const library = isLibrary(column) ? { group, counts: await groupCounts(db, ids) } : null;
+  const shown = library?.group ?? null;
+  const total = shown ? library!.counts[shown] : (totals.get(column.id) ?? 0);
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  const items =
-    total && page <= pages
-      ? (await rows<ListedRow>(db, newestInColumns(LISTED, ids, pageSize, (page - 1) * pageSize))).map(toListed)
-      : [];
+  const offset = (page - 1) * pageSize;
+  const query = shown
+    ? newestVisible(LISTED, sql`d.column_id = any(${uuidArray(ids)}) and ${validityIn(shown)}`, pageSize, offset)
+    : newestInColumns(LISTED, ids, pageSize, offset);
+  const items = total && page <= pages ? (await rows<ListedRow>(db, query)).map(toListed) : [];
   const children = subtree.filter((c) => c.parentId === column.id).map(({ depth: _d, ...c }) => ({ ...c, count: totals.get(c.id) ?? 0 }));
   // The newest publication of the column, or a later edit of a document on this page.
   const changed = Math.max(stats.lastModified?.getTime() ?? 0, ...items.map((d) => d.changedAt.getTime()));
-  return { column, site, path, children, total, page, pages, items, lastModified: changed ? new Date(changed) : null };
+  return { column, site, path, children, total, page, pages, items, lastModified: changed ? new Date(changed) : null, library };
+}
+
+/** Visible documents of the columns in force and no longer in force. */
+async function groupCounts(db: Db, columnIds: string[]): Promise<Record<ValidityGroup, number>> {
+  const [r] = await rows<{ current: number; void: number }>(
+    db,
+    sql`select count(*) filter (where ${validityIn('current')})::int as current, count(*) filter (where ${validityIn('void')})::int as void
+        from documents d where d.column_id = any(${uuidArray(columnIds)}) and d.status in ('published','scheduled') and d.published_at <= now()`,
+  );
+  return { current: r?.current ?? 0, void: r?.void ?? 0 };
 }
