@@ -1,11 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogColumns, documents } from '../src/db/schema/index.ts';
-import { createTestApp, TEST_PASSWORD, type TestApp } from '../src/testing/test-app.ts';
-import { DESKTOP, PHONE, UI_POLL, screenshot, seriousA11yViolations } from './harness.ts';
+import { TEST_PASSWORD } from '../src/testing/test-app.ts';
+import { DESKTOP, PHONE, UI_POLL, screenshot, seriousA11yViolations, startHarness, type Harness } from './harness.ts';
 
 /**
  * 目录与发布 in a real browser against the real server (a seeded catalog, the 2021 plan imported):
@@ -15,10 +13,7 @@ import { DESKTOP, PHONE, UI_POLL, screenshot, seriousA11yViolations } from './ha
  * two-character word and by its document number. Screenshots for people to look at; axe-core clean.
  */
 describe('catalog (目录与发布) in the browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let baseUrl = '';
-  const contexts: BrowserContext[] = [];
+  let h: Harness;
   const errors: string[] = [];
   const users: Record<'editor' | 'reviewer' | 'approver' | 'office', string> = { editor: '', reviewer: '', approver: '', office: '' };
   let columnId = '';
@@ -36,11 +31,10 @@ describe('catalog (目录与发布) in the browser', () => {
     '请于2021年6月30日前将报名表报送区政府办公室。',
   ].join('\n');
 
-  const db = () => t.database.db;
+  const db = () => h.t.database.db;
 
   const openPage = async (viewport = DESKTOP) => {
-    const ctx = await browser.newContext({ viewport, baseURL: baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
-    contexts.push(ctx);
+    const ctx = await h.newContext(viewport);
     const page = await ctx.newPage();
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     page.on('console', (m) => {
@@ -72,16 +66,8 @@ describe('catalog (目录与发布) in the browser', () => {
   };
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.resolve('dist/web/index.html'))) throw new Error('管理端尚未构建：请先运行 npx vite build --config web/vite.config.ts');
-    t = await createTestApp({}, { withPlan: true });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.server.address();
-    if (!address || typeof address === 'string') throw new Error('server did not listen on a TCP port');
-    baseUrl = `http://127.0.0.1:${address.port}`;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    h = await startHarness({ withPlan: true });
+    const t = h.t;
     users.editor = (await t.userWith(['editor'])).actor.username;
     users.reviewer = (await t.userWith(['reviewer'])).actor.username;
     users.approver = (await t.userWith(['approver'])).actor.username;
@@ -90,9 +76,7 @@ describe('catalog (目录与发布) in the browser', () => {
     columnId = column.id;
   });
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await t?.close();
+    await h?.close();
   });
 
   it('an editor drafts a notice in 通知公告 from the menu, sees its 索引号 and sends it up', async () => {

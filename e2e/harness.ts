@@ -35,10 +35,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** The real server on a fresh seeded database (with the 2021 plan imported if `withPlan`), and Chromium. */
+export async function startHarness(opts: { withPlan?: boolean } = {}): Promise<Harness> {
   if (!fs.existsSync(path.resolve('dist/web/index.html')))
     throw new Error('管理端尚未构建：请先运行 npx vite build --config web/vite.config.ts');
-  const t = await createTestApp();
+  const t = await createTestApp({}, { withPlan: opts.withPlan ?? false });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();
   if (!address || typeof address === 'string') throw new Error('server did not listen on a TCP port');
