@@ -16,7 +16,7 @@ describe('every endpoint as every role', () => {
   afterAll(() => t.close());
 
   const fill = (url: string) =>
-    url.replace(/:(id|unitId|interpretationId)\b/g, '00000000-0000-0000-0000-000000000000').replace(/:year\b/g, '2030').replace(/\*$/, 'x');
+    url.replace(/:(id|\w+Id)\b/g, '00000000-0000-0000-0000-000000000000').replace(/:year\b/g, '2030').replace(/\*$/, 'x');
 
   it('covers every route with an access rule', () => {
     expect(t.app.routeTable.length).toBeGreaterThan(20);

@@ -202,6 +202,37 @@ describe('plans: from the notice to closed-out measures', () => {
     expect((await office.request('PUT', `/api/circulars/${c.id}`, { title: 'x改', sections: edited })).json().error.code).toBe('circular_issued');
   });
 
+  it('lists 通报 marks and withdraws one made in error, which the next draft leaves out', async () => {
+    const jd = await unitId('区经济信息委');
+    const made = await office.request('POST', `/api/plans/${planId}/marks`, { unitId: jd, kind: 'commend', reason: '误标：应为其他单位' });
+    expect(made.statusCode).toBe(200);
+    const markId = made.json().id as string;
+    const listed = (await office.request('GET', `/api/plans/${planId}/marks`)).json().items;
+    expect(listed[0]).toMatchObject({ id: markId, unitName: '区经济信息委', kind: 'commend', reason: '误标：应为其他单位', withdrawn: false });
+    expect(listed.some((m: { kind: string; unitName: string }) => m.kind === 'criticize' && m.unitName === '区民政局')).toBe(true);
+    // Read by any unit; withdrawn only by the office, with a reason.
+    const jw = await t.userWith(['liaison'], '区教委');
+    expect((await jw.request('GET', `/api/plans/${planId}/marks`)).statusCode).toBe(200);
+    expect((await jw.request('POST', `/api/plans/${planId}/marks/${markId}/withdraw`, { reason: '误标' })).statusCode).toBe(403);
+    const noReason = await office.request('POST', `/api/plans/${planId}/marks/${markId}/withdraw`, { reason: '' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.message).toContain('请填写撤销理由');
+
+    const w = await office.request('POST', `/api/plans/${planId}/marks/${markId}/withdraw`, { reason: '标记单位有误' });
+    expect(w.statusCode).toBe(200);
+    expect((await office.request('POST', `/api/plans/${planId}/marks/${markId}/withdraw`, { reason: '再次撤销' })).json().error.code).toBe('mark_withdrawn');
+    expect((await office.request('POST', `/api/plans/${planId}/marks/00000000-0000-4000-8000-000000000000/withdraw`, { reason: '不存在的' })).json().error.code).toBe('mark_not_found');
+    const after = (await office.request('GET', `/api/plans/${planId}/marks`)).json().items;
+    expect(after.find((m: { id: string }) => m.id === markId).withdrawn).toBe(true);
+    const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'plan.mark_withdraw'));
+    expect(audit).toHaveLength(1);
+    expect(audit[0].after).toMatchObject({ markId, withdrawn: true, withdrawReason: '标记单位有误' });
+    const draft = (await office.request('POST', `/api/plans/${planId}/circulars`)).json();
+    const text = draft.sections.map((x: { body: string }) => x.body).join('\n');
+    expect(text).not.toContain('区经济信息委予以通报表扬');
+    expect(text).toContain('对区民政局予以通报批评');
+  });
+
   it('writes a unit\'s completion report as .docx for its own unit only', async () => {
     const jw = await t.userWith(['liaison'], '区教委');
     const mine = await jw.request('GET', `/api/plans/${planId}/units/${jw.actor.unitId}/report.docx`);

@@ -19,6 +19,8 @@ import { importPlan } from './import-plan.ts';
 import { issuePlan, issuePlanInput } from './issue-plan.ts';
 import { listCirculars } from './list-circulars.ts';
 import { listUnitTodo } from './list-unit-assignments.ts';
+import { listCircularMarks } from './list-circular-marks.ts';
+import { withdrawCircularMark, withdrawMarkInput } from './withdraw-circular-mark.ts';
 import { markForCircular, markInput, urgeInput, urgeUnit } from './office-actions.ts';
 import { previewIssue } from './preview-issue.ts';
 import { reportInput, reportProgress } from './report-progress.ts';
@@ -105,6 +107,12 @@ export const planRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) 
   );
   app.post('/api/plans/:id/urge', { config: { access: 'plans.manage' }, schema: { tags, summary: '督促单位', params: idParam, body: urgeInput } }, async (req) => urgeUnit(ctx(req), req.params.id, req.body));
   app.post('/api/plans/:id/marks', { config: { access: 'plans.manage' }, schema: { tags, summary: '标记通报表扬/批评', params: idParam, body: markInput } }, async (req) => markForCircular(ctx(req), req.params.id, req.body));
+  app.get('/api/plans/:id/marks', { config: { access: 'plans.read' }, schema: { tags, summary: '通报表扬/批评标记列表', params: idParam } }, async (req) => listCircularMarks(ctx(req), req.params.id));
+  app.post(
+    '/api/plans/:id/marks/:markId/withdraw',
+    { config: { access: 'plans.manage' }, schema: { tags, summary: '撤销通报标记', params: z.object({ id: z.uuid('编号格式不正确'), markId: z.uuid('标记编号格式不正确') }), body: withdrawMarkInput } },
+    async (req) => withdrawCircularMark(ctx(req), req.params.id, req.params.markId, req.body),
+  );
   app.post('/api/plans/:id/carry-over', { config: { access: 'plans.manage' }, schema: { tags, summary: '回头看：未完成举措转入整改台账', params: idParam, body: carryOverInput } }, async (req) => carryOver(ctx(req), req.params.id, req.body));
   app.get('/api/plans/:id/circulars', { config: { access: 'plans.read' }, schema: { tags, summary: '通报列表', params: idParam } }, async (req) => ({ items: await listCirculars(ctx(req), req.params.id) }));
   app.post('/api/plans/:id/circulars', { config: { access: 'plans.manage' }, schema: { tags, summary: '按当前数据起草通报', params: idParam } }, async (req, reply) => reply.status(201).send(await draftCircular(ctx(req), req.params.id)));
