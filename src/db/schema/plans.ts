@@ -97,7 +97,7 @@ export interface ResponsibleEntry {
   kind: 'unit' | 'group' | 'unknown';
   unitIds: string[];
   groupName?: string;
-  /** 区政府有关部门: members chosen by the office for this measure. */
+  /** 区政府有关部门: members chosen by the office for this measure (in `unitIds` once issued). */
   perUse?: boolean;
   role?: 'responsible' | 'cooperate';
 }

@@ -59,7 +59,9 @@ export async function issuePlan(ctx: OpContext, planId: string, raw: IssuePlanIn
       if (responsible.some((e) => e.perUse) && chosen.length === 0) needSelection.push(m.seq);
       chosen.forEach((id) => unitIds.add(id));
       for (const unitId of unitIds) rows.push({ planId, measureId: m.id, unitId, dueDate: m.dueDate });
-      await tx.db.update(planMeasures).set({ responsible }).where(eq(planMeasures.id, m.id));
+      // A per-use group stands, for this measure, for the units the office chose: kept with the measure.
+      const stored = responsible.map((e) => (e.perUse ? { ...e, unitIds: [...new Set(chosen)] } : e));
+      await tx.db.update(planMeasures).set({ responsible: stored }).where(eq(planMeasures.id, m.id));
       await tx.db.delete(planMeasureLeads).where(eq(planMeasureLeads.measureId, m.id));
       const leads = [...new Set(leadIds)];
       if (leads.length) await tx.db.insert(planMeasureLeads).values(leads.map((unitId) => ({ measureId: m.id, unitId })));

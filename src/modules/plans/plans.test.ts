@@ -92,6 +92,11 @@ describe('plans: from the notice to closed-out measures', () => {
     expect(n.length).toBeGreaterThan(0);
     const again = await office.request('POST', `/api/plans/${planId}/issue`, { selections });
     expect(again.json().error.code).toBe('plan_not_draft');
+    // The chosen members are kept with the measure, not only as its assignments.
+    const [measureId, chosen] = Object.entries(selections)[0] as [string, string[]];
+    const detail = (await office.request('GET', `/api/measures/${measureId}`)).json();
+    const perUse = detail.measure.responsible.find((e: { perUse?: boolean }) => e.perUse);
+    expect(perUse.unitIds).toEqual(chosen);
     const rows = await t.database.db.select().from(planAssignments).where(eq(planAssignments.unitId, czj));
     expect(rows.length).toBeGreaterThan(0);
   });
