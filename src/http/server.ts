@@ -26,6 +26,7 @@ import { unitRoutes } from './routes/units.ts';
 import { userRoutes } from './routes/users.ts';
 import { planRoutes } from '../modules/plans/routes.ts';
 import { catalogRoutes } from '../modules/catalog/routes.ts';
+import { pathMappingRoutes } from '../modules/catalog/path-mappings/routes.ts';
 import type { RouteAccess } from './route-config.ts';
 import { WEB_DIST as webDist } from '../paths.ts';
 export { webDist };
@@ -89,7 +90,7 @@ export async function buildServer(deps: AppDeps, opts: { logger?: boolean } = {}
   installErrorHandler(app);
   installAuth(app, deps.database.db);
 
-  for (const plugin of [healthRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, notificationRoutes, fileRoutes, jobRoutes, planRoutes, catalogRoutes])
+  for (const plugin of [healthRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, notificationRoutes, fileRoutes, jobRoutes, planRoutes, catalogRoutes, pathMappingRoutes])
     await app.register(plugin(deps));
 
   portalRoutes(app, deps, front);

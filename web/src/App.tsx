@@ -41,6 +41,7 @@ const ROUTES: Route[] = [
   { path: '/plans/:planId', page: page(() => import('./features/plans/pages/PlanDetailPage.tsx'), 'PlanDetailPage'), permission: 'plans.read' },
   // 目录与发布: `new` before `:id`.
   { path: '/catalog/columns', page: page(() => import('./features/catalog/pages/ColumnsPage.tsx'), 'ColumnsPage'), permission: 'catalog.manage' },
+  { path: '/catalog/columns/path-mappings', page: page(() => import('./features/catalog/pages/PathMappingsPage.tsx'), 'PathMappingsPage'), permission: 'catalog.read' },
   { path: '/catalog/documents', page: page(() => import('./features/catalog/pages/DocumentsPage.tsx'), 'DocumentsPage'), permission: 'catalog.read' },
   { path: '/catalog/documents/new', page: page(() => import('./features/catalog/pages/DocumentEditorPage.tsx'), 'DocumentEditorPage'), permission: 'documents.edit' },
   { path: '/catalog/documents/:id', page: page(() => import('./features/catalog/pages/DocumentEditorPage.tsx'), 'DocumentEditorPage'), permission: 'catalog.read' },

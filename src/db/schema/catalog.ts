@@ -102,6 +102,12 @@ export const documents = pgTable(
     index('documents_column_published_idx').on(t.columnId, t.status, t.publishedAt),
     index('documents_search_idx').using('gin', t.searchVector),
     index('documents_published_idx').on(t.status, t.publishedAt),
+    // The admin list (list-documents.ts): newest-updated first over everything, per column, and the
+    // few documents under review (the predicate is review-rule.ts's UNDER_REVIEW_SQL).
+    // (Ascending: read backwards they give `updated_at desc, id desc`, nulls first as the query asks.)
+    index('documents_updated_idx').on(t.updatedAt, t.id),
+    index('documents_column_updated_idx').on(t.columnId, t.updatedAt),
+    index('documents_review_queue_idx').on(t.columnId).where(sql`status = 'in_review' or (working_copy is not null and review_step > 0)`),
   ],
 );
 

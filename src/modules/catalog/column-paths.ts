@@ -6,12 +6,16 @@ import { DEFAULT_REVIEW_STEPS, guessCategory, UPDATE_INTERVAL_DAYS } from './sta
 
 /** Applies the office's prefix mappings: the longest matching prefix wins. */
 export async function mapPath(db: Db, path: string[]): Promise<string[]> {
-  const rules = await db.select().from(catalogPathMappings);
-  let best: (typeof rules)[number] | null = null;
+  return applyPathMappings(await db.select().from(catalogPathMappings), path).path;
+}
+
+/** The mapping itself, over rules already read (a preview maps many paths with one read); says which rule applied. */
+export function applyPathMappings<R extends { fromPrefix: string[]; toPrefix: string[] }>(rules: readonly R[], path: string[]): { path: string[]; rule: R | null } {
+  let best: R | null = null;
   for (const r of rules)
     if (r.fromPrefix.length <= path.length && r.fromPrefix.every((seg, i) => seg === path[i]) && (!best || r.fromPrefix.length > best.fromPrefix.length))
       best = r;
-  return best ? [...best.toPrefix, ...path.slice(best.fromPrefix.length)] : path;
+  return { path: best ? [...best.toPrefix, ...path.slice(best.fromPrefix.length)] : path, rule: best };
 }
 
 const newSlug = () => `c${randomBytes(4).toString('hex')}`;
@@ -52,4 +56,22 @@ export async function ensureColumnPath(
     created++;
   }
   return { id: parentId!, created };
+}
+
+/** Each column's names from its site's root down (`政务公开 > 政府信息公开目录 > 通知公告`), from a site's flat column list. */
+export function columnPathNames(cols: readonly { id: string; parentId: string | null; name: string }[]): Map<string, string[]> {
+  const byId = new Map(cols.map((c) => [c.id, c]));
+  const out = new Map<string, string[]>();
+  const walk = (id: string, depth = 0): string[] => {
+    const known = out.get(id);
+    if (known) return known;
+    const c = byId.get(id);
+    if (!c) return [];
+    // A parent outside the list (or a cycle written by hand) ends the walk instead of looping.
+    const names = [...(c.parentId && depth < 50 ? walk(c.parentId, depth + 1) : []), c.name];
+    out.set(id, names);
+    return names;
+  };
+  for (const c of cols) walk(c.id);
+  return out;
 }

@@ -1,13 +1,37 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { documentReviews, documents, type ReviewStep } from '../../db/schema/index.ts';
-import { AppError, conflict, forbidden, invalid } from '../../http/errors.ts';
+import { documentReviews, documents } from '../../db/schema/index.ts';
+import { AppError, conflict, invalid } from '../../http/errors.ts';
 import { writeAudit } from '../../platform/audit/write-audit.ts';
-import { inTransaction, type Actor, type OpContext } from '../../platform/context.ts';
-import { assertCan, isDistrictWide } from '../../platform/policy.ts';
+import { inTransaction, type OpContext } from '../../platform/context.ts';
+import { scheduleJob } from '../../platform/jobs/job-runner.ts';
+import { assertCan } from '../../platform/policy.ts';
 import { searchVectorSql } from './document-content.ts';
 import { assertColumnOwner, contentOf, loadDocument } from './load-document.ts';
 import { openFindings } from './pii-gate.ts';
+import { notifyAuthor, notifyNextReviewers } from './review-notifications.ts';
+import { assertMayTakeStep, currentStepIndex } from './review-rule.ts';
+
+type DocumentRow = typeof documents.$inferSelect;
+
+/** An edit of a published (or scheduled) document, kept beside it until its review ends. */
+export interface WorkingCopy {
+  title: string;
+  bodyHtml: string;
+  bodyText: string;
+  meta: Record<string, unknown>;
+  columnId: string;
+  /** 定时发布 of the edit (ISO); absent in copies saved before it was kept. */
+  publishAt?: string | null;
+  /** Set when the last step approved a copy whose publishAt was still ahead: it replaces the published version then. */
+  approvedAt?: string;
+}
+
+/** Job that puts an approved working copy in place of the published version at its publishAt. */
+export const APPLY_WORKING_COPY_JOB = 'catalog-apply-working-copy';
+
+/** Whether the public sees the document now: published, or scheduled and its time has come. */
+const isPublic = (doc: DocumentRow, now: Date) => doc.status === 'published' || (doc.status === 'scheduled' && !!doc.publishedAt && doc.publishedAt <= now);
 
 /** Sends a draft (or a published document's working copy) into the review chain. */
 export async function submitDocument(ctx: OpContext, id: string) {
@@ -16,12 +40,16 @@ export async function submitDocument(ctx: OpContext, id: string) {
   return inTransaction(ctx, async (tx) => {
     const { doc, column } = await loadDocument(tx, id, { forUpdate: true });
     assertColumnOwner(actor, column);
-    const editing = (doc.status === 'published' || doc.status === 'scheduled') && doc.workingCopy;
+    const copy = doc.workingCopy as WorkingCopy | null;
+    const editing = (doc.status === 'published' || doc.status === 'scheduled') && !!copy;
     if (!editing && !['draft', 'returned'].includes(doc.status)) throw conflict('not_submittable', '只有草稿或被退回的文件可以送审');
+    if (editing && doc.reviewStep > 0) throw conflict('not_submittable', '修改稿已在审核中');
+    if (copy?.approvedAt) throw conflict('copy_scheduled', '修改稿已审核通过，将在定时发布时间替换公开版本；如需再改，请先修改保存后送审');
     await tx.db.update(documents).set({ status: editing ? doc.status : 'in_review', reviewStep: editing ? 1 : 0, updatedAt: new Date() }).where(eq(documents.id, id));
     // A working copy's review is marked by reviewStep ≥ 1 (step index + 1) while the published status stays.
     await tx.db.insert(documentReviews).values({ documentId: id, version: doc.version, step: 0, stepName: '送审', decision: 'submit', createdBy: actor.id });
-    await writeAudit(tx, { action: 'document.submit', entity: 'document', entityId: id, after: { version: doc.version, workingCopy: !!editing } });
+    await writeAudit(tx, { action: 'document.submit', entity: 'document', entityId: id, after: { version: doc.version, workingCopy: editing } });
+    await notifyNextReviewers(tx, { id, title: contentOf(doc).title }, column, 0, actor);
   });
 }
 
@@ -32,15 +60,11 @@ export const reviewInput = z.object({
   secrecyConfirmed: z.boolean().default(false),
 });
 
-function assertStepRole(actor: Actor, step: ReviewStep) {
-  if (isDistrictWide(actor)) return;
-  if (!actor.roles.includes(step.role as never)) throw forbidden(`“${step.name}”须由${step.role === 'approver' ? '签发人' : '审核员'}办理`);
-}
-
 /**
  * One step of 三审: approve (the last approval publishes, and waits for every personal-information
  * finding to be masked or kept with a reason, and for the 保密审查 confirmation), return with
- * comments, or reject.
+ * comments, or reject. The next step's reviewers, or the author on a return or rejection, are
+ * notified in the same transaction.
  */
 export async function reviewDocument(ctx: OpContext, id: string, raw: z.input<typeof reviewInput>) {
   assertCan(ctx.actor, 'documents.review');
@@ -50,52 +74,121 @@ export async function reviewDocument(ctx: OpContext, id: string, raw: z.input<ty
   return inTransaction(ctx, async (tx) => {
     const { doc, column } = await loadDocument(tx, id, { forUpdate: true });
     assertColumnOwner(actor, column);
-    const editing = !!doc.workingCopy && doc.reviewStep > 0;
-    if (doc.status !== 'in_review' && !editing) throw conflict('not_in_review', '该文件不在审核中');
-    const stepIndex = editing ? doc.reviewStep - 1 : doc.reviewStep;
+    const stepIndex = currentStepIndex(doc);
+    if (stepIndex === null) throw conflict('not_in_review', '该文件不在审核中');
+    const editing = doc.status !== 'in_review';
     const steps = column.reviewSteps;
     const step = steps[stepIndex];
-    assertStepRole(actor, step);
+    if (!step) throw conflict('review_step_missing', '栏目的审核流程已变更，当前步骤不存在；请退回后重新送审');
+    assertMayTakeStep(actor, column, step);
     const last = stepIndex === steps.length - 1;
+    const now = new Date();
+    const title = contentOf(doc).title;
     await tx.db.insert(documentReviews).values({ documentId: id, version: doc.version, step: stepIndex + 1, stepName: step.name, decision: input.decision, comment: input.comment ?? null, secrecyConfirmed: input.secrecyConfirmed, createdBy: actor.id });
     const audit = (action: string, after: unknown) => writeAudit(tx, { action, entity: 'document', entityId: id, before: { status: doc.status, step: step.name }, after });
 
     if (input.decision === 'return') {
-      await tx.db.update(documents).set(editing ? { reviewStep: 0 } : { status: 'returned', reviewStep: 0 }).where(eq(documents.id, id));
-      return audit('document.return', { comment: input.comment });
+      await tx.db.update(documents).set(editing ? { reviewStep: 0, updatedAt: now } : { status: 'returned', reviewStep: 0, updatedAt: now }).where(eq(documents.id, id));
+      await audit('document.return', { comment: input.comment });
+      await notifyAuthor(tx, { id, title, createdBy: doc.createdBy }, 'return', step.name, input.comment ?? null, actor);
+      return;
     }
     if (input.decision === 'reject') {
-      await tx.db.update(documents).set(editing ? { workingCopy: null, reviewStep: 0 } : { status: 'rejected', reviewStep: 0 }).where(eq(documents.id, id));
-      return audit('document.reject', { comment: input.comment });
+      await tx.db.update(documents).set(editing ? { workingCopy: null, reviewStep: 0, updatedAt: now } : { status: 'rejected', reviewStep: 0, updatedAt: now }).where(eq(documents.id, id));
+      await audit('document.reject', { comment: input.comment });
+      await notifyAuthor(tx, { id, title, createdBy: doc.createdBy }, 'reject', step.name, input.comment ?? null, actor);
+      return;
     }
     if (!last) {
-      await tx.db.update(documents).set({ reviewStep: doc.reviewStep + 1 }).where(eq(documents.id, id));
-      return audit('document.approve_step', { step: step.name });
+      await tx.db.update(documents).set({ reviewStep: doc.reviewStep + 1, updatedAt: now }).where(eq(documents.id, id));
+      await audit('document.approve_step', { step: step.name });
+      await notifyNextReviewers(tx, { id, title }, column, stepIndex + 1, actor);
+      return;
     }
     const findings = await openFindings(tx, doc);
     if (findings.length)
       throw new AppError('conflict', 'pii_unresolved', `发现 ${findings.length} 处个人信息尚未处理（去标识化或记录保留理由），不能发布`, findings);
     if (!input.secrecyConfirmed) throw invalid('secrecy_unconfirmed', '终审须确认已完成保密审查');
+
+    const copy = doc.workingCopy as WorkingCopy | null;
+    if (editing && copy) {
+      const requested = requestedPublishAt(doc, copy);
+      if (isPublic(doc, now) && requested && requested > now) {
+        // The published version stays up; the approved edit replaces it at its publishAt.
+        await tx.db.update(documents).set({ workingCopy: { ...copy, approvedAt: now.toISOString() }, reviewStep: 0, updatedAt: now }).where(eq(documents.id, id));
+        await scheduleJob(tx.db, { kind: APPLY_WORKING_COPY_JOB, runKey: `${APPLY_WORKING_COPY_JOB}:${id}:${doc.version}`, runAt: requested, payload: { documentId: id, version: doc.version } });
+        return audit('document.approve_scheduled_edit', { version: doc.version, publishAt: requested });
+      }
+      const publishedAt = await applyWorkingCopy(tx, doc, copy, now);
+      return audit('document.publish', { version: doc.version, publishedAt, scheduled: publishedAt > now });
+    }
     const content = contentOf(doc);
-    const copy = doc.workingCopy as { meta: Record<string, unknown>; columnId: string } | null;
-    const now = new Date();
-    const publishedAt = editing ? doc.publishedAt : doc.publishAt && doc.publishAt > now ? doc.publishAt : now;
+    const publishedAt = doc.publishAt && doc.publishAt > now ? doc.publishAt : now;
     await tx.db
       .update(documents)
       .set({
-        ...(copy && { ...copy.meta, columnId: copy.columnId }),
-        title: content.title,
-        bodyHtml: content.bodyHtml,
-        bodyText: content.bodyText,
-        workingCopy: null,
         reviewStep: 0,
-        status: publishedAt && publishedAt > now ? 'scheduled' : 'published',
+        status: publishedAt > now ? 'scheduled' : 'published',
         publishedAt,
         updatedAt: now,
-        searchVector: searchVectorSql({ title: content.title, docNumber: (copy?.meta.docNumber as string | null | undefined) ?? doc.docNumber, indexNo: doc.indexNo }, content.bodyText),
+        searchVector: searchVectorSql({ title: content.title, docNumber: doc.docNumber, indexNo: doc.indexNo }, content.bodyText),
       })
       .where(eq(documents.id, id));
-    return audit('document.publish', { version: doc.version, publishedAt, scheduled: !!publishedAt && publishedAt > now });
+    return audit('document.publish', { version: doc.version, publishedAt, scheduled: publishedAt > now });
+  });
+}
+
+/**
+ * The publish time an edit asks for: its own publishAt (null: as soon as approved). A copy saved
+ * before working copies kept publishAt keeps the document's publication time.
+ */
+function requestedPublishAt(doc: DocumentRow, copy: WorkingCopy): Date | null {
+  if (copy.publishAt === undefined) return doc.publishedAt;
+  return copy.publishAt ? new Date(copy.publishAt) : null;
+}
+
+/**
+ * Puts a working copy in place of the document's content. A document the public already sees keeps
+ * its publication date (an edit is a correction of it); one still waiting for its time takes the
+ * copy's publishAt, or is published now. Returns the publication time.
+ */
+async function applyWorkingCopy(tx: OpContext, doc: DocumentRow, copy: WorkingCopy, now: Date): Promise<Date> {
+  const requested = requestedPublishAt(doc, copy);
+  const publishedAt = isPublic(doc, now) && doc.publishedAt ? doc.publishedAt : requested && requested > now ? requested : now;
+  const docNumber = (copy.meta.docNumber as string | null | undefined) ?? null;
+  await tx.db
+    .update(documents)
+    .set({
+      ...copy.meta,
+      columnId: copy.columnId,
+      ...(copy.publishAt !== undefined && { publishAt: requested }),
+      title: copy.title,
+      bodyHtml: copy.bodyHtml,
+      bodyText: copy.bodyText,
+      workingCopy: null,
+      reviewStep: 0,
+      status: publishedAt > now ? 'scheduled' : 'published',
+      publishedAt,
+      updatedAt: now,
+      searchVector: searchVectorSql({ title: copy.title, docNumber, indexNo: doc.indexNo }, copy.bodyText),
+    })
+    .where(eq(documents.id, doc.id));
+  return publishedAt;
+}
+
+/**
+ * The job at an approved edit's publishAt: replaces the published version, unless the copy was
+ * edited again, rejected or the document withdrawn since (then there is nothing to do).
+ */
+export async function applyScheduledWorkingCopy(ctx: OpContext, payload: { documentId: string; version: number }) {
+  return inTransaction(ctx, async (tx) => {
+    const { doc } = await loadDocument(tx, payload.documentId, { forUpdate: true });
+    const copy = doc.workingCopy as WorkingCopy | null;
+    if (!copy?.approvedAt || doc.version !== payload.version) return false;
+    const now = new Date();
+    const publishedAt = await applyWorkingCopy(tx, doc, copy, now);
+    await writeAudit(tx, { action: 'document.publish', entity: 'document', entityId: doc.id, before: { status: doc.status }, after: { version: doc.version, publishedAt, scheduledEdit: true } });
+    return true;
   });
 }
 
@@ -115,4 +208,3 @@ export async function withdrawDocument(ctx: OpContext, id: string, raw: z.input<
     await writeAudit(tx, { action: 'document.withdraw', entity: 'document', entityId: id, before: { status: doc.status }, after: { status: 'withdrawn', reason } });
   });
 }
-

@@ -14,6 +14,7 @@ import { measureDisclosureProof } from './measure-disclosure-proof.ts';
 import { compareRevisions } from './compare-revisions.ts';
 import { interpretationInput, linkInterpretation, unlinkInterpretation } from './link-interpretation.ts';
 import { z } from 'zod';
+import { listDocuments, listDocumentsQuery } from './list-documents.ts';
 
 export const catalogRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
   const { db } = deps.database;
@@ -26,6 +27,7 @@ export const catalogRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
 
   app.get('/api/catalog/health', { config: { access: 'catalog.manage' }, schema: { tags, summary: '栏目检查：超期未更新、空白栏目、有效性待更新' } }, async (req) => getCatalogHealth(ctx(req)));
   app.get('/api/measures/:id/disclosure-proof', { config: { access: 'plans.read' }, schema: { tags, summary: '举措公开路径对应栏目在计划年度内的发布情况', params: idParam } }, async (req) => measureDisclosureProof(ctx(req), req.params.id));
+  app.get('/api/documents', { config: { access: 'catalog.read' }, schema: { tags, summary: '文件列表：按站点、栏目（含子栏目）、状态、标题或文号筛选；awaiting=mine 为待我审核', querystring: listDocumentsQuery } }, async (req) => listDocuments(ctx(req), req.query));
   app.post('/api/documents', { config: { access: 'documents.edit' }, schema: { tags, summary: '新建文件（草稿）', body: documentInput } }, async (req, reply) => reply.status(201).send(await saveDocument(ctx(req), req.body, undefined, { store: deps.store })));
   app.get('/api/documents/:id', { config: { access: 'catalog.read' }, schema: { tags, summary: '文件详情（含修订、审核记录）', params: idParam } }, async (req) => getDocumentForEditor(ctx(req), req.params.id));
   app.put('/api/documents/:id', { config: { access: 'documents.edit' }, schema: { tags, summary: '修改文件（已发布的形成待审副本）', params: idParam, body: documentInput } }, async (req) => saveDocument(ctx(req), req.body, req.params.id, { store: deps.store }));

@@ -11,6 +11,7 @@ import { nextIndexNo } from './index-number.ts';
 import { attachmentText } from './attachment-text.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
 import { assertColumnOwner, loadColumn, loadDocument } from './load-document.ts';
+import type { WorkingCopy } from './review-document.ts';
 
 export const VALIDITY = { valid: '现行有效', amended: '已修改', repealed: '已废止', expired: '已失效' } as const;
 
@@ -65,7 +66,9 @@ export async function saveDocument(ctx: OpContext, raw: DocumentInput, id?: stri
       version = doc.version + 1;
       docId = id;
       if (doc.status === 'published' || doc.status === 'scheduled') {
-        await tx.db.update(documents).set({ workingCopy: { title: input.title, bodyHtml: html, bodyText: text, meta, columnId: column.id }, reviewStep: 0, version, updatedAt: new Date() }).where(eq(documents.id, id));
+        // The copy carries its own 定时发布, as a draft does; approving it then waits for that time (review-document.ts).
+        const workingCopy: WorkingCopy = { title: input.title, bodyHtml: html, bodyText: text, meta, columnId: column.id, publishAt: input.publishAt ? new Date(input.publishAt).toISOString() : null };
+        await tx.db.update(documents).set({ workingCopy, reviewStep: 0, version, updatedAt: new Date() }).where(eq(documents.id, id));
       } else {
         await tx.db
           .update(documents)

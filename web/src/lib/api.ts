@@ -85,6 +85,7 @@ export const api = {
   post: <T>(url: string, body?: unknown) => request<T>('POST', url, body ?? {}),
   put: <T>(url: string, body: unknown) => request<T>('PUT', url, body),
   patch: <T>(url: string, body: unknown) => request<T>('PATCH', url, body),
+  delete: <T>(url: string) => request<T>('DELETE', url),
   /** multipart/form-data: files and plain fields, for uploads. */
   upload: <T>(url: string, form: FormData) => request<T>('POST', url, form),
 };

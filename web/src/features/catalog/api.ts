@@ -1,4 +1,4 @@
-import { api } from '../../lib/api.ts';
+import { api, ApiError } from '../../lib/api.ts';
 
 /**
  * The catalog API (src/modules/catalog/routes.ts) as the admin app uses it: a site's column tree,
@@ -75,6 +75,10 @@ export interface WorkingCopy {
   bodyText: string;
   meta: DocumentMeta;
   columnId: string;
+  /** 定时发布 of the edit; absent in copies saved before it was kept. */
+  publishAt?: string | null;
+  /** Approved with a publishAt still ahead: replaces the published version then. */
+  approvedAt?: string;
 }
 
 export interface CatalogDocument extends DocumentMeta {
@@ -120,6 +124,62 @@ export interface DocumentDetail {
   column: { id: string; name: string; reviewSteps: ReviewStep[] };
   revisions: Revision[];
   reviews: ReviewRecord[];
+  /** 政策解读 of this document, and the policies this document interprets (src/modules/catalog/get-document.ts). */
+  interpretations: LinkedDocument[];
+  interprets: LinkedDocument[];
+}
+
+export type InterpretationForm = 'text' | 'image' | 'video';
+
+export interface LinkedDocument {
+  id: string;
+  /** Null for another unit's document that has not passed its review yet. */
+  title: string | null;
+  status: DocumentStatus;
+  form: InterpretationForm;
+  columnName: string;
+  publishedAt: string | null;
+  /** The interpretation's owners (or the office) may undo the link. */
+  canUnlink: boolean;
+}
+
+/** A row of the admin document search (GET /api/documents?q=&page=). */
+export interface DocumentHit {
+  id: string;
+  title: string;
+  status: DocumentStatus;
+  columnName: string;
+}
+
+// ---- 公开路径映射 ----
+
+export interface PathMapping {
+  id: string;
+  fromPrefix: string[];
+  toPrefix: string[];
+  note: string | null;
+}
+
+export interface PathMappingInput {
+  fromPrefix: string[];
+  toPrefix: string[];
+  note?: string | null;
+}
+
+export interface PathPreviewRow {
+  raw: string[];
+  mapped: string[];
+  mapping: { id: string; fromPrefix: string[]; toPrefix: string[] } | null;
+  site: 'region' | 'unit';
+  column: { id: string; slug: string; url: string } | null;
+  measures: number[];
+  instruction: boolean;
+}
+
+export interface PathPreview {
+  plan: { id: string; title: string; year: number; status: string };
+  items: PathPreviewRow[];
+  counts: { paths: number; mapped: number; missing: number };
 }
 
 export interface DocumentInput {
@@ -173,6 +233,75 @@ export const maskPii = (id: string, values?: string[]) => api.post<{ masked: num
 export const keepPii = (id: string, f: { type: string; value: string; reason: string }) =>
   api.post<{ masked: number; kept: number }>(`/api/documents/${id}/pii`, { action: 'keep', ...f });
 export const compareRevisions = (id: string, a: number, b: number) => api.get<Comparison>(`/api/documents/${id}/compare`, { a, b });
+export const linkInterpretation = (policyId: string, interpretationId: string, form: InterpretationForm) =>
+  api.post<{ ok: true }>(`/api/documents/${policyId}/interpretations`, { interpretationId, form });
+export const unlinkInterpretation = (policyId: string, interpretationId: string) =>
+  api.delete<{ ok: true }>(`/api/documents/${policyId}/interpretations/${interpretationId}`);
+
+/**
+ * Documents by title for the link picker: the admin list (GET /api/documents?q=, the documents of the
+ * caller's reach, drafts included) and, with `publicToo`, published documents of any unit from the
+ * public search — the policy an interpretation explains is often another unit's.
+ */
+export async function searchDocuments(q: string, opts: { publicToo?: boolean } = {}): Promise<{ items: DocumentHit[] }> {
+  const own = (await api.get<{ total: number; items: DocumentHit[] }>('/api/documents', { q, page: 1, pageSize: 20 })).items;
+  if (!opts.publicToo) return { items: own };
+  const seen = new Set(own.map((d) => d.id));
+  const pub = await api.get<{ hits: { id: string; title: string; column: string }[] }>('/api/public/search', { q });
+  const published = pub.hits.filter((h) => !seen.has(h.id)).map((h) => ({ id: h.id, title: h.title, status: 'published' as const, columnName: h.column }));
+  return { items: [...own, ...published] };
+}
+
+export const listPathMappings = () => api.get<{ items: PathMapping[] }>('/api/catalog/path-mappings').then((r) => r.items);
+export const createPathMapping = (input: PathMappingInput) => api.post<PathMapping>('/api/catalog/path-mappings', input);
+export const updatePathMapping = (id: string, input: PathMappingInput) => api.put<PathMapping>(`/api/catalog/path-mappings/${id}`, input);
+export const deletePathMapping = (id: string) => api.delete<{ ok: true }>(`/api/catalog/path-mappings/${id}`);
+export const previewPathMappings = (planId: string) => api.get<PathPreview>('/api/catalog/path-mappings/preview', { planId });
+export const buildPlanColumns = (planId: string) => api.post<{ created: number; links: number }>(`/api/plans/${planId}/columns`);
+
+// ---- 文件列表 / 待我审核 (GET /api/documents, src/modules/catalog/list-documents.ts) ----
+
+export interface DocumentListItem {
+  id: string;
+  title: string;
+  columnId: string;
+  columnName: string;
+  siteUnitId: string;
+  unitName: string;
+  status: DocumentStatus;
+  /** The review step now waiting (also for a published document's working copy), else null. */
+  currentStep: string | null;
+  docNumber: string | null;
+  indexNo: string;
+  updatedAt: string;
+  publishedAt: string | null;
+  hasWorkingCopy: boolean;
+  /** draft: not yet sent; in_review; scheduled: approved, replaces the published version at its 定时发布 time. */
+  workingCopyState: 'draft' | 'in_review' | 'scheduled' | null;
+  /** In 待我审核, at the last step: personal information still to mask or keep. */
+  openFindings?: number;
+}
+
+export type DocumentListQuery = {
+  siteUnitId?: string;
+  /** Sub-columns included. */
+  columnId?: string;
+  status?: DocumentStatus;
+  /** Part of the title or 发文字号. */
+  q?: string;
+  awaiting?: 'mine';
+  page?: number;
+  pageSize?: number;
+};
+
+export interface DocumentList {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: DocumentListItem[];
+}
+
+export const listDocuments = (query: DocumentListQuery) => api.get<DocumentList>('/api/documents', query);
 
 export function uploadFile(file: File): Promise<UploadedFile> {
   const form = new FormData();

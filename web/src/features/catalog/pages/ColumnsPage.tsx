@@ -1,8 +1,9 @@
-import { Card, Empty, Input, Select, Skeleton, Tag, Tree, type TreeDataNode } from 'antd';
+import { NodeIndexOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Input, Select, Skeleton, Tag, Tree, type TreeDataNode } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
-import { replaceSearchParam, searchParam } from '../../../lib/router.tsx';
+import { navigate, replaceSearchParam, searchParam } from '../../../lib/router.tsx';
 import { useLoad } from '../../../lib/use-load.ts';
 import { useUnitCatalog } from '../../units/api.ts';
 import { getHealth, listColumns, type Column } from '../api.ts';
@@ -57,7 +58,15 @@ export function ColumnsPage() {
 
   return (
     <>
-      <PageHeader title={t.columnsTitle} intro={t.columnsIntro} />
+      <PageHeader
+        title={t.columnsTitle}
+        intro={t.columnsIntro}
+        extra={
+          <Button icon={<NodeIndexOutlined />} onClick={() => navigate('/catalog/columns/path-mappings')}>
+            {t.mappingsLink}
+          </Button>
+        }
+      />
       {units.error && <LoadError error={units.error} onRetry={() => void units.reload()} />}
       <div className="toolbar">
         <div className="toolbar-field">

@@ -27,6 +27,7 @@ import {
   type Validity,
 } from '../api.ts';
 import { bodyToHtml, buildColumnTree, htmlToBody, type ColumnNode } from '../column-tree.ts';
+import { InterpretationsPanel } from '../components/InterpretationsPanel.tsx';
 import { PiiPanel } from '../components/PiiPanel.tsx';
 import { ReviewPanel, reviewState } from '../components/ReviewPanel.tsx';
 import { VersionsPanel } from '../components/VersionsPanel.tsx';
@@ -69,16 +70,20 @@ function valuesOf(doc: CatalogDocument): Values {
     docNumber: meta.docNumber ?? undefined,
     topic: meta.topic ?? undefined,
     validity: meta.validity,
-    publishAt: toLocalInput(doc.publishAt),
+    // A working copy carries its own 定时发布 time; saving it again must not reset it.
+    publishAt: toLocalInput(c ? (c.publishAt ?? null) : doc.publishAt),
   };
 }
+
+/** An approved working copy waiting for its 定时发布 time: nothing left to edit or send. */
+const copyScheduled = (doc: CatalogDocument) => !!doc.workingCopy?.approvedAt;
 
 function StatusTag({ doc }: { doc: CatalogDocument }) {
   const color: Record<string, string> = { draft: GREY, in_review: BLUE, returned: BROWN, rejected: RED, scheduled: BLUE, published: GREEN, withdrawn: GREY };
   return (
     <>
       <Tag color={color[doc.status]}>{t.statusLabel[doc.status] ?? doc.status}</Tag>
-      {doc.workingCopy && <Tag color={BLUE}>{doc.reviewStep > 0 ? t.workingCopyReview : t.workingCopyDraft}</Tag>}
+      {doc.workingCopy && <Tag color={BLUE}>{copyScheduled(doc) ? t.workingCopyScheduled : doc.reviewStep > 0 ? t.workingCopyReview : t.workingCopyDraft}</Tag>}
     </>
   );
 }
@@ -112,7 +117,7 @@ export function DocumentEditorPage({ params }: PageProps) {
 
   const review = detail.data ? reviewState(detail.data) : null;
   const editable = canEdit && (!doc || (['draft', 'returned', 'published', 'scheduled'].includes(doc.status) && !(doc.workingCopy && doc.reviewStep > 0)));
-  const submittable = canEdit && !!doc && !dirty && (['draft', 'returned'].includes(doc.status) || (!!doc.workingCopy && doc.reviewStep === 0));
+  const submittable = canEdit && !!doc && !dirty && (['draft', 'returned'].includes(doc.status) || (!!doc.workingCopy && doc.reviewStep === 0 && !copyScheduled(doc)));
   const published = doc?.status === 'published' || doc?.status === 'scheduled';
   const content = doc ? (doc.workingCopy ?? doc) : null;
 
@@ -402,6 +407,9 @@ export function DocumentEditorPage({ params }: PageProps) {
             </Card>
             <Card className="block-gap">
               <VersionsPanel key={detail.data.document.version} documentId={detail.data.document.id} revisions={detail.data.revisions} />
+            </Card>
+            <Card className="block-gap">
+              <InterpretationsPanel detail={detail.data} canEdit={canEdit} />
             </Card>
           </aside>
         )}

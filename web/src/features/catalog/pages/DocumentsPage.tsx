@@ -1,6 +1,6 @@
-import { ExportOutlined, FileAddOutlined, FolderOpenOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Form, Grid, Input, Select, Table, type TableColumnsType } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { ExportOutlined, FileAddOutlined, FolderOpenOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Form, Grid, Input, Select, Table, type TableColumnsType } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { navigate, replaceSearchParam, searchParam } from '../../../lib/router.tsx';
@@ -8,7 +8,8 @@ import { useMe, usePermission } from '../../../lib/session.tsx';
 import { useLoad } from '../../../lib/use-load.ts';
 import { useUnitCatalog } from '../../units/api.ts';
 import { listColumns, type Column } from '../api.ts';
-import { buildColumnTree, dateOf, filterColumnTree, parentKeys, siteOptions, type ColumnNode } from '../column-tree.ts';
+import { buildColumnTree, columnPath, dateOf, filterColumnTree, parentKeys, siteOptions, type ColumnNode } from '../column-tree.ts';
+import { DocumentList } from '../components/DocumentList.tsx';
 import { t } from '../strings.ts';
 import '../catalog.css';
 
@@ -20,7 +21,11 @@ interface Row {
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
-/** 文件管理: the columns of a site with their counts, 新建文件 per column, and opening a document by its id. */
+/**
+ * 文件管理: the documents of a site (文件列表, 待我审核 for reviewers), the site's columns with their
+ * counts — 查看文件 narrows the list to a column, 新建文件 starts one there — and opening a document
+ * by its id or public address.
+ */
 export function DocumentsPage() {
   const me = useMe();
   const canEdit = usePermission('documents.edit');
@@ -32,6 +37,19 @@ export function DocumentsPage() {
   const siteId = picked ?? sites[0]?.value ?? null;
   const columns = useLoad(() => (siteId ? listColumns(siteId) : Promise.resolve([] as Column[])), [siteId]);
   const [openError, setOpenError] = useState<string | null>(null);
+  const [columnId, setColumnId] = useState<string | null>(() => searchParam('column'));
+  const listRef = useRef<HTMLDivElement>(null);
+  // The picked column as the list shows it; one of another site (or gone) is not applied.
+  const column = useMemo(() => {
+    const all = columns.data ?? [];
+    return columnId && all.some((c) => c.id === columnId) ? { id: columnId, label: columnPath(all, columnId) } : null;
+  }, [columns.data, columnId]);
+
+  const pickColumn = (id: string | null) => {
+    setColumnId(id);
+    replaceSearchParam('column', id);
+    if (id) listRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  };
 
   const [filter, setFilter] = useState('');
   const roots = useMemo(() => filterColumnTree(buildColumnTree(columns.data ?? []), filter), [columns.data, filter]);
@@ -65,9 +83,12 @@ export function DocumentsPage() {
     {
       title: t.colActions,
       key: 'actions',
-      width: wide ? 250 : 120,
+      width: wide ? 340 : 132,
       render: (_, r) => (
         <div className="row-actions">
+          <Button size="small" icon={<UnorderedListOutlined />} aria-label={t.viewColumnDocumentsIn(r.column.name)} onClick={() => pickColumn(r.column.id)}>
+            {wide ? t.viewColumnDocuments : null}
+          </Button>
           {canEdit && (
             <Button size="small" icon={<FileAddOutlined />} aria-label={t.newInColumn(r.column.name)} onClick={() => navigate(`/catalog/documents/new?columnId=${r.column.id}`)}>
               {wide ? t.newDocument : null}
@@ -83,29 +104,15 @@ export function DocumentsPage() {
 
   return (
     <>
-      <PageHeader title={t.documentsTitle} intro={t.documentsIntro} />
-      <Card className="block-gap" title={<h2 className="card-title">{t.openById}</h2>}>
-        <Form layout="inline" onFinish={open} className="open-form">
-          <Form.Item name="ref" label={t.openByIdLabel} validateStatus={openError ? 'error' : undefined} help={openError ?? undefined} className="open-field">
-            <Input placeholder={t.openByIdPlaceholder} allowClear />
-          </Form.Item>
-          <Form.Item>
-            <Button htmlType="submit" icon={<FolderOpenOutlined />}>
-              {t.openById}
-            </Button>
-          </Form.Item>
-        </Form>
-        <Alert type="info" showIcon title={t.listPending} className="list-pending" />
-      </Card>
-      {units.error && <LoadError error={units.error} onRetry={() => void units.reload()} />}
-      {columns.error && <LoadError error={columns.error} onRetry={() => void columns.reload()} />}
-      <Card>
-        <div className="toolbar">
-          <div className="toolbar-field">
+      <PageHeader
+        title={t.documentsTitle}
+        intro={t.documentsIntro}
+        extra={
+          <div className="toolbar-field doc-site-field">
             <label htmlFor="documents-site">{t.siteLabel}</label>
             <Select
               id="documents-site"
-              style={{ width: 320 }}
+              style={{ width: wide ? 320 : '100%' }}
               showSearch={{ optionFilterProp: 'label' }}
               loading={units.loading}
               options={sites}
@@ -113,9 +120,21 @@ export function DocumentsPage() {
               onChange={(v: string) => {
                 setPicked(v);
                 replaceSearchParam('site', v);
+                pickColumn(null);
               }}
             />
           </div>
+        }
+      />
+      {units.error && <LoadError error={units.error} onRetry={() => void units.reload()} />}
+      <div ref={listRef} className="scroll-anchor">
+        <Card className="block-gap" title={<h2 className="card-title">{t.listTitle}</h2>}>
+          <DocumentList siteId={siteId} column={column} onClearColumn={() => pickColumn(null)} />
+        </Card>
+      </div>
+      {columns.error && <LoadError error={columns.error} onRetry={() => void columns.reload()} />}
+      <Card className="block-gap" title={<h2 className="card-title">{t.columnsCardTitle}</h2>}>
+        <div className="toolbar">
           <div className="toolbar-field">
             <label htmlFor="documents-filter">{t.filterLabel}</label>
             <Input.Search id="documents-filter" placeholder={t.filterPlaceholder} allowClear style={{ width: 240 }} onChange={(e) => setFilter(e.target.value)} onSearch={setFilter} />
@@ -130,6 +149,18 @@ export function DocumentsPage() {
           expandable={{ expandedRowKeys: expanded, onExpandedRowsChange: (keys) => setExpanded(keys as string[]) }}
           locale={{ emptyText: <Empty description={filter.trim() ? t.filterEmpty : t.treeEmpty} /> }}
         />
+      </Card>
+      <Card title={<h2 className="card-title">{t.openById}</h2>}>
+        <Form layout="inline" onFinish={open} className="open-form">
+          <Form.Item name="ref" label={t.openByIdLabel} validateStatus={openError ? 'error' : undefined} help={openError ?? undefined} className="open-field">
+            <Input placeholder={t.openByIdPlaceholder} allowClear />
+          </Form.Item>
+          <Form.Item>
+            <Button htmlType="submit" icon={<FolderOpenOutlined />}>
+              {t.openById}
+            </Button>
+          </Form.Item>
+        </Form>
       </Card>
     </>
   );

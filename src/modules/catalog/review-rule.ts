@@ -1,0 +1,74 @@
+import { sql } from 'drizzle-orm';
+import { documents, type ReviewStep } from '../../db/schema/index.ts';
+import { forbidden, outOfScope } from '../../http/errors.ts';
+import type { Actor } from '../../platform/context.ts';
+import { can, isDistrictWide } from '../../platform/policy.ts';
+
+/** What decides whether a document is under review, and at which step. */
+export interface ReviewState {
+  status: string;
+  reviewStep: number;
+  workingCopy: unknown;
+}
+
+/** What a column contributes to the rule: its owning units and its review chain. */
+export interface ReviewColumn {
+  siteUnitId: string;
+  ownerUnitIds: string[];
+  reviewSteps: ReviewStep[];
+}
+
+/**
+ * The index into the column's review chain of the step now waiting for a decision, or null when the
+ * document is not under review. A draft in review is `in_review` at `reviewStep`; a published
+ * document's working copy keeps the published status and marks its review by `reviewStep` ≥ 1
+ * (step index + 1).
+ */
+export function currentStepIndex(doc: ReviewState): number | null {
+  if (doc.workingCopy && doc.reviewStep > 0) return doc.reviewStep - 1;
+  if (doc.status === 'in_review') return doc.reviewStep;
+  return null;
+}
+
+/**
+ * `currentStepIndex` and “under review” as SQL over `documents`, for lists. Written with literals
+ * (no parameters) so that the planner can match the partial index `documents_review_queue_idx`.
+ */
+export const UNDER_REVIEW_SQL = sql`(${documents.status} = 'in_review' or (${documents.workingCopy} is not null and ${documents.reviewStep} > 0))`;
+export const CURRENT_STEP_SQL = sql`(case when ${documents.workingCopy} is not null and ${documents.reviewStep} > 0 then ${documents.reviewStep} - 1 when ${documents.status} = 'in_review' then ${documents.reviewStep} end)`;
+
+/** The step now waiting (null when not under review, or when the chain no longer has that step). */
+export function currentStep(doc: ReviewState, column: Pick<ReviewColumn, 'reviewSteps'>): ReviewStep | null {
+  const i = currentStepIndex(doc);
+  return i === null ? null : (column.reviewSteps[i] ?? null);
+}
+
+/** The units whose people work on a column's documents: its site's unit and any listed owners. */
+export const owningUnits = (column: Pick<ReviewColumn, 'siteUnitId' | 'ownerUnitIds'>): string[] => [...new Set([column.siteUnitId, ...column.ownerUnitIds])];
+
+export type StepVerdict = 'ok' | 'no_permission' | 'out_of_scope' | 'wrong_role';
+
+/**
+ * Who may decide a review step: someone holding `documents.review`, of a unit that owns the column,
+ * holding the step's role — or the district office (sys_admin, office_admin), which may take any
+ * step anywhere. The one rule behind both `reviewDocument` and the “待我审核” queue.
+ */
+export function stepVerdict(actor: Actor, column: Pick<ReviewColumn, 'siteUnitId' | 'ownerUnitIds'>, step: ReviewStep): StepVerdict {
+  if (!can(actor, 'documents.review')) return 'no_permission';
+  if (isDistrictWide(actor)) return 'ok';
+  if (!owningUnits(column).includes(actor.unitId)) return 'out_of_scope';
+  if (!actor.roles.includes(step.role as never)) return 'wrong_role';
+  return 'ok';
+}
+
+export const mayTakeStep = (actor: Actor, column: Pick<ReviewColumn, 'siteUnitId' | 'ownerUnitIds'>, step: ReviewStep | null): boolean => !!step && stepVerdict(actor, column, step) === 'ok';
+
+const ROLE_NAMES: Record<ReviewStep['role'], string> = { reviewer: '审核员', approver: '签发人', liaison: '单位联络员', office_admin: '主管部门管理员' };
+
+/** Throws the error `reviewDocument` has always given for each way the rule can fail. */
+export function assertMayTakeStep(actor: Actor, column: Pick<ReviewColumn, 'siteUnitId' | 'ownerUnitIds'>, step: ReviewStep): void {
+  const verdict = stepVerdict(actor, column, step);
+  if (verdict === 'no_permission') throw forbidden();
+  if (verdict === 'out_of_scope') throw outOfScope('只能处理本单位栏目中的文件');
+  if (verdict === 'wrong_role') throw forbidden(`“${step.name}”须由${ROLE_NAMES[step.role] ?? step.role}办理`);
+}
