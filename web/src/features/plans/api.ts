@@ -285,6 +285,29 @@ export interface MeasureDetail {
   assignments: Assignment[];
 }
 
+/** 公开情况: what a measure's columns published in the plan year (src/modules/catalog/measure-disclosure-proof.ts). */
+export interface DisclosureProof {
+  measureId: string;
+  year: number;
+  period: { from: string; to: string };
+  columns: {
+    id: string;
+    name: string;
+    slug: string;
+    siteUnitId: string;
+    siteName: string;
+    regionSite: boolean;
+    /** Names from the site's root down to this column. */
+    path: string[];
+    url: string;
+    published: number;
+    latest: string | null;
+    documents: { id: string; title: string; publishedAt: string; url: string }[];
+  }[];
+  /** Each written path (and column-creation instruction) with the columns it leads to under the current mappings. */
+  paths: { raw: string[]; mapped: string[]; instruction: boolean; columnIds: string[] }[];
+}
+
 // ---- a unit's to-do ----
 
 export interface UnitTodo {
@@ -350,9 +373,22 @@ export const issuePlan = (id: string, selections: Record<string, string[]>) =>
 export const carryOver = (id: string, dueDate: string) => api.post<{ plan: Plan; measures: number; assignments: number }>(`/api/plans/${id}/carry-over`, { dueDate });
 export const urgeUnit = (id: string, input: { unitId: string; measureId?: string | null; message: string }) => api.post(`/api/plans/${id}/urge`, input);
 export const markUnit = (id: string, input: { unitId: string; kind: 'commend' | 'criticize'; reason: string }) => api.post(`/api/plans/${id}/marks`, input);
+export interface CircularMark {
+  id: string;
+  unitId: string;
+  unitName: string;
+  kind: 'commend' | 'criticize';
+  reason: string;
+  withdrawn: boolean;
+  createdAt: string;
+  createdByName: string | null;
+}
+export const listMarks = (id: string) => api.get<{ items: CircularMark[] }>(`/api/plans/${id}/marks`).then((r) => r.items);
+export const withdrawMark = (id: string, markId: string, reason: string) => api.post<{ ok: true }>(`/api/plans/${id}/marks/${markId}/withdraw`, { reason });
 
 export const getTodo = (unitId?: string) => api.get<UnitTodo>('/api/plans/todo', { unitId });
 export const getMeasure = (id: string) => api.get<MeasureDetail>(`/api/measures/${id}`);
+export const getDisclosureProof = (measureId: string) => api.get<DisclosureProof>(`/api/measures/${measureId}/disclosure-proof`);
 export const closeMeasure = (id: string) => api.post(`/api/measures/${id}/close`);
 export const reopenMeasure = (id: string, reason: string) => api.post(`/api/measures/${id}/reopen`, { reason });
 export const fileSummary = (id: string, text: string) => api.post(`/api/measures/${id}/summaries`, { text });

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, BellOutlined, CalendarOutlined, ClusterOutlined, OrderedListOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BellOutlined, CalendarOutlined, ClusterOutlined, FileTextOutlined, FolderOpenOutlined, OrderedListOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { Link } from '../../../lib/router.tsx';
 import { useSession, type Permission } from '../../../lib/session.tsx';
@@ -13,6 +13,8 @@ const LINKS: { to: string; key: keyof typeof t.links; icon: ReactNode; permissio
   { to: '/notifications', key: 'notifications', icon: <BellOutlined />, permission: 'notifications.own' },
   { to: '/plans', key: 'plans', icon: <ScheduleOutlined />, permission: 'plans.read' },
   { to: '/plans/mine', key: 'myTasks', icon: <OrderedListOutlined />, permission: 'plans.report' },
+  { to: '/catalog/documents', key: 'documents', icon: <FileTextOutlined />, permission: 'documents.findings' },
+  { to: '/catalog/columns', key: 'columns', icon: <FolderOpenOutlined />, permission: 'catalog.manage' },
 ];
 
 export function QuickLinks() {

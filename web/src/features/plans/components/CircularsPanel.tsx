@@ -8,6 +8,7 @@ import { common } from '../../../lib/strings.ts';
 import { useLoad } from '../../../lib/use-load.ts';
 import { draftCircular, issueCircular, listCirculars, updateCircular, urls, type Circular, type CircularSection } from '../api.ts';
 import { t } from '../strings.ts';
+import { CircularMarks } from './CircularMarks.tsx';
 
 interface EditorValues {
   title: string;
@@ -232,6 +233,7 @@ export function CircularsPanel({ planId, canManage }: { planId: string; canManag
         pagination={false}
         locale={{ emptyText: t.circularsEmpty }}
       />
+      <CircularMarks planId={planId} canManage={canManage} />
       <CircularEditor
         circular={open}
         editable={!!open && open.status === 'draft' && canManage}

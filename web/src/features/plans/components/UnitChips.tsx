@@ -41,6 +41,13 @@ export function UnitChips({ chips, issued }: { chips: UnitChip[]; issued?: boole
               {c.written}
               {c.count !== undefined && <span className="unit-chip-note">（{t.groupTag(c.count)}）</span>}
             </>
+          ) : c.state === 'perUse' && issued && c.members?.length ? (
+            <Tooltip title={c.members.join('、')}>
+              <span tabIndex={0}>
+                {c.written}
+                <span className="unit-chip-note">（{t.perUseChosenCount(c.members.length)}）</span>
+              </span>
+            </Tooltip>
           ) : c.state === 'perUse' ? (
             <>
               {c.written}

@@ -1,6 +1,6 @@
 import { CheckCircleOutlined, FileDoneOutlined, RollbackOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Grid, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { NotFound } from '../../../components/Forbidden.tsx';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
@@ -14,16 +14,22 @@ import { unitLabel, useUnitCatalog } from '../../units/api.ts';
 import { closeMeasure, fileSummary, getMeasure, listPlans, orMissing, reopenMeasure, type Assignment, type MeasureDetail } from '../api.ts';
 import { AssignmentTimeline } from '../components/AssignmentTimeline.tsx';
 import { CheckActions } from '../components/CheckActions.tsx';
+import { DisclosureProofCard } from '../components/DisclosureProofCard.tsx';
 import { chipsFromEntries, MeasureFacts } from '../components/MeasureFacts.tsx';
 import { ReportDrawer, type ReportTarget } from '../components/ReportDrawer.tsx';
 import { AssignmentStatusTag, CheckStatusTag, DueDate, MeasureStatusTag, PlanStatusTag } from '../components/StatusTags.tsx';
 import { t } from '../strings.ts';
 
 /** A one-field dialog (reopen reason, check summary): required text, the server's refusal shown in place. */
-function TextDialog(p: { open: boolean; title: string; label: string; help?: string; required: string; okText: string; onClose: () => void; onSubmit: (text: string) => Promise<void> }) {
+function TextDialog(p: { open: boolean; title: string; label: string; help?: string; required: string; okText: string; initial?: string; onClose: () => void; onSubmit: (text: string) => Promise<void> }) {
   const [form] = Form.useForm<{ text: string }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A prefilled text (公开情况 written into the 检查结果) replaces what the form last held.
+  const { open, initial } = p;
+  useEffect(() => {
+    if (open && initial !== undefined) form.setFieldsValue({ text: initial });
+  }, [open, initial, form]);
   const submit = async (v: { text: string }) => {
     setBusy(true);
     setError(null);
@@ -64,6 +70,7 @@ export function MeasureDetailPage({ params }: PageProps) {
   const [closeError, setCloseError] = useState<string | null>(null);
   const [reopening, setReopening] = useState(false);
   const [summarising, setSummarising] = useState(false);
+  const [summaryDraft, setSummaryDraft] = useState<string | undefined>(undefined);
   const [reporting, setReporting] = useState<ReportTarget | null>(null);
   const [q, setQ] = useState('');
   const [statusFilter, setStatusFilter] = useState('');
@@ -202,7 +209,13 @@ export function MeasureDetailPage({ params }: PageProps) {
           <>
             <Button onClick={() => navigate(`/plans/${m.planId}`)}>{t.backToPlan}</Button>
             {canCheck && issued && (
-              <Button icon={<FileDoneOutlined />} onClick={() => setSummarising(true)}>
+              <Button
+                icon={<FileDoneOutlined />}
+                onClick={() => {
+                  setSummaryDraft(undefined);
+                  setSummarising(true);
+                }}
+              >
                 {t.summaryButton}
               </Button>
             )}
@@ -256,6 +269,18 @@ export function MeasureDetailPage({ params }: PageProps) {
           </div>
         )}
       </div>
+      <DisclosureProofCard
+        measureId={m.id}
+        hasPaths={m.disclosurePaths.length > 0 || m.columnInstructions.length > 0}
+        onUseAsEvidence={
+          canCheck && issued
+            ? (text) => {
+                setSummaryDraft(text);
+                setSummarising(true);
+              }
+            : undefined
+        }
+      />
       <Card title={<h2 className="card-title">{t.assignmentsTitle(d.assignments.length)}</h2>} className="block-gap">
         {d.assignments.length === 0 ? (
           <Alert type="info" showIcon title={t.noAssignments} />
@@ -318,6 +343,7 @@ export function MeasureDetailPage({ params }: PageProps) {
         title={t.summaryTitle}
         label={t.summaryLabel}
         help={t.summaryHelp}
+        initial={summaryDraft}
         required={t.summaryRequired}
         okText={t.summaryButton}
         onClose={() => setSummarising(false)}
