@@ -44,8 +44,8 @@ async function waitFor(url: string, child: ChildProcess, stderr: () => string) {
   throw new Error(`${url} did not come up`);
 }
 
-function wrk(url: string) {
-  const out = execFileSync('wrk', ['-t2', '-c64', `-d${DURATION}`, '--latency', url], { encoding: 'utf8' });
+function wrk(url: string, duration = DURATION) {
+  const out = execFileSync('wrk', ['-t2', '-c64', `-d${duration}`, '--latency', url], { encoding: 'utf8' });
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)![1]);
   const [, v, unit] = /\s99%\s+([\d.]+)(us|ms|s)/.exec(out)!;
   const p99 = Number(v) * (unit === 'us' ? 0.001 : unit === 's' ? 1000 : 1);
@@ -76,7 +76,9 @@ try {
   const pageUrl = `http://127.0.0.1:${port}${found.hits[0].url}`;
   const html = await (await fetch(pageUrl)).text();
   console.log(`portal-page: ${found.hits[0].url} (${found.hits[0].title}), ${Buffer.byteLength(html)} bytes`);
-  for (let i = 0; i < 200; i++) await (await fetch(pageUrl)).text(); // warm-up
+  for (let i = 0; i < 200; i++) await (await fetch(pageUrl)).text();
+  // Warm-up under the same load (JIT, buffers), as for nginx below: the figures are the steady state.
+  wrk(pageUrl, '3s');
 
   const app = wrk(pageUrl);
   const rss = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server.pid}/status`, 'utf8'))![1]) / 1024;
@@ -119,6 +121,7 @@ http {
   let nginxErr = '';
   nginx.stderr!.on('data', (d) => (nginxErr += d));
   await waitFor(`http://127.0.0.1:${nginxPort}/doc`, nginx, () => nginxErr + fs.readFileSync(`${tmp}/nginx-error.log`, 'utf8'));
+  wrk(`http://127.0.0.1:${nginxPort}/doc`, '3s');
   const ngx = wrk(`http://127.0.0.1:${nginxPort}/doc`);
   await stop(nginx, 'SIGQUIT');
 

@@ -19,6 +19,15 @@ export class CatalogVersion {
     private readonly intervalMs = 200,
   ) {}
 
+  /**
+   * Whether what was last seen may still be taken as current without asking: checked within the
+   * interval, or a check is under way (answers given meanwhile are at most that check's duration
+   * older than the promise).
+   */
+  isCurrent(): boolean {
+    return this.running !== null || Date.now() - this.checkedAt < this.intervalMs;
+  }
+
   check(): Promise<void> | void {
     if (Date.now() - this.checkedAt < this.intervalMs) return;
     this.running ??= this.poll().finally(() => (this.running = null));

@@ -6,8 +6,8 @@ interface Known {
   key: string;
   /** The headers the full stack set before the page's own (security headers): the same for every answer. */
   base: OutgoingHttpHeaders;
-  /** The complete headers for the page version last answered, built once per version. */
-  built?: { page: Prepared; notModified: OutgoingHttpHeaders; ok: OutgoingHttpHeaders };
+  /** The complete headers for the page version last answered, built once per version (flat name/value lists). */
+  built?: { page: Prepared; notModified: string[]; ok: string[] };
 }
 
 /** Headers the page itself decides; never taken over from the first answer. */
@@ -70,10 +70,14 @@ export class PortalFrontDoor {
   }
 }
 
-/** The headers of a 304 and of a 200 answer for a page version. */
+/**
+ * The headers of a 304 and of a 200 answer for a page version, as the flat [name, value, …] list
+ * `writeHead` takes without building an object per request.
+ */
 function headersFor(base: OutgoingHttpHeaders, p: Prepared) {
   const notModified: OutgoingHttpHeaders = { ...base, 'cache-control': CACHE_CONTROL };
   if (p.etag) notModified.etag = p.etag;
   if (p.lastModifiedHttp) notModified['last-modified'] = p.lastModifiedHttp;
-  return { notModified, ok: { ...notModified, 'content-type': p.type, 'content-length': p.bytes.length } };
+  const flat = (h: OutgoingHttpHeaders) => Object.entries(h).flatMap(([k, v]) => (Array.isArray(v) ? v.flatMap((x) => [k, x]) : [k, String(v)]));
+  return { notModified: flat(notModified), ok: flat({ ...notModified, 'content-type': p.type, 'content-length': p.bytes.length }) };
 }

@@ -69,7 +69,8 @@ export function portalRoutes(app: FastifyInstance, deps: AppDeps, front?: Portal
   app.addHook('onClose', async () => void caches.delete(cache));
   const version = new CatalogVersion(db, () => cache.clear());
   // A fresh page is answered before the framework while no change check is due (see front-door.ts).
-  front?.attach((key) => (version.check() ? null : cache.peek(key)));
+  // When a check is due, the full path (below) makes it and waits for it.
+  front?.attach((key) => (version.isCurrent() ? cache.peek(key) : null));
   app.addHook('onClose', async () => front?.close());
 
   const page = (status: number, el: ReactElement, lastModified?: Date | null): Rendered => ({ status, type: HTML, body: renderPage(el), lastModified });
