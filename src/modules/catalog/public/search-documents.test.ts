@@ -186,4 +186,24 @@ describe('public search', () => {
     expect(common.hits.map((h) => h.id)).toEqual(newest.slice(0, 20));
     forgetTermStats(db);
   });
+
+  it('a term common only in old documents is not walked row by row: past the walk window the GIN index answers', async () => {
+    const db = t.database.db;
+    const day = 86_400_000;
+    const old: { id: string; at: number }[] = [];
+    for (let i = 0; i < 300; i++) {
+      const at = Date.now() - (3000 + i) * day;
+      old.push({ id: await insertTestDocument(db, { column: 'gzdt', title: `第${i}次行政区域界线勘界`, body: '<p>勘界工作记录。</p>', publishedAt: new Date(at) }), at });
+    }
+    for (let i = 0; i < 110; i++) await insertTestDocument(db, { column: 'gzdt', title: `近期工作动态${i}`, publishedAt: new Date(Date.now() - (i + 1) * 3_600_000) });
+    await db.execute(sql`analyze documents`);
+    forgetTermStats(db);
+    const stats = await termStats(db);
+    // Common enough that 20 matches are expected within 50 rows: the search would walk.
+    expect(stats?.freq.get('勘界')).toBeGreaterThan(20 / 50);
+    // Its window, the newest 100 rows, holds no match.
+    const res = await searchDocuments(db, { q: '勘界', sort: 'date' }, { countCap: 10, rankWindow: 8, maxWalk: 50 });
+    expect(res.hits.map((h) => h.id)).toEqual([...old].sort((a, b) => b.at - a.at).slice(0, 20).map((o) => o.id));
+    forgetTermStats(db);
+  });
 });
