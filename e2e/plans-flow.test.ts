@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planAssignments, planChecks, planMeasures, planReports, plans, units } from '../src/db/schema/index.ts';
+import { planAssignments, planChecks, planEvents, planMeasures, planReports, plans, units } from '../src/db/schema/index.ts';
 import { TEST_PASSWORD } from '../src/testing/test-app.ts';
 import { DESKTOP, PHONE, UI_POLL, SCREENSHOTS, screenshot, seriousA11yViolations, startHarness, type Harness } from './harness.ts';
 
@@ -348,6 +348,30 @@ describe('plans (任务分工督办) in the browser', () => {
     await admin.getByRole('button', { name: /^印\s?发 关于/ }).click();
     await confirmPop(admin);
     await admin.getByText('通报已印发').waitFor();
+  });
+
+  it('lists the 通报 marks under the circulars and withdraws one made in error, with a reason', async () => {
+    const office = await h.t.userWith(['office_admin']);
+    const [mz] = await db().select().from(units).where(eq(units.shortName, '区民政局'));
+    const made = await office.request('POST', `/api/plans/${planId}/marks`, { unitId: mz.id, kind: 'criticize', reason: '误标：应为表扬' });
+    expect(made.statusCode).toBe(200);
+    await admin.reload();
+    await admin.getByRole('tab', { name: '通报' }).click();
+    const section = admin.locator('section[aria-labelledby="marks-h"]');
+    const row = section.getByRole('row').filter({ hasText: '误标：应为表扬' });
+    await row.waitFor();
+    await expect.poll(() => row.innerText(), UI_POLL).toMatch(/区民政局[\s\S]*通报批评/);
+    await row.getByRole('button', { name: '撤销对区民政局的通报批评标记' }).click();
+    const dialog = admin.getByRole('dialog').filter({ hasText: '撤销对区民政局的通报批评标记' });
+    await dialog.getByLabel('撤销理由').fill('标记对象有误');
+    await dialog.getByRole('button', { name: /撤\s?销/ }).click();
+    await admin.getByText('已撤销标记').waitFor();
+    await expect.poll(() => row.innerText(), UI_POLL).toContain('已撤销');
+    await section.scrollIntoViewIfNeeded();
+    await screenshotHere(admin, 'plans-circular-marks-1366');
+    expect(await seriousA11yViolations(admin)).toEqual([]);
+    const [ev] = await db().select().from(planEvents).where(eq(planEvents.id, made.json().id));
+    expect(ev.withdrawn).toBe(true);
   });
 
   it('downloads the ledger, where 区教委 has 已完成 and 核查通过 on measure 34', async () => {
