@@ -26,6 +26,9 @@ export async function openDatabase(opts: { url?: string; dataDir: string | null;
     const { default: pg } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    // An idle connection the server ends (restart, failover, a dropped database) is discarded and
+    // replaced on next use; without a listener its error would stop the whole process.
+    pool.on('error', (err) => console.error(`数据库连接中断，已丢弃该连接：${err.message}`));
     // Dates and timestamps are computed in Asia/Shanghai by the calendar; the session stays UTC.
     const db = drizzle(pool, { schema }) as unknown as Db;
     return { db, kind: 'postgres', close: () => pool.end() };
