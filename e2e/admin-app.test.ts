@@ -218,9 +218,15 @@ describe('admin app in the browser', () => {
     await go('/calendar');
     await page.getByLabel('年份', { exact: true }).waitFor();
     // 2025: 国庆 and 中秋 off 10月1日—8日, make-up working day on Saturday 10月11日.
-    await page.getByLabel('年份', { exact: true }).click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '2025 年' }).click();
-    await page.locator('td[data-date="2025-10-01"][data-kind="off"]').waitFor();
+    // The year list loads after the select appears; a pick made while antd's dropdown is still
+    // settling can be lost, so pick again until the calendar shows 2025.
+    const october = page.locator('td[data-date="2025-10-01"][data-kind="off"]');
+    for (let attempt = 0; attempt < 3 && !(await october.isVisible()); attempt++) {
+      await page.getByLabel('年份', { exact: true }).click();
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '2025 年' }).click();
+      await october.waitFor({ timeout: 10_000 }).catch(() => undefined);
+    }
+    await october.waitFor();
     await expect(page.locator('td[data-date="2025-10-11"]').getAttribute('data-kind')).resolves.toBe('work');
     await expect.poll(() => page.locator('.calendar-legend').innerText(), UI_POLL).toMatch(/放假[\s\S]*调休上班/);
     await screenshot(page, 'admin-calendar-1366');
