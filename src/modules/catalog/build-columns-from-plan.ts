@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { catalogColumnMeasures, planAssignments, planMeasures, units } from '../../db/schema/index.ts';
+import { catalogColumnMeasures, catalogPathMappings, planAssignments, planMeasures, units } from '../../db/schema/index.ts';
 import { invalid } from '../../http/errors.ts';
 import { writeAudit } from '../../platform/audit/write-audit.ts';
 import { inTransaction, type OpContext } from '../../platform/context.ts';
 import { assertCan } from '../../platform/policy.ts';
-import { ensureColumnPath, mapPath } from './column-paths.ts';
+import { applyPathMappings, ensureColumnPath } from './column-paths.ts';
 
 /**
  * Turns every disclosure path and column-creation instruction of a plan into catalog columns: the district portal's tree for
@@ -17,6 +17,8 @@ export async function buildColumnsFromPlan(ctx: OpContext, planId: string) {
     const [region] = await tx.db.select({ id: units.id }).from(units).where(eq(units.kind, 'region')).limit(1);
     if (!region) throw invalid('no_region', '尚未建立区（行政区域）单位');
     const measures = await tx.db.select().from(planMeasures).where(eq(planMeasures.planId, planId));
+    // The office's mappings, read once for every path of the plan.
+    const rules = await tx.db.select().from(catalogPathMappings);
     let created = 0;
     let links = 0;
     const cache = new Map<string, string>();
@@ -25,7 +27,7 @@ export async function buildColumnsFromPlan(ctx: OpContext, planId: string) {
       // Column-creation instructions (设置“法治政府建设年度报告”栏目, 至少设置“视频、图片、文字”3个子栏目) are paths too.
       const instructed = (m.columnInstructions as { parentPath: string[]; names: string[] }[]).flatMap((c) => c.names.map((n) => [...c.parentPath, n]));
       for (const raw of [...m.disclosurePaths, ...instructed]) {
-        const path = await mapPath(tx.db, raw);
+        const { path } = applyPathMappings(rules, raw);
         const unitSite = path[0] === '部门网页';
         if (unitSite && !unitsOf.has(m.id)) unitsOf.set(m.id, await responsibleUnits(tx, m.id, m.responsible.flatMap((r) => r.unitIds)));
         const sites = unitSite ? unitsOf.get(m.id)! : [region.id];

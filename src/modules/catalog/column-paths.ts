@@ -1,15 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { catalogColumns, catalogPathMappings } from '../../db/schema/index.ts';
+import { catalogColumns } from '../../db/schema/index.ts';
 import { DEFAULT_REVIEW_STEPS, guessCategory, UPDATE_INTERVAL_DAYS } from './standard-columns.ts';
 
-/** Applies the office's prefix mappings: the longest matching prefix wins. */
-export async function mapPath(db: Db, path: string[]): Promise<string[]> {
-  return applyPathMappings(await db.select().from(catalogPathMappings), path).path;
-}
-
-/** The mapping itself, over rules already read (a preview maps many paths with one read); says which rule applied. */
+/** The office's prefix mappings applied to a path, over rules already read (the longest matching prefix wins); says which rule applied. */
 export function applyPathMappings<R extends { fromPrefix: string[]; toPrefix: string[] }>(rules: readonly R[], path: string[]): { path: string[]; rule: R | null } {
   let best: R | null = null;
   for (const r of rules)
