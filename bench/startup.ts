@@ -48,7 +48,7 @@ for (let i = 0; i < RUNS; i++) runs.push(await startOnce());
 const ms = runs.map((r) => r.ms).sort((a, b) => a - b);
 const rss = runs.map((r) => r.rssMb).sort((a, b) => a - b);
 const db = process.env.DATABASE_URL ? 'postgres' : 'pglite';
-console.log(`startup[${db}] first start (create + seed): ${first.ms.toFixed(0)} ms`);
+console.log(`startup[${db}] first start (create + seed): ${first.ms.toFixed(0)} ms, RSS ${first.rssMb.toFixed(0)} MB`);
 console.log(`startup[${db}] existing data, ${RUNS} runs: median ${ms[Math.floor(RUNS / 2)].toFixed(0)} ms, max ${ms[RUNS - 1].toFixed(0)} ms (target < 3000 ms)`);
 console.log(`startup[${db}] RSS after start: median ${rss[Math.floor(RUNS / 2)].toFixed(0)} MB, max ${rss[RUNS - 1].toFixed(0)} MB (target < 250 MB)`);
 fs.rmSync(dataDir, { recursive: true, force: true });

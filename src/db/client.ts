@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema/index.ts';
+import { createPgliteDir, hasPgliteCluster } from './create-pglite-dir.ts';
 import { MIGRATIONS_DIR as migrationsFolder } from '../paths.ts';
 export { migrationsFolder };
 
@@ -36,7 +36,7 @@ export async function openDatabase(opts: { url?: string; dataDir: string | null;
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { drizzle } = await import('drizzle-orm/pglite');
-  if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
+  if (opts.dataDir && !hasPgliteCluster(opts.dataDir)) await createPgliteDir(opts.dataDir);
   const client = await PGlite.create({
     dataDir: opts.dataDir ?? undefined,
     extensions: { pg_trgm },

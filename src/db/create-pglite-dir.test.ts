@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from './client.ts';
+import { createPgliteDir, hasPgliteCluster } from './create-pglite-dir.ts';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-pglite-dir-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe('embedded database directory', () => {
+  it('is created in a child process on first open, then opened and kept', async () => {
+    const dir = path.join(tmp, 'new', 'pglite');
+    expect(hasPgliteCluster(dir)).toBe(false);
+    const database = await openDatabase({ dataDir: dir });
+    try {
+      expect(hasPgliteCluster(dir)).toBe(true);
+      await database.db.execute(sql`create table kept (v text)`);
+      await database.db.execute(sql`insert into kept values ('留存')`);
+    } finally {
+      await database.close();
+    }
+    const again = await openDatabase({ dataDir: dir });
+    try {
+      const res = (await again.db.execute(sql`select v from kept`)) as unknown as { rows: { v: string }[] };
+      expect(res.rows).toEqual([{ v: '留存' }]);
+    } finally {
+      await again.close();
+    }
+  }, 60_000);
+
+  it('says in Chinese what went wrong when the directory cannot be made', async () => {
+    const file = path.join(tmp, 'a-file');
+    fs.writeFileSync(file, 'x');
+    await expect(createPgliteDir(path.join(file, 'pglite'))).rejects.toThrow(/^创建嵌入式数据库失败（.*a-file.*）：.*ENOTDIR/);
+  });
+});
