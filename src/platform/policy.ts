@@ -49,8 +49,8 @@ export const POLICY = {
   'catalog.manage': ['sys_admin', 'office_admin'],
   /** Draft and edit documents of one's own unit. */
   'documents.edit': ['sys_admin', 'office_admin', 'liaison', 'editor'],
-  /** Take a step of the review chain (the step's own role is checked too). */
-  'documents.review': ['sys_admin', 'office_admin', 'reviewer', 'approver'],
+  /** Take a step of the review chain (the step's own role is checked too: a liaison only a 联络员 step). */
+  'documents.review': ['sys_admin', 'office_admin', 'liaison', 'reviewer', 'approver'],
   /** Read the open personal-information findings: those who edit and those who review. */
   'documents.findings': ['sys_admin', 'office_admin', 'liaison', 'editor', 'reviewer', 'approver'],
 } as const satisfies Record<string, readonly Role[]>;

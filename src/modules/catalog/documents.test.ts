@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, catalogColumns, documentRevisions, documents, units } from '../../db/schema/index.ts';
 import { multipartBody } from '../../testing/multipart.ts';
@@ -71,6 +71,28 @@ describe('documents: draft → 三审 → PII gate → publish', () => {
     expect(blocked.json().error.details.map((f: { value: string }) => f.value)).not.toContain('023-63767000');
     const [doc] = await t.database.db.select().from(documents).where(eq(documents.id, docId));
     expect(doc.status).toBe('in_review');
+  });
+
+  it('a step given to the unit\'s 联络员 is taken by that liaison, and by no editor', async () => {
+    const [tzgg] = await t.database.db.select().from(catalogColumns).where(eq(catalogColumns.id, columnId));
+    const [other] = await t.database.db
+      .select({ id: catalogColumns.id })
+      .from(catalogColumns)
+      .where(and(eq(catalogColumns.siteUnitId, tzgg.siteUnitId), ne(catalogColumns.id, columnId)))
+      .limit(1);
+    await t.database.db.update(catalogColumns).set({ reviewSteps: [{ name: '初审', role: 'liaison' }, { name: '终审', role: 'approver' }], ownerUnitIds: tzgg.ownerUnitIds }).where(eq(catalogColumns.id, other.id));
+    const liaison = await t.userWith(['liaison'], '区政府办公室');
+    const created = await liaison.request('POST', '/api/documents', { ...draft, title: '联络员初审的通知', bodyHtml: '<p>通知正文。</p>', columnId: other.id });
+    expect(created.json().error).toBeUndefined();
+    const id = created.json().id;
+    expect((await liaison.request('POST', `/api/documents/${id}/submit`)).statusCode).toBe(200);
+    const byEditor = await editor.request('POST', `/api/documents/${id}/reviews`, { decision: 'approve' });
+    expect(byEditor.statusCode).toBe(403);
+    const byReviewer = await reviewer.request('POST', `/api/documents/${id}/reviews`, { decision: 'approve' });
+    expect(byReviewer.json().error.message).toContain('单位联络员');
+    expect((await liaison.request('POST', `/api/documents/${id}/reviews`, { decision: 'approve' })).statusCode).toBe(200);
+    const [doc] = await t.database.db.select().from(documents).where(eq(documents.id, id));
+    expect(doc.reviewStep).toBe(1);
   });
 
   it('masks one finding at a time; keeping a value needs a reason; then 保密审查 and publish', async () => {
