@@ -95,6 +95,22 @@ describe('documents: draft → 三审 → PII gate → publish', () => {
     expect(doc.reviewStep).toBe(1);
   });
 
+  it('a draft moved to another unit\'s site takes that site and its index number; a published one cannot move', async () => {
+    const office = await t.userWith(['office_admin'], '区政府办公室');
+    const [tzgg] = await t.database.db.select().from(catalogColumns).where(eq(catalogColumns.id, columnId));
+    const [elsewhere] = await t.database.db.select().from(catalogColumns).where(ne(catalogColumns.siteUnitId, tzgg.siteUnitId)).limit(1);
+    const created = (await office.request('POST', '/api/documents', { ...draft, title: '移动站点的草稿', bodyHtml: '<p>正文。</p>', columnId })).json();
+    const moved = await office.request('PUT', `/api/documents/${created.id}`, { ...draft, title: '移动站点的草稿', bodyHtml: '<p>正文。</p>', columnId: elsewhere.id });
+    expect(moved.json().error).toBeUndefined();
+    const [row] = await t.database.db.select().from(documents).where(eq(documents.id, created.id));
+    expect(row.siteUnitId).toBe(elsewhere.siteUnitId);
+    expect(row.indexNo).not.toBe(created.indexNo);
+    const [published] = await t.database.db.select().from(documents).where(and(eq(documents.status, 'published'), eq(documents.siteUnitId, tzgg.siteUnitId))).limit(1);
+    const refused = await office.request('PUT', `/api/documents/${published.id}`, { ...draft, title: published.title, bodyHtml: published.bodyHtml, columnId: elsewhere.id });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('site_change');
+  });
+
   it('masks one finding at a time; keeping a value needs a reason; then 保密审查 and publish', async () => {
     const findings = (await editor.request('GET', `/api/documents/${docId}/pii`)).json().items;
     const id = findings.find((f: { type: string }) => f.type === 'id_card');

@@ -65,14 +65,29 @@ export async function saveDocument(ctx: OpContext, raw: DocumentInput, id?: stri
       if (doc.status === 'rejected' || doc.status === 'withdrawn') throw conflict('not_editable', '已驳回或已撤稿的文件不能再修改，请新建');
       version = doc.version + 1;
       docId = id;
+      const movesSite = column.siteUnitId !== doc.siteUnitId;
       if (doc.status === 'published' || doc.status === 'scheduled') {
+        // Its 索引号 names the site's agency and is already public: it stays where it was issued.
+        if (movesSite) throw conflict('site_change', '已发布的文件不能移到其他单位网站的栏目；如需在该单位发布，请撤稿后在该单位网站新建');
         // The copy carries its own 定时发布, as a draft does; approving it then waits for that time (review-document.ts).
         const workingCopy: WorkingCopy = { title: input.title, bodyHtml: html, bodyText: text, meta, columnId: column.id, publishAt: input.publishAt ? new Date(input.publishAt).toISOString() : null };
         await tx.db.update(documents).set({ workingCopy, reviewStep: 0, version, updatedAt: new Date() }).where(eq(documents.id, id));
       } else {
         await tx.db
           .update(documents)
-          .set({ columnId: column.id, title: input.title, bodyHtml: html, bodyText: text, ...meta, publishAt: input.publishAt ? new Date(input.publishAt) : null, version, status: 'draft', updatedAt: new Date() })
+          .set({
+            columnId: column.id,
+            // A draft moved to another unit's site belongs to that site, with an index number of its agency.
+            ...(movesSite && { siteUnitId: column.siteUnitId, indexNo: await nextIndexNo(tx, column.siteUnitId, Number((input.writtenOn ?? todayInShanghai()).slice(0, 4))) }),
+            title: input.title,
+            bodyHtml: html,
+            bodyText: text,
+            ...meta,
+            publishAt: input.publishAt ? new Date(input.publishAt) : null,
+            version,
+            status: 'draft',
+            updatedAt: new Date(),
+          })
           .where(eq(documents.id, id));
       }
       await tx.db.delete(documentAttachments).where(eq(documentAttachments.documentId, id));
