@@ -5,6 +5,7 @@ export interface SiteInfo {
   office: string;
 }
 
+// Only pages that exist: 依申请公开 and 互动交流 join when their modules do (the guide says how to apply meanwhile).
 export const NAV = [
   { href: '/', label: '首页' },
   { href: '/xxgk/zn', label: '政府信息公开指南' },
@@ -12,8 +13,6 @@ export const NAV = [
   { href: '/xxgk/fdzdgknr', label: '法定主动公开内容' },
   { href: '/xxgk/ml', label: '政府信息公开目录' },
   { href: '/xxgk/nb', label: '政府信息公开年报' },
-  { href: '/ysqgk', label: '依申请公开' },
-  { href: '/hudong', label: '互动交流' },
 ];
 
 /** The frame of every public page: landmarks, skip link, search, and a footer naming the site's owner. */

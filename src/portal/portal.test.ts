@@ -37,6 +37,18 @@ describe('portal pages', () => {
     expect(after.body.indexOf(report)).toBeLessThan(after.body.indexOf(sample['关于开展2021年政务公开工作培训的通知']));
   });
 
+  it('every link of the home page leads to a page of the site', async () => {
+    const home = (await get('/')).body;
+    const links = [...new Set([...home.matchAll(/href="(\/[^"#]*)"/g)].map((m) => m[1].replace(/&amp;/g, '&')))];
+    expect(links.length).toBeGreaterThan(10);
+    const broken = [];
+    for (const link of links) {
+      const res = await get(link);
+      if (res.statusCode !== 200) broken.push(`${link} → ${res.statusCode}`);
+    }
+    expect(broken).toEqual([]);
+  });
+
   it('column page: breadcrumb, child columns with counts, documents of the column and below newest first', async () => {
     const res = await get('/xxgk/xxgk');
     expect(res.statusCode).toBe(200);

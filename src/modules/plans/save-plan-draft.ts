@@ -76,13 +76,10 @@ export async function savePlanDraft(
     ? (await db.update(plans).set(planValues).where(eq(plans.id, existingId)).returning({ id: plans.id }))[0].id
     : (await db.insert(plans).values({ ...planValues, status: 'draft' }).returning({ id: plans.id }))[0].id;
 
-  const [oldMeasures, oldAreas, oldSubtasks] = existingId
-    ? await Promise.all([
-        db.select().from(planMeasures).where(eq(planMeasures.planId, planId)).orderBy(asc(planMeasures.seq)),
-        db.select().from(planAreas).where(eq(planAreas.planId, planId)),
-        db.select().from(planSubtasks).where(eq(planSubtasks.planId, planId)),
-      ])
-    : [[], [], []];
+  // One after another: this runs in a transaction, whose single connection takes one query at a time.
+  const oldMeasures = existingId ? await db.select().from(planMeasures).where(eq(planMeasures.planId, planId)).orderBy(asc(planMeasures.seq)) : [];
+  const oldAreas = existingId ? await db.select().from(planAreas).where(eq(planAreas.planId, planId)) : [];
+  const oldSubtasks = existingId ? await db.select().from(planSubtasks).where(eq(planSubtasks.planId, planId)) : [];
   // Re-import: areas, sub-tasks and measures are matched by position and updated in place, so
   // measure ids (and anything that points at them) survive a corrected notice.
   const oldBySeq = new Map(oldMeasures.map((m) => [m.seq, m]));

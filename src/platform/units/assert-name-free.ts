@@ -12,7 +12,8 @@ export async function assertNameFree(
   name: string,
   owner?: { unitId?: string; groupId?: string },
 ): Promise<void> {
-  const checks = await Promise.all([
+  // One after another: `db` may be a transaction's single connection, which runs one query at a time.
+  const checks = [
     db.select({ id: units.id }).from(units)
       .where(owner?.unitId ? and(eq(units.name, name), ne(units.id, owner.unitId)) : eq(units.name, name)).limit(1),
     db.select({ id: units.id }).from(units)
@@ -23,8 +24,7 @@ export async function assertNameFree(
       .where(owner?.groupId ? and(eq(unitGroups.name, name), ne(unitGroups.id, owner.groupId)) : eq(unitGroups.name, name)).limit(1),
     db.select({ id: unitGroupAliases.id }).from(unitGroupAliases)
       .where(owner?.groupId ? and(eq(unitGroupAliases.alias, name), ne(unitGroupAliases.groupId, owner.groupId)) : eq(unitGroupAliases.alias, name)).limit(1),
-  ]);
-  if (checks.some((rows) => rows.length > 0)) {
-    throw conflict('name_taken', `名称“${name}”已被其他单位、别名或单位组使用`);
-  }
+  ];
+  for (const check of checks)
+    if ((await check).length > 0) throw conflict('name_taken', `名称“${name}”已被其他单位、别名或单位组使用`);
 }

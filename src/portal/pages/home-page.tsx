@@ -9,8 +9,8 @@ export interface HomeData {
 const TILES = [
   { href: '/xxgk/zn', title: '政府信息公开指南', hint: '公开方式、申请渠道' },
   { href: '/xxgk/fdzdgknr', title: '法定主动公开内容', hint: '机构职能、规划、财政' },
-  { href: '/ysqgk', title: '依申请公开', hint: '在线提交申请、查询进度' },
-  { href: '/hudong', title: '政策咨询', hint: '问答库、公开信箱' },
+  { href: '/xxgk/tzgg', title: '通知公告', hint: '最新通知、公示' },
+  { href: '/xxgk/nb', title: '政府信息公开年报', hint: '历年工作年度报告' },
 ];
 
 function DocList(props: { items: HomeData['latest']; empty: string }) {

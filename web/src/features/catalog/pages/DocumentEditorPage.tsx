@@ -368,7 +368,7 @@ export function DocumentEditorPage({ params }: PageProps) {
                 <Button icon={<UploadOutlined />} loading={uploading} onClick={() => fileInput.current?.click()}>
                   {uploading ? t.uploading : t.uploadButton}
                 </Button>
-                <input ref={fileInput} type="file" multiple hidden aria-label={t.uploadLabel} onChange={(e) => void upload(e.target.files)} />
+                <input ref={fileInput} type="file" multiple style={{ display: 'none' }} aria-label={t.uploadLabel} onChange={(e) => void upload(e.target.files)} />
               </fieldset>
             </Form>
             {canEdit && (editable || submittable) && (
