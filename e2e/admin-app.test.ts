@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, calendarDays, calendarYears, notifications, unitAliases, units, users } from '../src/db/schema/index.ts';
 import { notifyUsers } from '../src/platform/notifications/notify.ts';
@@ -12,20 +12,13 @@ import { DESKTOP, PHONE, UI_POLL, screenshot, seriousA11yViolations, startHarnes
  */
 describe('admin app in the browser', () => {
   let h: Harness;
-  let ctx: BrowserContext;
   let page: Page;
   const NEW_PASSWORD = 'Gongkai#2025-pass';
-  const errors: string[] = [];
 
   beforeAll(async () => {
     h = await startHarness();
-    ctx = await h.newContext(DESKTOP);
-    page = await ctx.newPage();
     // A script error or a failed asset anywhere in the flow fails the run.
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) errors.push(`console: ${m.text()}`);
-    });
+    page = await h.openPage(DESKTOP);
   });
   afterAll(async () => {
     await h?.close();
@@ -326,7 +319,7 @@ describe('admin app in the browser', () => {
     expect({ violations: desktop, horizontalOverflow: overflow > 0 }).toEqual({ violations: [], horizontalOverflow: false });
   });
 
-  it('raised no script errors along the way', () => {
-    expect(errors).toEqual([]);
+  it('raised no script h.errors along the way', () => {
+    expect(h.errors).toEqual([]);
   });
 });

@@ -1,11 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { asc, eq } from 'drizzle-orm';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, catalogColumnMeasures, catalogColumns, catalogPathMappings, documentInterpretations, documents, planMeasures, plans } from '../src/db/schema/index.ts';
-import { createTestApp, TEST_PASSWORD, type ApiClient, type TestApp } from '../src/testing/test-app.ts';
-import { DESKTOP, PHONE, SCREENSHOTS, UI_POLL, screenshot, seriousA11yViolations } from './harness.ts';
+import { TEST_PASSWORD, type ApiClient, type TestApp } from '../src/testing/test-app.ts';
+import { DESKTOP, PHONE, UI_POLL, noSideScroll, screenshot, screenshotOf, seriousA11yViolations, signIn, startHarness, type Harness } from './harness.ts';
 
 /**
  * Three admin features in a real browser against the real server (seeded catalog, the 2021 plan):
@@ -14,45 +12,13 @@ import { DESKTOP, PHONE, SCREENSHOTS, UI_POLL, screenshot, seriousA11yViolations
  * measure's page (paths → columns → documents, and the lead unit writing them into its 检查结果).
  */
 describe('catalog admin: path mappings, interpretations, disclosure proof', () => {
+  let h: Harness;
   let t: TestApp;
-  let browser: Browser;
-  let baseUrl = '';
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
   const users: Record<'office' | 'liaison' | 'editor', string> = { office: '', liaison: '', editor: '' };
   let editorApi: ApiClient;
   let planId = '';
 
   const db = () => t.database.db;
-
-  const openPage = async (viewport = DESKTOP) => {
-    const ctx = await browser.newContext({ viewport, baseURL: baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      // Refusals are shown on the page; the interpretation picker's first try of GET /api/documents may 404.
-      if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) errors.push(`console: ${m.text()}`);
-    });
-    return page;
-  };
-
-  const signIn = async (page: Page, username: string) => {
-    await page.goto('/admin/login');
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: /登\s?录/ }).click();
-    await page.waitForURL((u) => u.pathname === '/admin/');
-  };
-
-  const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
-  const shoot = async (el: Locator, name: string) => {
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    await el.scrollIntoViewIfNeeded();
-    await el.page().waitForTimeout(300);
-    await el.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
-  };
 
   const measureOfColumn = async (name: string) => {
     const [row] = await db()
@@ -64,16 +30,8 @@ describe('catalog admin: path mappings, interpretations, disclosure proof', () =
   };
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.resolve('dist/web/index.html'))) throw new Error('管理端尚未构建：请先运行 npx vite build --config web/vite.config.ts');
-    t = await createTestApp({}, { withPlan: true });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.server.address();
-    if (!address || typeof address === 'string') throw new Error('server did not listen on a TCP port');
-    baseUrl = `http://127.0.0.1:${address.port}`;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    h = await startHarness({ withPlan: true });
+    t = h.t;
     users.office = (await t.userWith(['office_admin'])).actor.username;
     users.liaison = (await t.userWith(['liaison'], '区财政局')).actor.username;
     const editor = await t.userWith(['editor']);
@@ -82,14 +40,12 @@ describe('catalog admin: path mappings, interpretations, disclosure proof', () =
     [{ id: planId }] = await db().select({ id: plans.id }).from(plans).where(eq(plans.year, 2021));
   });
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await t?.close();
+    await h?.close();
   });
 
   it('shows 公开情况 on a measure: path → column → documents of the plan year; none for a measure without paths', async () => {
     const measureId = await measureOfColumn('国民经济和社会发展规划');
-    const page = await openPage(DESKTOP);
+    const page = await h.openPage(DESKTOP);
     await signIn(page, users.office);
     await page.goto(`/admin/measures/${measureId}`);
     const card = page.getByTestId('disclosure-proof');
@@ -103,7 +59,7 @@ describe('catalog admin: path mappings, interpretations, disclosure proof', () =
     expect(await card.locator('.proof-column-link').getAttribute('href')).toMatch(/^\/xxgk\//);
     // The plan is a draft: nobody checks yet, so there is nothing to write into a 检查结果.
     await expect(card.getByRole('button', { name: '写入检查结果' }).count()).resolves.toBe(0);
-    await shoot(card, 'disclosure-proof-1366');
+    await screenshotOf(card, 'disclosure-proof-1366');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // A measure with several paths, whose columns have published nothing.
@@ -117,12 +73,12 @@ describe('catalog admin: path mappings, interpretations, disclosure proof', () =
     await page.goto(`/admin/measures/${bare.id}`);
     await expect.poll(() => card.innerText(), UI_POLL).toContain('本举措未指定公开路径。');
 
-    const phone = await openPage(PHONE);
+    const phone = await h.openPage(PHONE);
     await signIn(phone, users.office);
     await phone.goto(`/admin/measures/${many}`);
     const small = phone.getByTestId('disclosure-proof');
     await expect.poll(() => small.innerText(), UI_POLL).toContain('未公开');
-    await shoot(small, 'disclosure-proof-390');
+    await screenshotOf(small, 'disclosure-proof-390');
     expect(await noSideScroll(phone)).toBeLessThanOrEqual(0);
   });
 
@@ -133,7 +89,7 @@ describe('catalog admin: path mappings, interpretations, disclosure proof', () =
     expect((await office.request('POST', `/api/plans/${planId}/issue`, { selections })).statusCode).toBe(200);
 
     const measureId = await measureOfColumn('国民经济和社会发展规划');
-    const page = await openPage(DESKTOP);
+    const page = await h.openPage(DESKTOP);
     await signIn(page, users.office);
     await page.goto(`/admin/measures/${measureId}`);
     const card = page.getByTestId('disclosure-proof');
@@ -141,7 +97,7 @@ describe('catalog admin: path mappings, interpretations, disclosure proof', () =
     const dialog = page.getByRole('dialog', { name: '牵头单位检查结果' });
     const value = await dialog.getByLabel('检查结果').inputValue();
     expect(value).toMatch(/^公开情况（2021 年）：\n《【示例】渝中区国民经济和社会发展第十四个五年规划.*》（2021-\d\d-\d\d）http:\/\/127\.0\.0\.1:\d+\/doc\/[0-9a-f-]{36}$/u);
-    await shoot(dialog, 'disclosure-proof-summary-1366');
+    await screenshotOf(dialog, 'disclosure-proof-summary-1366');
     await dialog.getByRole('button', { name: '提交检查结果' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => page.getByText('公开情况（2021 年）：').count(), UI_POLL).toBeGreaterThan(0);
@@ -154,7 +110,7 @@ describe('catalog admin: path mappings, interpretations, disclosure proof', () =
     ).json();
     const [policy] = await db().select().from(documents).where(eq(documents.title, '【示例】渝中区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要'));
 
-    const page = await openPage(DESKTOP);
+    const page = await h.openPage(DESKTOP);
     await signIn(page, users.editor);
     await page.goto(`/admin/catalog/documents/${interp.id}`);
     const panel = page.getByTestId('interpretations-panel');
@@ -166,7 +122,7 @@ describe('catalog admin: path mappings, interpretations, disclosure proof', () =
     await option.waitFor({ timeout: 15_000 });
     // Wide enough to read the titles, even when typed into while the dialog zooms in.
     await expect.poll(() => page.locator('.ant-select-dropdown').evaluate((el) => el.getBoundingClientRect().width), UI_POLL).toBeGreaterThan(400);
-    await shoot(dialog, 'interpretation-link-dialog-1366');
+    await screenshotOf(dialog, 'interpretation-link-dialog-1366');
     await option.click();
     await dialog.getByRole('button', { name: /关\s?联/ }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -177,17 +133,17 @@ describe('catalog admin: path mappings, interpretations, disclosure proof', () =
     const [link] = await db().select().from(documentInterpretations).where(eq(documentInterpretations.interpretationId, interp.id));
     expect(link).toMatchObject({ policyId: policy.id, form: 'text' });
     await screenshot(page, 'interpretations-editor-1366', { fullPage: true });
-    await shoot(panel, 'interpretations-panel-1366');
+    await screenshotOf(panel, 'interpretations-panel-1366');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // The office opens the policy: the interpretation is listed there, with its form and status.
-    const office = await openPage(PHONE);
+    const office = await h.openPage(PHONE);
     await signIn(office, users.office);
     await office.goto(`/admin/catalog/documents/${policy.id}`);
     const other = office.getByTestId('interpretations-of-policy');
     await expect.poll(() => other.innerText(), UI_POLL).toContain('图解：渝中区“十四五”规划纲要');
     expect(await other.innerText()).toContain('草稿');
-    await shoot(office.getByTestId('interpretations-panel'), 'interpretations-panel-390');
+    await screenshotOf(office.getByTestId('interpretations-panel'), 'interpretations-panel-390');
     expect(await noSideScroll(office)).toBeLessThanOrEqual(0);
 
     await policies.getByRole('button', { name: /^取消与“.*远景目标纲要”的关联$/ }).click();
@@ -197,7 +153,7 @@ describe('catalog admin: path mappings, interpretations, disclosure proof', () =
   });
 
   it('the office opens 公开路径映射 from the columns page and sees the rule and what it does to the 2021 plan', async () => {
-    const page = await openPage(DESKTOP);
+    const page = await h.openPage(DESKTOP);
     await signIn(page, users.office);
     await page.goto('/admin/catalog/columns');
     await page.getByRole('button', { name: '公开路径映射' }).click();
@@ -219,13 +175,13 @@ describe('catalog admin: path mappings, interpretations, disclosure proof', () =
     expect(text).toContain('栏目已建立');
     expect(await row.getByRole('link').getAttribute('href')).toMatch(/^\/xxgk\//);
     await screenshot(page, 'path-mappings-1366');
-    await shoot(preview, 'path-preview-1366');
+    await screenshotOf(preview, 'path-preview-1366');
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await noSideScroll(page)).toBeLessThanOrEqual(0);
   });
 
   it('adds a mapping (pasting a whole path splits it into levels), builds the missing columns, edits and deletes it', async () => {
-    const page = await openPage(DESKTOP);
+    const page = await h.openPage(DESKTOP);
     await signIn(page, users.office);
     await page.goto('/admin/catalog/columns/path-mappings');
     const preview = page.getByTestId('path-preview');
@@ -242,7 +198,7 @@ describe('catalog admin: path mappings, interpretations, disclosure proof', () =
     await level(dialog, '对应栏目路径第 1 级').fill('政务公开＞规划信息');
     await expect(level(dialog, '对应栏目路径第 2 级').inputValue()).resolves.toBe('规划信息');
     await dialog.getByLabel('说明').fill('规划信息统一放在政务公开下');
-    await shoot(dialog, 'path-mapping-dialog-1366');
+    await screenshotOf(dialog, 'path-mapping-dialog-1366');
     await dialog.getByRole('button', { name: /保\s?存/ }).click();
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => rules.locator('tbody tr').count(), UI_POLL).toBe(before + 1);
@@ -255,7 +211,7 @@ describe('catalog admin: path mappings, interpretations, disclosure proof', () =
     expect(await planRow.innerText()).toContain('尚无此栏目');
     await preview.getByRole('switch').click();
     await expect.poll(async () => (await preview.locator('tbody tr').allInnerTexts()).every((r) => r.includes('尚无此栏目')), UI_POLL).toBe(true);
-    await shoot(preview, 'path-preview-missing-1366');
+    await screenshotOf(preview, 'path-preview-missing-1366');
 
     // A second mapping of the same prefix is refused on the field, in Chinese.
     await page.getByRole('button', { name: '新增映射' }).click();
@@ -291,7 +247,7 @@ describe('catalog admin: path mappings, interpretations, disclosure proof', () =
   });
 
   it('a unit liaison reads the mappings without the buttons that change them; the page fits a phone', async () => {
-    const page = await openPage(PHONE);
+    const page = await h.openPage(PHONE);
     await signIn(page, users.liaison);
     await page.goto('/admin/catalog/columns/path-mappings');
     await page.getByText('映射规则由系统管理员或主管部门管理员维护，此处仅供查看。').waitFor();
@@ -301,12 +257,12 @@ describe('catalog admin: path mappings, interpretations, disclosure proof', () =
     await expect(page.getByRole('button', { name: '按当前映射建立缺少的栏目' }).count()).resolves.toBe(0);
     await expect.poll(() => page.getByTestId('preview-counts').innerText(), UI_POLL).toContain('条路径');
     await screenshot(page, 'path-mappings-390');
-    await shoot(page.getByTestId('path-preview').locator('tbody tr').first(), 'path-preview-row-390');
+    await screenshotOf(page.getByTestId('path-preview').locator('tbody tr').first(), 'path-preview-row-390');
     expect(await noSideScroll(page)).toBeLessThanOrEqual(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
-  it('raised no page or console errors', () => {
-    expect(errors).toEqual([]);
+  it('raised no page or console h.errors', () => {
+    expect(h.errors).toEqual([]);
   });
 });

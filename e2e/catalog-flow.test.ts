@@ -1,9 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogColumns, documents } from '../src/db/schema/index.ts';
-import { TEST_PASSWORD } from '../src/testing/test-app.ts';
-import { DESKTOP, PHONE, UI_POLL, screenshot, seriousA11yViolations, startHarness, type Harness } from './harness.ts';
+import { DESKTOP, PHONE, UI_POLL, noSideScroll, screenshot, seriousA11yViolations, signIn, startHarness, type Harness } from './harness.ts';
 
 /**
  * 目录与发布 in a real browser against the real server (a seeded catalog, the 2021 plan imported):
@@ -14,7 +12,6 @@ import { DESKTOP, PHONE, UI_POLL, screenshot, seriousA11yViolations, startHarnes
  */
 describe('catalog (目录与发布) in the browser', () => {
   let h: Harness;
-  const errors: string[] = [];
   const users: Record<'editor' | 'reviewer' | 'approver' | 'office', string> = { editor: '', reviewer: '', approver: '', office: '' };
   let columnId = '';
   let docId = '';
@@ -33,32 +30,11 @@ describe('catalog (目录与发布) in the browser', () => {
 
   const db = () => h.t.database.db;
 
-  const openPage = async (viewport = DESKTOP) => {
-    const ctx = await h.newContext(viewport);
-    const page = await ctx.newPage();
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      // Refusals (the 409 of the PII gate) are expected and shown on the page.
-      if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) errors.push(`console: ${m.text()}`);
-    });
-    return page;
-  };
-
-  const signIn = async (page: Page, username: string) => {
-    await page.goto('/admin/login');
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: /登\s?录/ }).click();
-    await page.waitForURL((u) => u.pathname === '/admin/');
-  };
-
-  const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
   const docStatus = async () => (await db().select().from(documents).where(eq(documents.id, docId)))[0];
 
   /** The reviewer's page of the document, at its current step. */
   const openForReview = async (username: string, step: string) => {
-    const page = await openPage(DESKTOP);
+    const page = await h.openPage(DESKTOP);
     await signIn(page, username);
     await page.goto(`/admin/catalog/documents/${docId}`);
     await page.getByText(`当前步骤：${step}`).waitFor();
@@ -80,7 +56,7 @@ describe('catalog (目录与发布) in the browser', () => {
   });
 
   it('an editor drafts a notice in 通知公告 from the menu, sees its 索引号 and sends it up', async () => {
-    const page = await openPage(DESKTOP);
+    const page = await h.openPage(DESKTOP);
     await signIn(page, users.editor);
     const menu = page.getByRole('navigation', { name: '功能菜单' });
     await menu.getByText('文件管理').click();
@@ -185,7 +161,7 @@ describe('catalog (目录与发布) in the browser', () => {
     ['390', PHONE],
   ] as const) {
     it(`the public page shows the masked values and the metadata at ${size}`, async () => {
-      const page = await openPage(viewport);
+      const page = await h.openPage(viewport);
       const res = await page.goto(`/doc/${docId}`);
       expect(res?.status()).toBe(200);
       await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
@@ -211,7 +187,7 @@ describe('catalog (目录与发布) in the browser', () => {
   }
 
   it('search finds it by a two-character word and by its document number', async () => {
-    const page = await openPage(DESKTOP);
+    const page = await h.openPage(DESKTOP);
     await page.goto(`/search?q=${encodeURIComponent('监督')}`);
     await page.getByRole('link', { name: new RegExp(TITLE.slice(0, 8)) }).first().waitFor();
     await expect(page.locator(`a[href="/doc/${docId}"]`).count()).resolves.toBeGreaterThan(0);
@@ -223,7 +199,7 @@ describe('catalog (目录与发布) in the browser', () => {
   });
 
   it('the office manages columns: counts and flags in the tree, settings saved, the inspection checks', async () => {
-    const page = await openPage(DESKTOP);
+    const page = await h.openPage(DESKTOP);
     await signIn(page, users.office);
     await page.getByRole('navigation', { name: '功能菜单' }).getByText('栏目管理').click();
     await page.waitForURL('**/admin/catalog/columns');
@@ -246,7 +222,7 @@ describe('catalog (目录与发布) in the browser', () => {
     await screenshot(page, 'catalog-columns-1366-full', { fullPage: true });
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    const phone = await openPage(PHONE);
+    const phone = await h.openPage(PHONE);
     await signIn(phone, users.office);
     await phone.goto('/admin/catalog/columns');
     await phone.getByRole('tree').waitFor();
@@ -258,6 +234,6 @@ describe('catalog (目录与发布) in the browser', () => {
     await phone.waitForTimeout(600);
     await expect(phone.getByLabel('更新周期（天）').isVisible()).resolves.toBe(true);
     expect(await noSideScroll(phone)).toBeLessThanOrEqual(0);
-    expect(errors).toEqual([]);
+    expect(h.errors).toEqual([]);
   });
 });

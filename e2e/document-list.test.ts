@@ -3,8 +3,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogColumns, units } from '../src/db/schema/index.ts';
 import { ensureColumnPath } from '../src/modules/catalog/column-paths.ts';
-import { TEST_PASSWORD, type ApiClient } from '../src/testing/test-app.ts';
-import { DESKTOP, PHONE, UI_POLL, screenshot, seriousA11yViolations, startHarness, type Harness } from './harness.ts';
+import type { ApiClient } from '../src/testing/test-app.ts';
+import { DESKTOP, PHONE, UI_POLL, noSideScroll, screenshot, seriousA11yViolations, signIn, startHarness, type Harness } from './harness.ts';
 
 /**
  * 文件列表 and 待我审核 in the browser: an editor of 区政府办公室 has drafts in 通知公告 and 工作动态 and
@@ -14,7 +14,6 @@ import { DESKTOP, PHONE, UI_POLL, screenshot, seriousA11yViolations, startHarnes
  */
 describe('documents list (文件列表 / 待我审核) in the browser', () => {
   let h: Harness;
-  const errors: string[] = [];
   let reviewer = '';
   let editorName = '';
   let submitted = '';
@@ -25,25 +24,6 @@ describe('documents list (文件列表 / 待我审核) in the browser', () => {
     other: '区教委关于春季学期开学工作的通知（草稿）',
   };
 
-  const openPage = async (viewport = DESKTOP) => {
-    const ctx = await h.newContext(viewport);
-    const page = await ctx.newPage();
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      // The sign-in page asks /api/auth/me first and is told 401: expected.
-      if (m.type() === 'error' && !/status of 401/.test(m.text())) errors.push(`console: ${m.text()}`);
-    });
-    return page;
-  };
-
-  const signIn = async (page: Page, username: string) => {
-    await page.goto('/admin/login');
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: /登\s?录/ }).click();
-    await page.waitForURL((u) => u.pathname === '/admin/');
-  };
-
   const create = async (c: ApiClient, columnId: string, title: string) => {
     const res = await c.request('POST', '/api/documents', { columnId, title, bodyHtml: '<p>现将有关事项通知如下。</p>', publisher: '重庆市渝中区人民政府办公室' });
     expect(res.statusCode, res.body).toBe(201);
@@ -52,7 +32,6 @@ describe('documents list (文件列表 / 待我审核) in the browser', () => {
 
   const list = (page: Page) => page.locator('.document-list');
   const listText = (page: Page) => list(page).locator('.ant-table-tbody').innerText();
-  const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
   beforeAll(async () => {
     h = await startHarness();
@@ -76,7 +55,7 @@ describe('documents list (文件列表 / 待我审核) in the browser', () => {
   });
 
   it('a reviewer lists, searches and filters the unit\'s documents, and opens the one waiting for them', async () => {
-    const page = await openPage(DESKTOP);
+    const page = await h.openPage(DESKTOP, /status of 401/);
     await signIn(page, reviewer);
     await page.goto('/admin/catalog/documents');
     await page.getByRole('heading', { level: 2, name: '文件列表' }).waitFor();
@@ -128,11 +107,11 @@ describe('documents list (文件列表 / 待我审核) in the browser', () => {
     await page.goBack();
     await page.waitForURL(/view=mine/);
     await expect.poll(() => list(page).locator('tr.ant-table-row').count(), UI_POLL).toBe(1);
-    expect(errors).toEqual([]);
+    expect(h.errors).toEqual([]);
   });
 
   it('on a phone an editor narrows the list to one column, without sideways scrolling', async () => {
-    const page = await openPage(PHONE);
+    const page = await h.openPage(PHONE, /status of 401/);
     await signIn(page, editorName);
     await page.goto('/admin/catalog/documents');
     await expect.poll(() => listText(page), UI_POLL).toContain(TITLES.notice);
@@ -150,6 +129,6 @@ describe('documents list (文件列表 / 待我审核) in the browser', () => {
     await expect.poll(() => listText(page), UI_POLL).toContain(TITLES.notice);
     expect(await noSideScroll(page)).toBeLessThanOrEqual(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
-    expect(errors).toEqual([]);
+    expect(h.errors).toEqual([]);
   });
 });

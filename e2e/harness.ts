@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createTestApp, type TestApp } from '../src/testing/test-app.ts';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../src/testing/test-app.ts';
 
 /**
  * Browser tests drive the real server (a fresh seeded database, listening on a free port) with
@@ -32,6 +32,13 @@ export interface Harness {
   browser: Browser;
   /** A fresh browser profile (no cookies). CSP is bypassed only so axe-core can be injected. */
   newContext(viewport?: { width: number; height: number }): Promise<BrowserContext>;
+  /**
+   * A page in a fresh browser profile. Its script errors, and console errors other than `expected`
+   * (by default the 4xx refusals the UI shows on the page), are collected in `errors`, which each
+   * test file expects to end empty.
+   */
+  openPage(viewport?: { width: number; height: number }, expected?: RegExp): Promise<Page>;
+  errors: string[];
   close(): Promise<void>;
 }
 
@@ -46,14 +53,25 @@ export async function startHarness(opts: { withPlan?: boolean } = {}): Promise<H
   const baseUrl = `http://127.0.0.1:${address.port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+  const newContext = async (viewport = DESKTOP) => {
+    const ctx = await browser.newContext({ viewport, baseURL: baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
+    contexts.push(ctx);
+    return ctx;
+  };
   return {
     t,
     baseUrl,
     browser,
-    newContext: async (viewport = DESKTOP) => {
-      const ctx = await browser.newContext({ viewport, baseURL: baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
-      contexts.push(ctx);
-      return ctx;
+    newContext,
+    errors,
+    openPage: async (viewport = DESKTOP, expected = /status of 4\d\d/) => {
+      const page = await (await newContext(viewport)).newPage();
+      page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error' && !expected.test(m.text())) errors.push(`console: ${m.text()}`);
+      });
+      return page;
     },
     close: async () => {
       for (const c of contexts) await c.close().catch(() => undefined);
@@ -63,13 +81,39 @@ export async function startHarness(opts: { withPlan?: boolean } = {}): Promise<H
   };
 }
 
+/**
+ * Signs in on the admin login page. Waits for the admin home unless `waitForHome` is false (a first
+ * sign-in is sent to the password change instead).
+ */
+export async function signIn(page: Page, username: string, password = TEST_PASSWORD, opts: { waitForHome?: boolean } = {}): Promise<void> {
+  await page.goto('/admin/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s?录/ }).click();
+  if (opts.waitForHome ?? true) await page.waitForURL((u) => u.pathname === '/admin/');
+}
+
+/** How many pixels the page scrolls sideways (0 or less: it fits the window). */
+export const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** Saves a PNG of one element under screenshots/, scrolled into view, once motion has settled. */
+export async function screenshotOf(el: Locator, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await el.scrollIntoViewIfNeeded();
+  await el.page().waitForTimeout(300);
+  await el.screenshot({ path: file });
+  return file;
+}
+
 /** Saves a PNG under screenshots/ (git-ignored) for people to look at. */
-export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<string> {
+export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean; keepScroll?: boolean } = {}): Promise<string> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
   // Let antd's motion settle so the picture shows the resting state.
   await page.waitForTimeout(400);
-  if (!opts.fullPage) await page.evaluate(() => window.scrollTo(0, 0));
+  // `keepScroll`: what is in view now, e.g. a dialog or a section scrolled to.
+  if (!opts.fullPage && !opts.keepScroll) await page.evaluate(() => window.scrollTo(0, 0));
   // By default what a person sees at that window size, not the whole scrolled page.
   await page.screenshot({ path: file, fullPage: opts.fullPage ?? false });
   return file;

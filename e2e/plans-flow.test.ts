@@ -6,8 +6,7 @@ import JSZip from 'jszip';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planAssignments, planChecks, planEvents, planMeasures, planReports, plans, units } from '../src/db/schema/index.ts';
-import { TEST_PASSWORD } from '../src/testing/test-app.ts';
-import { DESKTOP, PHONE, UI_POLL, SCREENSHOTS, screenshot, seriousA11yViolations, startHarness, type Harness } from './harness.ts';
+import { DESKTOP, PHONE, UI_POLL, noSideScroll, screenshot, seriousA11yViolations, signIn, startHarness, type Harness } from './harness.ts';
 
 /**
  * The year of one plan, in a real browser against the real server: the office imports the 2021
@@ -18,7 +17,6 @@ import { DESKTOP, PHONE, UI_POLL, SCREENSHOTS, screenshot, seriousA11yViolations
 describe('plans (任务分工督办) in the browser', () => {
   let h: Harness;
   let admin: Page;
-  const errors: string[] = [];
   const NEW_PASSWORD = 'Gongkai#2025-plans';
   const MEASURE_TEXT = '信息处理费项目纳入';
   const CIRCULAR_EDIT = '区教委报送及时、佐证齐全，予以通报表扬（端到端测试修改）。';
@@ -28,33 +26,6 @@ describe('plans (任务分工督办) in the browser', () => {
   let jwUnitId = '';
 
   const db = () => h.t.database.db;
-
-  /** A fresh browser profile whose script errors and failed requests (other than refusals) fail the run. */
-  const openPage = async (viewport = DESKTOP) => {
-    const ctx = await h.newContext(viewport);
-    const page = await ctx.newPage();
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) errors.push(`console: ${m.text()}`);
-    });
-    return page;
-  };
-
-  const signIn = async (page: Page, username: string, password: string) => {
-    await page.goto('/admin/login');
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(password);
-    await page.getByRole('button', { name: /登\s?录/ }).click();
-  };
-
-  const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
-  /** A screenshot of what is in view now (the harness's helper scrolls to the top first). */
-  const screenshotHere = async (page: Page, name: string) => {
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
-  };
 
   const readDownload = async (download: Download) => fs.promises.readFile((await download.path())!);
 
@@ -69,14 +40,14 @@ describe('plans (任务分工督办) in the browser', () => {
 
   beforeAll(async () => {
     h = await startHarness();
-    admin = await openPage(DESKTOP);
+    admin = await h.openPage(DESKTOP);
   });
   afterAll(async () => {
     await h?.close();
   });
 
   it('the office imports the notice by pasting it: preview first, 46 measures, no unknown unit', async () => {
-    await signIn(admin, 'admin', h.t.adminPassword);
+    await signIn(admin, 'admin', h.t.adminPassword, { waitForHome: false });
     await admin.waitForURL('**/admin/change-password');
     await admin.getByLabel('当前密码').fill(h.t.adminPassword);
     await admin.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
@@ -101,7 +72,7 @@ describe('plans (任务分工督办) in the browser', () => {
     await expect.poll(() => first.innerText(), UI_POLL).toMatch(/牵头单位[\s\S]*区发展改革委[\s\S]*公开路径[\s\S]*政府信息公开 > 法定主动公开内容 > 规划信息 > 国民经济和社会发展规划/);
     // Nothing is saved by a preview.
     await expect(db().select().from(plans)).resolves.toHaveLength(0);
-    await screenshotHere(admin, 'plans-import-preview-1366');
+    await screenshot(admin, 'plans-import-preview-1366', { keepScroll: true });
     expect(await seriousA11yViolations(admin)).toEqual([]);
 
     await admin.getByRole('button', { name: '确认导入' }).click();
@@ -178,9 +149,8 @@ describe('plans (任务分工督办) in the browser', () => {
     const jwUser = await h.t.userWith(['liaison'], '区教委');
     const czUser = await h.t.userWith(['liaison'], '区财政局');
     jwUnitId = jwUser.actor.unitId;
-    jw = await openPage(PHONE);
-    await signIn(jw, jwUser.actor.username, TEST_PASSWORD);
-    await jw.waitForURL((u) => u.pathname === '/admin/');
+    jw = await h.openPage(PHONE);
+    await signIn(jw, jwUser.actor.username);
     // The home page of a unit user starts with its to-do.
     await jw.locator('.home-todo').waitFor();
     await jw.goto('/admin/plans/mine');
@@ -217,9 +187,8 @@ describe('plans (任务分工督办) in the browser', () => {
     const [report] = await db().select().from(planReports).where(eq(planReports.assignmentId, a.id));
     expect(report.evidence.map((e) => e.kind).sort()).toEqual(['file', 'link']);
 
-    cz = await openPage(DESKTOP);
-    await signIn(cz, czUser.actor.username, TEST_PASSWORD);
-    await cz.waitForURL((u) => u.pathname === '/admin/');
+    cz = await h.openPage(DESKTOP);
+    await signIn(cz, czUser.actor.username);
   });
 
   it('the lead unit 区财政局 returns it once, with a comment', async () => {
@@ -368,7 +337,7 @@ describe('plans (任务分工督办) in the browser', () => {
     await admin.getByText('已撤销标记').waitFor();
     await expect.poll(() => row.innerText(), UI_POLL).toContain('已撤销');
     await section.scrollIntoViewIfNeeded();
-    await screenshotHere(admin, 'plans-circular-marks-1366');
+    await screenshot(admin, 'plans-circular-marks-1366', { keepScroll: true });
     expect(await seriousA11yViolations(admin)).toEqual([]);
     const [ev] = await db().select().from(planEvents).where(eq(planEvents.id, made.json().id));
     expect(ev.withdrawn).toBe(true);
@@ -399,7 +368,7 @@ describe('plans (任务分工督办) in the browser', () => {
     expect(jwUnitId).toBeTruthy();
   });
 
-  it('raised no script errors along the way', () => {
-    expect(errors).toEqual([]);
+  it('raised no script h.errors along the way', () => {
+    expect(h.errors).toEqual([]);
   });
 });

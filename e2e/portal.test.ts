@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documents } from '../src/db/schema/index.ts';
 import { DESKTOP, PHONE, screenshot, seriousA11yViolations, startHarness, type Harness } from './harness.ts';
@@ -11,7 +11,6 @@ import { DESKTOP, PHONE, screenshot, seriousA11yViolations, startHarness, type H
 describe('public portal in the browser', () => {
   let h: Harness;
   let docUrl: string;
-  const errors: string[] = [];
 
   beforeAll(async () => {
     h = await startHarness();
@@ -36,15 +35,10 @@ describe('public portal in the browser', () => {
     ['390', PHONE],
   ] as const) {
     describe(`at ${viewport.width}×${viewport.height}`, () => {
-      let ctx: BrowserContext;
       let page: Page;
       beforeAll(async () => {
-        ctx = await h.newContext(viewport);
-        page = await ctx.newPage();
-        page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-        page.on('console', (m) => {
-          if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-        });
+        // The one expected console error is the 404 page's own status.
+        page = await h.openPage(viewport, /status of 404/);
       });
 
       it('renders home, a column, a document, a search and the catalog without serious accessibility problems', async () => {
@@ -65,8 +59,7 @@ describe('public portal in the browser', () => {
         expect(missing?.status()).toBe(404);
         await page.getByRole('heading', { level: 1, name: '页面不存在' }).waitFor();
         expect(await seriousA11yViolations(page), `404 at ${size}`).toEqual([]);
-        errors.splice(0, errors.length, ...errors.filter((e) => !/status of 404/.test(e)));
-        expect(errors).toEqual([]);
+        expect(h.errors).toEqual([]);
       });
     });
   }
