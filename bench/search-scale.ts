@@ -148,6 +148,7 @@ try {
   }
   for (const m of mix.slice(0, 30)) await searchDocuments(db, m.p); // warm-up
   const times: number[] = [];
+  const slowest: { ms: number; p: SearchParams }[] = [];
   const byCat = new Map<string, number[]>();
   const totals = new Map<string, number[]>();
   for (const m of mix) {
@@ -155,12 +156,16 @@ try {
     const res = await searchDocuments(db, m.p);
     const ms = performance.now() - s;
     times.push(ms);
+    slowest.push({ ms, p: m.p });
     byCat.set(m.cat, [...(byCat.get(m.cat) ?? []), ms]);
     totals.set(m.cat, [...(totals.get(m.cat) ?? []), res.total]);
   }
   for (const [cat, xs] of byCat)
     console.log(`  ${cat.padEnd(13)} n=${String(xs.length).padStart(3)}  p50 ${pct(xs, 50).toFixed(1).padStart(6)} ms  p95 ${pct(xs, 95).toFixed(1).padStart(6)} ms  max ${Math.max(...xs).toFixed(1).padStart(6)} ms  hits median ${pct(totals.get(cat)!, 50)}`);
   console.log(`search-scale[${kind}] 200 searches: p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (target p95 < 30 ms)`);
+  // The tail, for whoever works on it next.
+  const tail = slowest.sort((a, b) => b.ms - a.ms).slice(0, 10);
+  console.log(`  slowest: ${tail.map((x) => `${x.ms.toFixed(0)} ms ${JSON.stringify(x.p)}`).join('; ')}`);
   const tracked = await termStats(db);
   console.log(`  (load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; the planner's statistics track ${tracked?.freq.size ?? 0} search terms)`);
 
