@@ -56,7 +56,7 @@ export function searchPageRoute(app: FastifyInstance, deps: AppDeps, site: SiteI
     const raw = (req.query ?? {}) as Record<string, unknown>;
     const str = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '');
     const form: SearchForm = parsed.success
-      ? { q: parsed.data.q.trim(), column: parsed.data.column, unit: parsed.data.unit, year: parsed.data.year, validity: parsed.data.validity, sort: parsed.data.sort }
+      ? { q: parsed.data.q.trim(), column: parsed.data.column, unit: parsed.data.unit, year: parsed.data.year, validity: parsed.data.validity, type: parsed.data.type, sort: parsed.data.sort }
       : { q: str(raw.q).slice(0, 100).trim(), sort: str(raw.sort) === 'date' ? 'date' : 'relevance' };
     let result: SearchResult | null = null;
     let error: string | undefined;

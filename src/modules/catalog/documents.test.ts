@@ -177,6 +177,8 @@ describe('documents: draft → 三审 → PII gate → publish', () => {
     const ml = cols.find((c: { name: string }) => c.name === '政府信息公开目录');
     const interp = cols.find((c: { name: string; parentId: string }) => c.name === '政策解读' && c.parentId === ml.id);
     expect(cols.filter((c: { parentId: string }) => c.parentId === interp.id).map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['视频', '图片', '文字']));
+    // 政策解读 is not a 政策文件 column (no normative-document library there).
+    expect(interp.category).toBe('other');
     const plan = cols.find((c: { name: string }) => c.name === '国民经济和社会发展规划');
     expect(plan.measureIds).toHaveLength(1);
     // “政府信息公开目录>…” and “政务公开>政府信息公开目录>…” land on one node.

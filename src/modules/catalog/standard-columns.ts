@@ -40,6 +40,8 @@ export const UPDATE_INTERVAL_DAYS: Record<ColumnCategory, number | null> = { new
 
 export function guessCategory(name: string): ColumnCategory {
   if (/通知公告|公告公示/.test(name)) return 'notice';
+  // 政策解读 explains policies; it is not one (nor a normative-document library).
+  if (/解读/.test(name)) return 'other';
   if (/政策|文件|规章|规范性|法规|制度/.test(name)) return 'policy';
   if (/动态|要闻|新闻|工作信息/.test(name)) return 'news';
   return 'other';

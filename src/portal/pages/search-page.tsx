@@ -1,4 +1,4 @@
-import { MAX_PAGE, type SearchResult } from '../../modules/catalog/public/search-documents.ts';
+import { MAX_PAGE, SEARCH_TYPE_LABEL, type SearchResult } from '../../modules/catalog/public/search-documents.ts';
 import { highlightHtml, highlightNeedles } from '../../modules/catalog/public/highlight.ts';
 import { Pagination, VALIDITY_LABEL } from '../components.tsx';
 import { Layout, type SiteInfo } from '../layout.tsx';
@@ -9,6 +9,7 @@ export interface SearchForm {
   unit?: string;
   year?: number;
   validity?: string;
+  type?: string;
   sort: 'relevance' | 'date';
 }
 
@@ -25,6 +26,7 @@ export function searchHref(f: SearchForm, page = 1): string {
   if (f.unit) p.set('unit', f.unit);
   if (f.year) p.set('year', String(f.year));
   if (f.validity) p.set('validity', f.validity);
+  if (f.type) p.set('type', f.type);
   if (f.sort !== 'relevance') p.set('sort', f.sort);
   if (page > 1) p.set('page', String(page));
   return `/search?${p}`;
@@ -80,6 +82,17 @@ export function SearchPage(props: { site: SiteInfo; form: SearchForm; options: S
                 {options.years.map((y) => (
                   <option key={y} value={String(y)}>
                     {y} 年
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="sf-row">
+              <label htmlFor="s-type">信息类型</label>
+              <select id="s-type" name="type" defaultValue={form.type ?? ''}>
+                <option value="">全部类型</option>
+                {Object.entries(SEARCH_TYPE_LABEL).map(([k, v]) => (
+                  <option key={k} value={k}>
+                    {v}
                   </option>
                 ))}
               </select>

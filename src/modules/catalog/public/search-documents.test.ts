@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documents, units } from '../../../db/schema/index.ts';
+import { documentInterpretations, documents, units } from '../../../db/schema/index.ts';
 import { createTestApp, type TestApp } from '../../../testing/test-app.ts';
 import { searchDocuments } from './search-documents.ts';
 import { forgetTermStats, termStats } from './term-stats.ts';
@@ -94,6 +94,29 @@ describe('public search', () => {
     expect((await api({ q: '预算', unit: edu.id })).body.total).toBe(0);
     expect((await api({ q: '预算', validity: 'valid' })).body.total).toBe(1);
     expect((await api({ q: '预算', validity: 'repealed' })).body.total).toBe(0);
+  });
+
+  it('filters by type: 政策文件, 通知公告 and 工作动态 by column, 政策解读 by the link to a policy', async () => {
+    const db = t.database.db;
+    const policy = await insertTestDocument(db, { column: 'zd', title: '渝中区养老服务补贴管理办法', publishedAt: new Date('2024-03-01T02:00:00Z') });
+    const reading = await insertTestDocument(db, { column: 'gzdt', title: '图解渝中区养老服务补贴管理办法', publishedAt: new Date('2024-03-02T02:00:00Z') });
+    const notice = await insertTestDocument(db, { column: 'tzgg', title: '关于申领养老服务补贴的通知', publishedAt: new Date('2024-03-03T02:00:00Z') });
+    await db.insert(documentInterpretations).values({ policyId: policy, interpretationId: reading, form: 'image' });
+    expect(ids((await api({ q: '养老', type: 'policy' })).body)).toEqual([policy]);
+    expect(ids((await api({ q: '养老', type: 'interpretation' })).body)).toEqual([reading]);
+    expect(ids((await api({ q: '养老', type: 'notice' })).body)).toEqual([notice]);
+    // The interpretation sits in 工作动态, so it is news by its column too.
+    expect(ids((await api({ q: '养老', type: 'news' })).body)).toEqual([reading]);
+    expect((await api({ q: '养老' })).body.total).toBe(3);
+    const bad = await api({ q: '养老', type: 'video' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('信息类型');
+    // The results page offers the choice and keeps it.
+    const page = await t.app.inject({ method: 'GET', url: `/search?q=${encodeURIComponent('养老')}&type=interpretation` });
+    expect(page.body).toContain('<label for="s-type">信息类型</label>');
+    expect(page.body).toContain('<option value="interpretation" selected="">政策解读</option>');
+    expect(page.body).toContain(`href="/doc/${reading}"`);
+    expect(page.body).not.toContain(`href="/doc/${policy}"`);
   });
 
   it('ranks a title match above a body match, or by date when asked; never shows drafts or withdrawn documents', async () => {

@@ -18,6 +18,13 @@ export const RANK_WINDOW = 40;
 export const MAX_WALK = 300;
 export const MAX_PAGE = 50;
 
+/**
+ * 信息类型: what kind of information a document is. 政策文件, 通知公告 and 工作动态 follow the category
+ * of the document's column; 政策解读 is any document linked as the interpretation of a policy.
+ */
+export const SEARCH_TYPES = ['policy', 'interpretation', 'notice', 'news'] as const;
+export const SEARCH_TYPE_LABEL: Record<(typeof SEARCH_TYPES)[number], string> = { policy: '政策文件', interpretation: '政策解读', notice: '通知公告', news: '工作动态' };
+
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 /** The public search's parameters, as the JSON API and the results page take them. */
@@ -28,6 +35,7 @@ export const searchParams = z.object({
   unit: z.preprocess(blankToUndefined, z.uuid('发布单位不正确').optional()),
   year: z.preprocess(blankToUndefined, z.coerce.number().int().min(1990, '年份不正确').max(2100, '年份不正确').optional()),
   validity: z.preprocess(blankToUndefined, z.enum(['valid', 'amended', 'repealed', 'expired'], { message: '有效性不正确' }).optional()),
+  type: z.preprocess(blankToUndefined, z.enum(SEARCH_TYPES, { message: '信息类型应为 policy、interpretation、notice 或 news' }).optional()),
   sort: z.preprocess(blankToUndefined, z.enum(['relevance', 'date'], { message: '排序方式应为 relevance 或 date' }).default('relevance')),
 });
 export type SearchParams = z.input<typeof searchParams>;
@@ -144,7 +152,7 @@ function walkWindow(n: number): SQL {
 /**
  * The public full-text search. The query becomes literal lexemes (see search-terms.ts) ANDed in one
  * tsquery; filters narrow by column (and the columns below it), site unit, year of publication
- * (Asia/Shanghai) and validity. Whatever a query matches, the work it does is bounded:
+ * (Asia/Shanghai), validity and type (SEARCH_TYPES). Whatever a query matches, the work it does is bounded:
  *
  * - The GIN index answers the match (a bitmap scan, see withPlan) and at most COUNT_CAP + 1 matching
  *   rows are read, with only the short fields ranking needs — never a body or a vector. Up to
@@ -183,6 +191,8 @@ export async function searchDocuments(db: Db, raw: SearchParams, limits: SearchL
   if (p.unit) filters.push(sql`d.site_unit_id = ${p.unit}`);
   if (p.year) filters.push(sql`d.published_at >= ${`${p.year}-01-01T00:00:00+08:00`}::timestamptz and d.published_at < ${`${p.year + 1}-01-01T00:00:00+08:00`}::timestamptz`);
   if (p.validity) filters.push(sql`d.validity = ${p.validity}`);
+  if (p.type === 'interpretation') filters.push(sql`exists (select 1 from document_interpretations di where di.interpretation_id = d.id)`);
+  else if (p.type) filters.push(sql`d.column_id in (select c.id from catalog_columns c where c.category = ${p.type})`);
   const narrow = filters.length ? sql`${sql.join(filters, sql` and `)} and ` : sql``;
   const walkWhere = sql`${narrow}d.search_vector @@ ${literal}::tsquery`;
   const where = sql`${narrow}d.search_vector @@ (select ${literal}::tsquery)`;
@@ -191,7 +201,7 @@ export async function searchDocuments(db: Db, raw: SearchParams, limits: SearchL
   const share = stats ? estimateShare(terms, stats) : null;
   // What the filters leave of the catalog: a year is a year's publications; a column or a site, unknown.
   const scope = stats ? (p.year ? Math.min(stats.indexed, 365 * stats.perDay) : stats.indexed) : 0;
-  const expected = stats && !p.column && !p.unit ? share! * scope : null;
+  const expected = stats && !p.column && !p.unit && !p.type ? share! * scope : null;
   const estimate = (atLeast: number): [number, SearchResult['totalKind']] => (expected !== null && expected > atLeast ? [Math.round(expected), 'estimate'] : [atLeast, 'atLeast']);
   const want = p.sort === 'date' ? offset + SEARCH_PAGE_SIZE : Math.max(rankWindow, offset + SEARCH_PAGE_SIZE);
   const order = (list: Candidate[]) => (p.sort === 'date' ? list.sort(byDate) : rank(list, q));
