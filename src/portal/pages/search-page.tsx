@@ -34,6 +34,24 @@ export function searchHref(f: SearchForm, page = 1): string {
 
 const day = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
 
+/** One filter of the search form: a labelled select whose first choice means “any”. */
+function Filter(props: { name: string; label: string; all: string; value?: string; choices: [string, string][] }) {
+  const id = `s-${props.name}`;
+  return (
+    <div className="sf-row">
+      <label htmlFor={id}>{props.label}</label>
+      <select id={id} name={props.name} defaultValue={props.value ?? ''}>
+        <option value="">{props.all}</option>
+        {props.choices.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** The results page: the query form with its filters, the hits with marks, page links. Works without script. */
 export function SearchPage(props: { site: SiteInfo; form: SearchForm; options: SearchOptions; result: SearchResult | null; error?: string }) {
   const { form, options, result } = props;
@@ -64,50 +82,10 @@ export function SearchPage(props: { site: SiteInfo; form: SearchForm; options: S
                 ))}
               </select>
             </div>
-            <div className="sf-row">
-              <label htmlFor="s-unit">发布站点</label>
-              <select id="s-unit" name="unit" defaultValue={form.unit ?? ''}>
-                <option value="">全部</option>
-                {options.units.map((u) => (
-                  <option key={u.unitId} value={u.unitId}>
-                    {u.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="sf-row">
-              <label htmlFor="s-year">发布年份</label>
-              <select id="s-year" name="year" defaultValue={form.year ? String(form.year) : ''}>
-                <option value="">不限</option>
-                {options.years.map((y) => (
-                  <option key={y} value={String(y)}>
-                    {y} 年
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="sf-row">
-              <label htmlFor="s-type">信息类型</label>
-              <select id="s-type" name="type" defaultValue={form.type ?? ''}>
-                <option value="">全部类型</option>
-                {Object.entries(SEARCH_TYPE_LABEL).map(([k, v]) => (
-                  <option key={k} value={k}>
-                    {v}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="sf-row">
-              <label htmlFor="s-validity">有效性</label>
-              <select id="s-validity" name="validity" defaultValue={form.validity ?? ''}>
-                <option value="">不限</option>
-                {Object.entries(VALIDITY_LABEL).map(([k, v]) => (
-                  <option key={k} value={k}>
-                    {v}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <Filter name="unit" label="发布站点" all="全部" value={form.unit} choices={options.units.map((u) => [u.unitId, u.name])} />
+            <Filter name="year" label="发布年份" all="不限" value={form.year ? String(form.year) : undefined} choices={options.years.map((y) => [String(y), `${y} 年`])} />
+            <Filter name="type" label="信息类型" all="全部类型" value={form.type} choices={Object.entries(SEARCH_TYPE_LABEL)} />
+            <Filter name="validity" label="有效性" all="不限" value={form.validity} choices={Object.entries(VALIDITY_LABEL)} />
             <div className="sf-row">
               <label htmlFor="s-sort">排序</label>
               <select id="s-sort" name="sort" defaultValue={form.sort}>
