@@ -94,6 +94,9 @@ describe('catalog (目录与发布) in the browser', () => {
     await page.getByRole('button', { name: /送\s?审/ }).click();
     await page.getByText('已送审').waitFor();
     await page.getByTestId('doc-status').getByText('审核中').waitFor();
+    // Whoever sends a round up is told that someone else reviews it.
+    await page.getByText('本轮由您送审，须由其他审核人员办理。').waitFor();
+    await screenshot(page, 'catalog-editor-submitted-1366');
     await expect((await docStatus()).status).toBe('in_review');
     // Nothing to edit while it is under review.
     await expect(page.getByLabel('标题').isDisabled()).resolves.toBe(true);

@@ -1,6 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, catalogColumns, documentRevisions, documents, units } from '../../db/schema/index.ts';
+import { auditLog, catalogColumns, documentRevisions, documents, notifications, units } from '../../db/schema/index.ts';
 import { multipartBody } from '../../testing/multipart.ts';
 import { createTestApp, type ApiClient, type TestApp } from '../../testing/test-app.ts';
 
@@ -82,10 +82,10 @@ describe('documents: draft → 三审 → PII gate → publish', () => {
       .limit(1);
     await t.database.db.update(catalogColumns).set({ reviewSteps: [{ name: '初审', role: 'liaison' }, { name: '终审', role: 'approver' }], ownerUnitIds: tzgg.ownerUnitIds }).where(eq(catalogColumns.id, other.id));
     const liaison = await t.userWith(['liaison'], '区政府办公室');
-    const created = await liaison.request('POST', '/api/documents', { ...draft, title: '联络员初审的通知', bodyHtml: '<p>通知正文。</p>', columnId: other.id });
+    const created = await editor.request('POST', '/api/documents', { ...draft, title: '联络员初审的通知', bodyHtml: '<p>通知正文。</p>', columnId: other.id });
     expect(created.json().error).toBeUndefined();
     const id = created.json().id;
-    expect((await liaison.request('POST', `/api/documents/${id}/submit`)).statusCode).toBe(200);
+    expect((await editor.request('POST', `/api/documents/${id}/submit`)).statusCode).toBe(200);
     const byEditor = await editor.request('POST', `/api/documents/${id}/reviews`, { decision: 'approve' });
     expect(byEditor.statusCode).toBe(403);
     const byReviewer = await reviewer.request('POST', `/api/documents/${id}/reviews`, { decision: 'approve' });
@@ -109,6 +109,28 @@ describe('documents: draft → 三审 → PII gate → publish', () => {
     const refused = await office.request('PUT', `/api/documents/${published.id}`, { ...draft, title: published.title, bodyHtml: published.bodyHtml, columnId: elsewhere.id });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('site_change');
+  });
+
+  it('nobody reviews a round they sent up themselves: refused, not queued, not told, and the page says so', async () => {
+    // One person who both edits and reviews, as in a small unit.
+    const both = await t.userWith(['editor', 'reviewer'], '区政府办公室');
+    const id = (await both.request('POST', '/api/documents', { ...draft, title: '自审测试通知', bodyHtml: '<p>正文。</p>', columnId })).json().id;
+    expect((await both.request('POST', `/api/documents/${id}/submit`)).statusCode).toBe(200);
+    const own = await both.request('POST', `/api/documents/${id}/reviews`, { decision: 'approve' });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().error.code).toBe('own_submission');
+    expect(own.json().error.message).toContain('本人送审');
+    const queue = (await both.request('GET', '/api/documents?awaiting=mine&pageSize=100')).json();
+    expect(queue.items.map((d: { id: string }) => d.id)).not.toContain(id);
+    expect((await reviewer.request('GET', '/api/documents?awaiting=mine&pageSize=100')).json().items.map((d: { id: string }) => d.id)).toContain(id);
+    const told = await t.database.db.select().from(notifications).where(and(eq(notifications.userId, both.actor.id), eq(notifications.link, `/admin/catalog/documents/${id}`)));
+    expect(told).toEqual([]);
+    const mine = (await both.request('GET', `/api/documents/${id}`)).json();
+    expect(mine).toMatchObject({ yourStep: false, ownSubmission: true });
+    expect((await reviewer.request('GET', `/api/documents/${id}`)).json()).toMatchObject({ yourStep: true, ownSubmission: false });
+    // Someone else takes 初审; the submitter, holding the reviewer role, still cannot take 复审.
+    expect((await reviewer.request('POST', `/api/documents/${id}/reviews`, { decision: 'approve' })).statusCode).toBe(200);
+    expect((await both.request('POST', `/api/documents/${id}/reviews`, { decision: 'approve' })).json().error.code).toBe('own_submission');
   });
 
   it('masks one finding at a time; keeping a value needs a reason; then 保密审查 and publish', async () => {

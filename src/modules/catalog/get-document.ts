@@ -3,6 +3,7 @@ import { catalogColumns, documentAttachments, documentInterpretations, documentR
 import type { Actor, OpContext } from '../../platform/context.ts';
 import { assertCan, isDistrictWide } from '../../platform/policy.ts';
 import { assertColumnOwner, loadDocument } from './load-document.ts';
+import { currentStep, mayTakeStep } from './review-rule.ts';
 
 /** A document as its editors and reviewers see it: content, working copy, revisions and review trail. */
 export async function getDocumentForEditor(ctx: OpContext, id: string) {
@@ -27,11 +28,17 @@ export async function getDocumentForEditor(ctx: OpContext, id: string) {
     linkedDocuments(ctx, 'interprets', id),
   ]);
   const { searchVector: _sv, ...rest } = doc;
+  const submittedBy = reviews.findLast((r) => r.review.decision === 'submit' && r.review.version === doc.version)?.review.createdBy ?? null;
+  const step = currentStep(doc, column);
   return {
     document: rest,
     column: { id: column.id, name: column.name, reviewSteps: column.reviewSteps },
     revisions,
     reviews: reviews.map((r) => ({ ...r.review, createdByName: r.createdByName })),
+    /** Whether the caller may decide the step now waiting (review-rule.ts); false when none waits. */
+    yourStep: mayTakeStep(ctx.actor!, column, step, submittedBy),
+    /** The caller sent this round up: someone else must review it. */
+    ownSubmission: step !== null && submittedBy === ctx.actor!.id,
     attachments,
     /** 政策解读 of this document (it is the policy), and the policies this document interprets. */
     interpretations,

@@ -10,7 +10,7 @@ import { searchVectorSql } from './document-content.ts';
 import { assertColumnOwner, contentOf, loadDocument } from './load-document.ts';
 import { openFindings } from './pii-gate.ts';
 import { notifyAuthor, notifyNextReviewers } from './review-notifications.ts';
-import { assertMayTakeStep, currentStepIndex } from './review-rule.ts';
+import { assertMayTakeStep, currentStepIndex, roundSubmitter } from './review-rule.ts';
 
 type DocumentRow = typeof documents.$inferSelect;
 
@@ -49,7 +49,7 @@ export async function submitDocument(ctx: OpContext, id: string) {
     // A working copy's review is marked by reviewStep ≥ 1 (step index + 1) while the published status stays.
     await tx.db.insert(documentReviews).values({ documentId: id, version: doc.version, step: 0, stepName: '送审', decision: 'submit', createdBy: actor.id });
     await writeAudit(tx, { action: 'document.submit', entity: 'document', entityId: id, after: { version: doc.version, workingCopy: editing } });
-    await notifyNextReviewers(tx, { id, title: contentOf(doc).title }, column, 0, actor);
+    await notifyNextReviewers(tx, { id, title: contentOf(doc).title }, column, 0, actor, actor.id);
   });
 }
 
@@ -80,7 +80,8 @@ export async function reviewDocument(ctx: OpContext, id: string, raw: z.input<ty
     const steps = column.reviewSteps;
     const step = steps[stepIndex];
     if (!step) throw conflict('review_step_missing', '栏目的审核流程已变更，当前步骤不存在；请退回后重新送审');
-    assertMayTakeStep(actor, column, step);
+    const submittedBy = await roundSubmitter(tx.db, id, doc.version);
+    assertMayTakeStep(actor, column, step, submittedBy);
     const last = stepIndex === steps.length - 1;
     const now = new Date();
     const title = contentOf(doc).title;
@@ -102,7 +103,7 @@ export async function reviewDocument(ctx: OpContext, id: string, raw: z.input<ty
     if (!last) {
       await tx.db.update(documents).set({ reviewStep: doc.reviewStep + 1, updatedAt: now }).where(eq(documents.id, id));
       await audit('document.approve_step', { step: step.name });
-      await notifyNextReviewers(tx, { id, title }, column, stepIndex + 1, actor);
+      await notifyNextReviewers(tx, { id, title }, column, stepIndex + 1, actor, submittedBy);
       return;
     }
     const findings = await openFindings(tx, doc);

@@ -13,14 +13,22 @@ export const documentLink = (id: string) => `/admin/catalog/documents/${id}`;
  * holding the step's role, as the review rule judges them (so nobody is told of a step they cannot
  * take). The district office is not told of every unit's steps. Runs in the caller's transaction.
  */
-export async function notifyNextReviewers(tx: OpContext, doc: { id: string; title: string }, column: ReviewColumn & { name: string }, stepIndex: number, by: Actor): Promise<number> {
+export async function notifyNextReviewers(
+  tx: OpContext,
+  doc: { id: string; title: string },
+  column: ReviewColumn & { name: string },
+  stepIndex: number,
+  by: Actor,
+  /** Who sent this round into review: never told to review it (see review-rule.ts). */
+  submittedBy: string | null,
+): Promise<number> {
   const step = column.reviewSteps[stepIndex];
   if (!step) return 0;
   const candidates = await tx.db
     .select({ id: users.id, username: users.username, name: users.displayName, unitId: users.unitId, roles: users.roles })
     .from(users)
     .where(and(inArray(users.unitId, owningUnits(column)), eq(users.disabled, false), arrayOverlaps(users.roles, [step.role])));
-  const recipients = candidates.filter((u) => mayTakeStep({ ...u, roles: u.roles as Role[] }, column, step)).map((u) => u.id);
+  const recipients = candidates.filter((u) => mayTakeStep({ ...u, roles: u.roles as Role[] }, column, step, submittedBy)).map((u) => u.id);
   return notifyUsers(tx.db, recipients, {
     kind: 'document.review',
     title: `待您审核（${step.name}）：${doc.title}`,

@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
-import { documents, type ReviewStep } from '../../db/schema/index.ts';
-import { forbidden, outOfScope } from '../../http/errors.ts';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { documentReviews, documents, type ReviewStep } from '../../db/schema/index.ts';
+import { AppError, forbidden, outOfScope } from '../../http/errors.ts';
 import type { Actor } from '../../platform/context.ts';
 import { can, isDistrictWide } from '../../platform/policy.ts';
 
@@ -46,29 +47,51 @@ export function currentStep(doc: ReviewState, column: Pick<ReviewColumn, 'review
 /** The units whose people work on a column's documents: its site's unit and any listed owners. */
 export const owningUnits = (column: Pick<ReviewColumn, 'siteUnitId' | 'ownerUnitIds'>): string[] => [...new Set([column.siteUnitId, ...column.ownerUnitIds])];
 
-export type StepVerdict = 'ok' | 'no_permission' | 'out_of_scope' | 'wrong_role';
+export type StepVerdict = 'ok' | 'no_permission' | 'own_submission' | 'out_of_scope' | 'wrong_role';
+
+/**
+ * Who sent the document's current version into review (its `送审` record), as SQL over `documents`:
+ * whoever answers for the content of this round.
+ */
+export const SUBMITTED_BY_SQL = sql`(select r.created_by from ${documentReviews} r where r.document_id = ${documents.id} and r.version = ${documents.version} and r.decision = 'submit' order by r.created_at desc limit 1)`;
+
+/** Who sent the document's version `version` into review (null if nobody has yet). */
+export async function roundSubmitter(db: Db, documentId: string, version: number): Promise<string | null> {
+  const [row] = await db
+    .select({ by: documentReviews.createdBy })
+    .from(documentReviews)
+    .where(and(eq(documentReviews.documentId, documentId), eq(documentReviews.version, version), eq(documentReviews.decision, 'submit')))
+    .orderBy(desc(documentReviews.createdAt))
+    .limit(1);
+  return row?.by ?? null;
+}
 
 /**
  * Who may decide a review step: someone holding `documents.review`, of a unit that owns the column,
  * holding the step's role — or the district office (sys_admin, office_admin), which may take any
- * step anywhere. The one rule behind both `reviewDocument` and the “待我审核” queue.
+ * step anywhere. Nobody decides a step of a round they submitted themselves (三审: the content is
+ * checked by someone other than who answers for it). The one rule behind `reviewDocument`, the
+ * “待我审核” queue, the next-reviewer notices and the editor's review panel.
  */
-export function stepVerdict(actor: Actor, column: Pick<ReviewColumn, 'siteUnitId' | 'ownerUnitIds'>, step: ReviewStep): StepVerdict {
+export function stepVerdict(actor: Actor, column: Pick<ReviewColumn, 'siteUnitId' | 'ownerUnitIds'>, step: ReviewStep, submittedBy: string | null = null): StepVerdict {
   if (!can(actor, 'documents.review')) return 'no_permission';
+  if (submittedBy === actor.id) return 'own_submission';
   if (isDistrictWide(actor)) return 'ok';
   if (!owningUnits(column).includes(actor.unitId)) return 'out_of_scope';
   if (!actor.roles.includes(step.role as never)) return 'wrong_role';
   return 'ok';
 }
 
-export const mayTakeStep = (actor: Actor, column: Pick<ReviewColumn, 'siteUnitId' | 'ownerUnitIds'>, step: ReviewStep | null): boolean => !!step && stepVerdict(actor, column, step) === 'ok';
+export const mayTakeStep = (actor: Actor, column: Pick<ReviewColumn, 'siteUnitId' | 'ownerUnitIds'>, step: ReviewStep | null, submittedBy: string | null = null): boolean =>
+  !!step && stepVerdict(actor, column, step, submittedBy) === 'ok';
 
 const ROLE_NAMES: Record<ReviewStep['role'], string> = { reviewer: '审核员', approver: '签发人', liaison: '单位联络员', office_admin: '主管部门管理员' };
 
 /** Throws the error `reviewDocument` has always given for each way the rule can fail. */
-export function assertMayTakeStep(actor: Actor, column: Pick<ReviewColumn, 'siteUnitId' | 'ownerUnitIds'>, step: ReviewStep): void {
-  const verdict = stepVerdict(actor, column, step);
+export function assertMayTakeStep(actor: Actor, column: Pick<ReviewColumn, 'siteUnitId' | 'ownerUnitIds'>, step: ReviewStep, submittedBy: string | null): void {
+  const verdict = stepVerdict(actor, column, step, submittedBy);
   if (verdict === 'no_permission') throw forbidden();
+  if (verdict === 'own_submission') throw new AppError('forbidden', 'own_submission', '不能审核本人送审的文件，请由其他审核人员办理');
   if (verdict === 'out_of_scope') throw outOfScope('只能处理本单位栏目中的文件');
   if (verdict === 'wrong_role') throw forbidden(`“${step.name}”须由${ROLE_NAMES[step.role] ?? step.role}办理`);
 }

@@ -124,6 +124,10 @@ export interface DocumentDetail {
   column: { id: string; name: string; reviewSteps: ReviewStep[] };
   revisions: Revision[];
   reviews: ReviewRecord[];
+  /** Whether the signed-in user may decide the step now waiting (the server's review rule). */
+  yourStep: boolean;
+  /** The signed-in user sent this round up, so someone else must review it. */
+  ownSubmission: boolean;
   /** 政策解读 of this document, and the policies this document interprets (src/modules/catalog/get-document.ts). */
   interpretations: LinkedDocument[];
   interprets: LinkedDocument[];

@@ -180,6 +180,7 @@ export const t = {
   trailEmpty: '尚未送审',
   currentStep: (name: string) => `当前步骤：${name}`,
   waitingFor: (name: string, role: string) => `等待${role}办理“${name}”`,
+  ownSubmission: '本轮由您送审，须由其他审核人员办理。',
   notYourStep: (role: string) => `本步骤须由${role}办理。`,
   comment: '审核意见',
   commentRequired: '退回或驳回时请填写意见',

@@ -7,9 +7,6 @@ import { t } from '../strings.ts';
 
 interface Props {
   detail: DocumentDetail;
-  /** The roles of the signed-in user and whether they reach the whole district. */
-  roles: string[];
-  canReview: boolean;
   onChanged: (outcome: 'approved' | 'published' | 'returned' | 'rejected') => void;
   /** The server refused the last approval for open personal-information findings. */
   onPiiBlocked: (findings: PiiFinding[]) => void;
@@ -26,13 +23,13 @@ export function reviewState(detail: DocumentDetail) {
 }
 
 /** The review chain, the trail of decisions, and — for whoever holds the current step — 通过 / 退回 / 驳回. */
-export function ReviewPanel({ detail, roles, canReview, onChanged, onPiiBlocked }: Props) {
+export function ReviewPanel({ detail, onChanged, onPiiBlocked }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ comment?: string; secrecy?: boolean }>();
   const [busy, setBusy] = useState<string | null>(null);
   const { steps, underReview, stepIndex, step, last } = reviewState(detail);
-  const districtWide = roles.includes('sys_admin') || roles.includes('office_admin');
-  const mayAct = canReview && !!step && (districtWide || roles.includes(step.role));
+  // The server judges by the one review rule (src/modules/catalog/review-rule.ts).
+  const mayAct = detail.yourStep;
   const doc = detail.document;
   const published = doc.status === 'published' || doc.status === 'scheduled';
 
@@ -82,6 +79,7 @@ export function ReviewPanel({ detail, roles, canReview, onChanged, onPiiBlocked 
         ))}
       </ol>
       {step && <p className="current-step">{mayAct ? t.currentStep(step.name) : t.waitingFor(step.name, t.roles[step.role] ?? step.role)}</p>}
+      {step && detail.ownSubmission && <p className="own-submission">{t.ownSubmission}</p>}
       {mayAct && step && (
         <Form form={form} layout="vertical" className="review-form">
           <Form.Item name="comment" label={t.comment}>

@@ -392,8 +392,6 @@ export function DocumentEditorPage({ params }: PageProps) {
             <Card className="block-gap">
               <ReviewPanel
                 detail={detail.data}
-                roles={me.user.roles}
-                canReview={canReview}
                 onPiiBlocked={(f) => {
                   setFindings(f);
                   setBlocked(true);
