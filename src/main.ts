@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { openDatabase, runMigrations, type Database } from './db/client.ts';
 import { buildServer } from './http/server.ts';
+import { startAuditAnchoring } from './platform/audit/audit-anchor.ts';
 import { lockDataDir } from './platform/data-dir-lock.ts';
 import { DiskFileStore } from './platform/files/file-store.ts';
 import { JobRunner } from './platform/jobs/job-runner.ts';
@@ -38,6 +39,11 @@ export async function startServer(config: Config, log: (msg: string) => void = c
     const app = await buildServer({ config, database, store, runner, version: VERSION }, { logger: config.LOG_LEVEL !== 'silent' });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     runner.start(config.JOBS_POLL_SECONDS, (err) => app.log.error({ err }, 'job runner'));
+    // The audit chain's head, kept outside the database (see audit-anchor.ts).
+    const anchoring = startAuditAnchoring(database.db, config.dataDir, {
+      error: (err) => app.log.error({ err }, '审计锚点写入失败'),
+      written: (anchor) => app.log.info({ auditAnchor: anchor }, '审计锚点'),
+    });
     const db = database;
     let stopping: Promise<void> | null = null;
     return {
@@ -48,6 +54,7 @@ export async function startServer(config: Config, log: (msg: string) => void = c
         (stopping ??= (async () => {
           await app.close(); // stops accepting, lets in-flight requests finish
           await runner.stop();
+          await anchoring.stop();
           await db.close();
           await unlock();
         })()),

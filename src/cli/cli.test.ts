@@ -8,6 +8,7 @@ import { openDatabase } from '../db/client.ts';
 import { auditLog, users } from '../db/schema/index.ts';
 import { loadConfig } from '../config.ts';
 import { startServer } from '../main.ts';
+import { anchorFile, readAuditAnchors } from '../platform/audit/audit-anchor.ts';
 import { createTestDatabase } from '../testing/test-db.ts';
 
 const bin = path.resolve('bin/gongkai.mjs');
@@ -80,6 +81,9 @@ describe('start-up, the data-directory lock, and the operator commands', () => {
     } finally {
       await running.stop();
     }
+    // The audit chain's head was written outside the database (audit-anchor.ts), last at stop.
+    const anchors = readAuditAnchors(anchorFile(config.dataDir));
+    expect(anchors.length).toBeGreaterThan(0);
     // Later starts keep the data and print no new password.
     const again: string[] = [];
     const second = await startServer(config, (m) => again.push(m));
@@ -103,7 +107,7 @@ describe('start-up, the data-directory lock, and the operator commands', () => {
 
   it('verifies the audit chain, and names the first altered row', async () => {
     const ok = gongkai(['audit', 'verify'], env);
-    expect(ok.stdout).toMatch(/^audit ok \(\d+ rows\)\n$/);
+    expect(ok.stdout).toMatch(/^audit ok \(\d+ rows, [1-9]\d* anchors\)\n$/);
     expect(ok.status).toBe(0);
     const database = await openDatabase({ url: env.DATABASE_URL || undefined, dataDir: env.DATABASE_URL ? null : path.join(dataDir, 'pglite') });
     try {

@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import { ConfigError, loadConfig } from '../config.ts';
 import { AppError } from '../http/errors.ts';
 import { runMigrations } from '../db/client.ts';
+import { anchorFile, readAuditAnchors } from '../platform/audit/audit-anchor.ts';
 import { verifyAudit } from '../platform/audit/verify-audit.ts';
 import { runCalendarCli } from './calendar-cli.ts';
 import { openForCli } from './open-for-cli.ts';
@@ -64,12 +65,12 @@ export async function main(argv: string[]): Promise<number> {
     .command('audit')
     .description('审计日志')
     .command('verify')
-    .description('校验哈希链')
+    .description('校验哈希链，及数据目录中的库外锚点（audit-anchors.jsonl）')
     .action(async () => {
       const cli = await openForCli();
       try {
-        const v = await verifyAudit(cli.database.db);
-        if (v.ok) console.log(`audit ok (${v.rows} rows)`);
+        const v = await verifyAudit(cli.database.db, readAuditAnchors(anchorFile(cli.config.dataDir)));
+        if (v.ok) console.log(`audit ok (${v.rows} rows, ${v.anchors} anchors)`);
         else {
           console.log(`audit broken at row ${v.brokenId}: ${v.reason}`);
           status = 1;

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type Config } from '../config.ts';
+import { hasPgliteCluster } from '../db/create-pglite-dir.ts';
 import { openDatabase, runMigrations, type Database } from '../db/client.ts';
 import { lockDataDir } from '../platform/data-dir-lock.ts';
 import { announceSeed, seedDemo } from '../seed/seed-demo.ts';
@@ -31,5 +31,5 @@ export async function openForCli(opts: { migrate?: boolean } = {}): Promise<CliD
 
 /** True when there is a database to read: a PostgreSQL URL, or a PGlite directory already created. */
 export function databaseExists(config: Config): boolean {
-  return config.dbKind === 'postgres' || fs.existsSync(path.join(config.dataDir, 'pglite', 'PG_VERSION'));
+  return config.dbKind === 'postgres' || hasPgliteCluster(path.join(config.dataDir, 'pglite'));
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listAudit } from '../../platform/audit/list-audit.ts';
+import { anchorFile, readAuditAnchors } from '../../platform/audit/audit-anchor.ts';
 import { verifyAudit } from '../../platform/audit/verify-audit.ts';
 import { isValidDate } from '../../platform/calendar/dates.ts';
 import type { AppDeps } from '../app-deps.ts';
@@ -31,5 +32,7 @@ export const auditRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app)
     },
     async (req) => listAudit(contextOf(req, db), req.query),
   );
-  app.get('/api/audit/verify', { config: { access: 'audit.read' }, schema: { tags: ['audit'], summary: '校验审计日志哈希链' } }, async () => verifyAudit(db));
+  app.get('/api/audit/verify', { config: { access: 'audit.read' }, schema: { tags: ['audit'], summary: '校验审计日志哈希链及库外锚点' } }, async () =>
+    verifyAudit(db, readAuditAnchors(anchorFile(deps.config.dataDir))),
+  );
 };

@@ -25,7 +25,7 @@ export interface AuditQuery {
   pageSize: number;
 }
 
-export type AuditVerdict = { ok: true; rows: number } | { ok: false; rows: number; brokenId: number; reason: string };
+export type AuditVerdict = { ok: true; rows: number; anchors: number } | { ok: false; rows: number; brokenId: number; reason: string };
 
 export const listAudit = (q: AuditQuery) => api.get<{ total: number; items: AuditRow[] }>('/api/audit', { ...q });
 export const verifyAudit = () => api.get<AuditVerdict>('/api/audit/verify');

@@ -2,7 +2,7 @@ export const t = {
   title: '审计日志',
   intro: '系统中每一次变更都记录操作人、时间、来源地址以及变更前后的内容。记录逐条以哈希相连，任何改动都能被校验发现。',
   verify: '校验哈希链',
-  verifyOk: (n: number) => `哈希链完整：共 ${n} 条记录，均未被改动。`,
+  verifyOk: (n: number, anchors: number) => `哈希链完整：共 ${n} 条记录，均未被改动${anchors ? `，与库外保存的 ${anchors} 个锚点一致` : ''}。`,
   verifyBroken: (reason: string, n: number) => `哈希链断裂：${reason}（此前 ${n} 条记录完好）`,
   filterQ: '关键字',
   filterQPlaceholder: '操作人、动作或对象编号',

@@ -14,7 +14,7 @@ export function VerifyChainButton({ onResult }: { onResult: (node: ReactNode) =>
       const v: AuditVerdict = await verifyAudit();
       onResult(
         v.ok ? (
-          <Alert role="status" type="success" showIcon title={t.verifyOk(v.rows)} closable={{ onClose: () => onResult(null) }} />
+          <Alert role="status" type="success" showIcon title={t.verifyOk(v.rows, v.anchors)} closable={{ onClose: () => onResult(null) }} />
         ) : (
           <Alert role="alert" type="error" showIcon title={t.verifyBroken(v.reason, v.rows)} />
         ),
