@@ -8,7 +8,8 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/search-scale.ts   # a new database on that server
  *   DOCS=20000 npx tsx bench/search-scale.ts                        # fewer documents
  *   SEARCH_BENCH_DIR=/tmp/gk-search (PGlite) or SEARCH_BENCH_DB=gk_bench_search (PostgreSQL) keep the loaded
- *   catalog for the next run; PGLITE_SHARED_BUFFERS_MB as for the server (default 16).
+ *   catalog for the next run; PGLITE_SHARED_BUFFERS_MB as for the server (unset: sized from the data, see
+ *   src/db/pglite-buffers.ts).
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -61,21 +62,29 @@ if (url) {
   // SEARCH_BENCH_DIR keeps a loaded directory between runs (it is loaded only when empty).
   const keep = process.env.SEARCH_BENCH_DIR;
   dataDir = keep ? path.resolve(keep) : fs.mkdtempSync(path.join(os.tmpdir(), 'gk-bench-search-'));
-  // The server's setting (PGLITE_SHARED_BUFFERS_MB, default 16 MB) unless given.
-  database = await openDatabase({ dataDir, sharedBuffersMb: Number(process.env.PGLITE_SHARED_BUFFERS_MB ?? 16) });
+  // As the server opens it: PGLITE_SHARED_BUFFERS_MB if set, else sized from the data (pglite-buffers.ts).
+  database = await openDatabase({ dataDir, sharedBuffersMb: process.env.PGLITE_SHARED_BUFFERS_MB ? Number(process.env.PGLITE_SHARED_BUFFERS_MB) : undefined });
   cleanup = async () => {
     await database.close();
     if (!keep) fs.rmSync(dataDir!, { recursive: true, force: true });
   };
 }
-const db = database.db;
+let db = database.db;
 const kind = database.kind;
 console.log(`search-scale[${kind}] ${DOCS} documents`);
 
 try {
   await runMigrations(database);
   const [{ n: already }] = await rows<{ n: number }>(db, sql`select count(*)::int as n from documents`);
-  if (!already) await load();
+  if (!already) {
+    await load();
+    // Reopened as the server would open this directory: its buffers are sized from the data now there.
+    if (dataDir) {
+      await database.close();
+      database = await openDatabase({ dataDir, sharedBuffersMb: process.env.PGLITE_SHARED_BUFFERS_MB ? Number(process.env.PGLITE_SHARED_BUFFERS_MB) : undefined });
+      db = database.db;
+    }
+  }
   async function load() {
     await seedDemo(db, { withPlan: true });
     const cols = await db.select({ id: catalogColumns.id, siteUnitId: catalogColumns.siteUnitId, slug: catalogColumns.slug }).from(catalogColumns);
@@ -167,7 +176,8 @@ try {
   const tail = slowest.sort((a, b) => b.ms - a.ms).slice(0, 10);
   console.log(`  slowest: ${tail.map((x) => `${x.ms.toFixed(0)} ms ${JSON.stringify(x.p)}`).join('; ')}`);
   const tracked = await termStats(db);
-  console.log(`  (load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; the planner's statistics track ${tracked?.freq.size ?? 0} search terms)`);
+  const [{ shared_buffers: buffers }] = await rows<{ shared_buffers: string }>(db, sql`show shared_buffers`);
+  console.log(`  (shared_buffers ${buffers}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; the planner's statistics track ${tracked?.freq.size ?? 0} search terms)`);
 
   // The plans the searches run (see withPlan): the GIN index answers the match, except for a term most documents hold.
   const stats = await termStats(db);

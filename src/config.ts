@@ -28,8 +28,8 @@ const schema = z.object({
   DISTRICT_NAME: z.string().min(1).default('渝中区'),
   /** Working days before its due date that an assignment counts as due soon. */
   PLAN_REMIND_DAYS: z.coerce.number().int().min(0).max(60).default(5),
-  /** Shared buffers of the embedded database; raise it for large catalogs if memory allows. */
-  PGLITE_SHARED_BUFFERS_MB: z.coerce.number().int().min(1).max(4096).default(16),
+  /** Shared buffers of the embedded database in MB; unset, sized from the data (src/db/pglite-buffers.ts). */
+  PGLITE_SHARED_BUFFERS_MB: z.coerce.number().int().min(1).max(4096).optional(),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string; dbKind: 'pglite' | 'postgres' };

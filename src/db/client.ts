@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema/index.ts';
 import { createPgliteDir, hasPgliteCluster } from './create-pglite-dir.ts';
+import { pgliteDataBytes, sharedBuffersFor } from './pglite-buffers.ts';
 import { MIGRATIONS_DIR as migrationsFolder } from '../paths.ts';
 export { migrationsFolder };
 
@@ -40,8 +41,9 @@ export async function openDatabase(opts: { url?: string; dataDir: string | null;
   const client = await PGlite.create({
     dataDir: opts.dataDir ?? undefined,
     extensions: { pg_trgm },
-    // PGlite's default 128 MB of shared buffers is most of its memory; a district's data needs far less.
-    postgresqlconf: [`shared_buffers=${opts.sharedBuffersMb ?? 16}MB`],
+    // PGlite's default 128 MB of shared buffers is most of its memory; a district's data needs far
+    // less, a large catalog more (pglite-buffers.ts). An explicit setting wins.
+    postgresqlconf: [`shared_buffers=${opts.sharedBuffersMb ?? sharedBuffersFor(opts.dataDir ? pgliteDataBytes(opts.dataDir) : 0)}MB`],
   });
   const db = drizzle(client, { schema }) as unknown as Db;
   return { db, kind: 'pglite', close: () => client.close() };

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './client.ts';
 import { createPgliteDir, hasPgliteCluster } from './create-pglite-dir.ts';
+import { pgliteDataBytes, sharedBuffersFor } from './pglite-buffers.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-pglite-dir-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -16,6 +17,9 @@ describe('embedded database directory', () => {
     const database = await openDatabase({ dataDir: dir });
     try {
       expect(hasPgliteCluster(dir)).toBe(true);
+      // A new, small database gets the smallest buffers.
+      const shown = (await database.db.execute(sql`show shared_buffers`)) as unknown as { rows: { shared_buffers: string }[] };
+      expect(shown.rows[0].shared_buffers).toBe('16MB');
       await database.db.execute(sql`create table kept (v text)`);
       await database.db.execute(sql`insert into kept values ('留存')`);
     } finally {
@@ -29,6 +33,16 @@ describe('embedded database directory', () => {
       await again.close();
     }
   }, 60_000);
+
+  it('sizes shared buffers from the data: a quarter, 16–256 MB in steps of 16', () => {
+    const MB = 1024 * 1024;
+    expect(sharedBuffersFor(0)).toBe(16);
+    expect(sharedBuffersFor(100 * MB)).toBe(16);
+    expect(sharedBuffersFor(1100 * MB)).toBe(256);
+    expect(sharedBuffersFor(500 * MB)).toBe(112);
+    expect(sharedBuffersFor(50_000 * MB)).toBe(256);
+    expect(pgliteDataBytes(path.join(tmp, 'nowhere'))).toBe(0);
+  });
 
   it('says in Chinese what went wrong when the directory cannot be made', async () => {
     const file = path.join(tmp, 'a-file');
