@@ -100,8 +100,13 @@ export function DocumentEditorPage({ params }: PageProps) {
   const doc = detail.data?.document ?? null;
 
   // Columns the user can choose from: the district portal's and their own unit's pages (and the document's own site).
+  // A published document stays on its site (its 索引号 is that agency's): only that site's columns.
   const region = units.data?.items.find((u) => u.kind === 'region');
-  const siteIds = useMemo(() => [...new Set([region?.id, me.user.unitId, doc?.siteUnitId].filter((x): x is string => !!x))], [region?.id, me.user.unitId, doc?.siteUnitId]);
+  const onItsSite = doc?.status === 'published' || doc?.status === 'scheduled';
+  const siteIds = useMemo(
+    () => (onItsSite && doc ? [doc.siteUnitId] : [...new Set([region?.id, me.user.unitId, doc?.siteUnitId].filter((x): x is string => !!x))]),
+    [onItsSite, region?.id, me.user.unitId, doc?.siteUnitId],
+  );
   const columns = useLoad(async () => (await Promise.all(siteIds.map(listColumns))).flat(), [siteIds.join(',')]);
 
   const [form] = Form.useForm<Values>();
