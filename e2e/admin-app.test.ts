@@ -116,8 +116,8 @@ describe('admin app in the browser', () => {
 
     // The search box finds it by its alias.
     await page.getByLabel('搜索单位').fill('区测试');
-    await expect(page.getByRole('row').filter({ hasText: '重庆市渝中区测试局' }).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('row').filter({ hasText: '区发展改革委' }).count()).resolves.toBe(0);
+    await page.getByRole('row').filter({ hasText: '重庆市渝中区测试局' }).waitFor();
+    await expect.poll(() => page.getByRole('row').filter({ hasText: '区发展改革委' }).count(), UI_POLL).toBe(0);
   });
 
   it('resolves written unit names and marks the unknown one', async () => {
@@ -258,7 +258,8 @@ describe('admin app in the browser', () => {
     await item.waitFor();
     await item.getByRole('button', { name: /标为已读/ }).click();
     await page.getByRole('link', { name: '通知，没有未读' }).waitFor();
-    await expect(page.locator('.notification.unread').count()).resolves.toBe(0);
+    // The badge may update before the list re-renders: read the list until it does.
+    await expect.poll(() => page.locator('.notification.unread').count(), UI_POLL).toBe(0);
     const [n] = await db().select().from(notifications).where(eq(notifications.userId, admin.id));
     expect(n.readAt).toBeInstanceOf(Date);
   });

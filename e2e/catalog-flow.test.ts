@@ -125,7 +125,7 @@ describe('catalog (目录与发布) in the browser', () => {
     const pii = page.getByTestId('pii-panel');
     await pii.getByText('发现 2 处个人信息尚未处理，不能发布。', { exact: false }).waitFor();
     const rows = pii.locator('tbody tr.ant-table-row');
-    await expect(rows.count()).resolves.toBe(2);
+    await expect.poll(() => rows.count(), UI_POLL).toBe(2);
     await expect.poll(() => rows.nth(0).innerText(), UI_POLL).toMatch(new RegExp(`身份证号[\\s\\S]*${ID}[\\s\\S]*正文[\\s\\S]*${ID_MASKED.replace(/\*/g, '\\*')}`));
     await expect.poll(() => rows.nth(1).innerText(), UI_POLL).toMatch(new RegExp(`手机号[\\s\\S]*${MOBILE}[\\s\\S]*${MOBILE_MASKED.replace(/\*/g, '\\*')}`));
     expect((await docStatus()).status).toBe('in_review');
