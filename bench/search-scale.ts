@@ -32,6 +32,9 @@ const url = process.env.DATABASE_URL;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.max(0, Math.ceil((p / 100) * xs.length) - 1))];
 const rows = async <T>(db: Database['db'], q: ReturnType<typeof sql>) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
 
+/** As the server opens it: PGLITE_SHARED_BUFFERS_MB if set, else buffers sized from the data (src/db/pglite-buffers.ts). */
+const openPglite = (dir: string) => openDatabase({ dataDir: dir, sharedBuffersMb: process.env.PGLITE_SHARED_BUFFERS_MB ? Number(process.env.PGLITE_SHARED_BUFFERS_MB) : undefined });
+
 // A fresh database: PGlite in a temp directory (so its size on disk can be measured), or a new database on the server.
 let database: Database;
 let cleanup: () => Promise<void>;
@@ -62,8 +65,7 @@ if (url) {
   // SEARCH_BENCH_DIR keeps a loaded directory between runs (it is loaded only when empty).
   const keep = process.env.SEARCH_BENCH_DIR;
   dataDir = keep ? path.resolve(keep) : fs.mkdtempSync(path.join(os.tmpdir(), 'gk-bench-search-'));
-  // As the server opens it: PGLITE_SHARED_BUFFERS_MB if set, else sized from the data (pglite-buffers.ts).
-  database = await openDatabase({ dataDir, sharedBuffersMb: process.env.PGLITE_SHARED_BUFFERS_MB ? Number(process.env.PGLITE_SHARED_BUFFERS_MB) : undefined });
+  database = await openPglite(dataDir);
   cleanup = async () => {
     await database.close();
     if (!keep) fs.rmSync(dataDir!, { recursive: true, force: true });
@@ -81,7 +83,7 @@ try {
     // Reopened as the server would open this directory: its buffers are sized from the data now there.
     if (dataDir) {
       await database.close();
-      database = await openDatabase({ dataDir, sharedBuffersMb: process.env.PGLITE_SHARED_BUFFERS_MB ? Number(process.env.PGLITE_SHARED_BUFFERS_MB) : undefined });
+      database = await openPglite(dataDir);
       db = database.db;
     }
   }

@@ -80,7 +80,7 @@ export async function reviewDocument(ctx: OpContext, id: string, raw: z.input<ty
     const steps = column.reviewSteps;
     const step = steps[stepIndex];
     if (!step) throw conflict('review_step_missing', '栏目的审核流程已变更，当前步骤不存在；请退回后重新送审');
-    const submittedBy = await roundSubmitter(tx.db, id, doc.version);
+    const submittedBy = await roundSubmitter(tx.db, id);
     assertMayTakeStep(actor, column, step, submittedBy);
     const last = stepIndex === steps.length - 1;
     const now = new Date();

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { documentReviews, documents, type ReviewStep } from '../../db/schema/index.ts';
 import { AppError, forbidden, outOfScope } from '../../http/errors.ts';
@@ -53,16 +53,13 @@ export type StepVerdict = 'ok' | 'no_permission' | 'own_submission' | 'out_of_sc
  * Who sent the document's current version into review (its `送审` record), as SQL over `documents`:
  * whoever answers for the content of this round.
  */
-export const SUBMITTED_BY_SQL = sql`(select r.created_by from ${documentReviews} r where r.document_id = ${documents.id} and r.version = ${documents.version} and r.decision = 'submit' order by r.created_at desc limit 1)`;
+// Written out with the table's name: drizzle leaves a lone table's columns unqualified, and inside
+// this sub-select a bare "id" would be the review's own.
+export const SUBMITTED_BY_SQL = sql<string | null>`(select r.created_by from ${documentReviews} r where r.document_id = "documents"."id" and r.version = "documents"."version" and r.decision = 'submit' order by r.created_at desc limit 1)`;
 
-/** Who sent the document's version `version` into review (null if nobody has yet). */
-export async function roundSubmitter(db: Db, documentId: string, version: number): Promise<string | null> {
-  const [row] = await db
-    .select({ by: documentReviews.createdBy })
-    .from(documentReviews)
-    .where(and(eq(documentReviews.documentId, documentId), eq(documentReviews.version, version), eq(documentReviews.decision, 'submit')))
-    .orderBy(desc(documentReviews.createdAt))
-    .limit(1);
+/** Who sent the document's current version into review (null if nobody has yet): SUBMITTED_BY_SQL for one document. */
+export async function roundSubmitter(db: Db, documentId: string): Promise<string | null> {
+  const [row] = await db.select({ by: SUBMITTED_BY_SQL }).from(documents).where(eq(documents.id, documentId));
   return row?.by ?? null;
 }
 

@@ -40,6 +40,8 @@ export async function saveDocument(ctx: OpContext, raw: DocumentInput, id?: stri
   const actor = ctx.actor;
   const html = sanitizeBody(input.bodyHtml);
   const text = bodyText(html);
+  // An index number belongs to its site's agency and the year the document was written.
+  const issueIndexNo = (tx: OpContext, siteUnitId: string) => nextIndexNo(tx, siteUnitId, Number((input.writtenOn ?? todayInShanghai()).slice(0, 4)));
   return inTransaction(ctx, async (tx) => {
     const column = await loadColumn(tx, input.columnId);
     assertColumnOwner(actor, column);
@@ -50,7 +52,7 @@ export async function saveDocument(ctx: OpContext, raw: DocumentInput, id?: stri
     let version: number;
     let before: unknown = null;
     if (!id) {
-      const indexNo = await nextIndexNo(tx, column.siteUnitId, Number((input.writtenOn ?? todayInShanghai()).slice(0, 4)));
+      const indexNo = await issueIndexNo(tx, column.siteUnitId);
       const [doc] = await tx.db
         .insert(documents)
         .values({ columnId: column.id, siteUnitId: column.siteUnitId, title: input.title, bodyHtml: html, bodyText: text, indexNo, ...meta, publishAt: input.publishAt ? new Date(input.publishAt) : null, createdBy: actor.id })
@@ -78,7 +80,7 @@ export async function saveDocument(ctx: OpContext, raw: DocumentInput, id?: stri
           .set({
             columnId: column.id,
             // A draft moved to another unit's site belongs to that site, with an index number of its agency.
-            ...(movesSite && { siteUnitId: column.siteUnitId, indexNo: await nextIndexNo(tx, column.siteUnitId, Number((input.writtenOn ?? todayInShanghai()).slice(0, 4))) }),
+            ...(movesSite && { siteUnitId: column.siteUnitId, indexNo: await issueIndexNo(tx, column.siteUnitId) }),
             title: input.title,
             bodyHtml: html,
             bodyText: text,
