@@ -1,10 +1,13 @@
 import { defineConfig } from 'vitest/config';
+import CountReporter from './src/testing/count-reporter.ts';
 
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'e2e/**/*.test.ts'],
     globalSetup: ['src/testing/global-setup.ts'],
     setupFiles: ['src/testing/strict-warnings.ts'],
+    // The default reporter for people; CountReporter for the closing line of scripts/test.mjs.
+    reporters: ['default', new CountReporter()],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,

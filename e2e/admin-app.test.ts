@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSkipReason } from './browser-path.ts';
 import { auditLog, calendarDays, calendarYears, notifications, unitAliases, units, users } from '../src/db/schema/index.ts';
 import { notifyUsers } from '../src/platform/notifications/notify.ts';
 import { DESKTOP, PHONE, UI_POLL, screenshot, seriousA11yViolations, startHarness, type Harness } from './harness.ts';
@@ -10,7 +11,7 @@ import { DESKTOP, PHONE, UI_POLL, screenshot, seriousA11yViolations, startHarnes
  * a new unit and its alias, the name resolver, a new account, the audit trail, the calendar, and
  * another account locked out by wrong passwords.
  */
-describe('admin app in the browser', () => {
+describe.skipIf(browserSkipReason() !== null)('admin app in the browser', () => {
   let h: Harness;
   let page: Page;
   const NEW_PASSWORD = 'Gongkai#2025-pass';

@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSkipReason } from './browser-path.ts';
 import { auditLog, catalogColumnMeasures, catalogColumns, catalogPathMappings, documentInterpretations, documents, planMeasures, plans } from '../src/db/schema/index.ts';
 import { TEST_PASSWORD, type ApiClient, type TestApp } from '../src/testing/test-app.ts';
 import { DESKTOP, PHONE, UI_POLL, noSideScroll, screenshot, screenshotOf, seriousA11yViolations, signIn, startHarness, type Harness } from './harness.ts';
@@ -11,7 +12,7 @@ import { DESKTOP, PHONE, UI_POLL, noSideScroll, screenshot, screenshotOf, seriou
  * 政策解读 panel of the document editor (link, see it from both sides, unlink), and 公开情况 on a
  * measure's page (paths → columns → documents, and the lead unit writing them into its 检查结果).
  */
-describe('catalog admin: path mappings, interpretations, disclosure proof', () => {
+describe.skipIf(browserSkipReason() !== null)('catalog admin: path mappings, interpretations, disclosure proof', () => {
   let h: Harness;
   let t: TestApp;
   const users: Record<'office' | 'liaison' | 'editor', string> = { office: '', liaison: '', editor: '' };

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSkipReason } from './browser-path.ts';
 import { catalogColumns, documents } from '../src/db/schema/index.ts';
 import { DESKTOP, PHONE, UI_POLL, noSideScroll, screenshot, seriousA11yViolations, signIn, startHarness, type Harness } from './harness.ts';
 
@@ -10,7 +11,7 @@ import { DESKTOP, PHONE, UI_POLL, noSideScroll, screenshot, seriousA11yViolation
  * then publishes. The public page shows the masked values and the metadata; search finds it by a
  * two-character word and by its document number. Screenshots for people to look at; axe-core clean.
  */
-describe('catalog (目录与发布) in the browser', () => {
+describe.skipIf(browserSkipReason() !== null)('catalog (目录与发布) in the browser', () => {
   let h: Harness;
   const users: Record<'editor' | 'reviewer' | 'approver' | 'office', string> = { editor: '', reviewer: '', approver: '', office: '' };
   let columnId = '';

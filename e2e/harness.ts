@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { CHROMIUM } from './browser-path.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../src/testing/test-app.ts';
 
 /**
  * Browser tests drive the real server (a fresh seeded database, listening on a free port) with
- * Debian's Chromium. Never a downloaded browser: `/usr/bin/chromium` with these flags only.
+ * Debian's Chromium (or CHROMIUM_PATH, see browser-path.ts). Never a downloaded browser; these flags only.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSkipReason } from './browser-path.ts';
 import { planAssignments, planChecks, planEvents, planMeasures, planReports, plans, units } from '../src/db/schema/index.ts';
 import { DESKTOP, PHONE, UI_POLL, noSideScroll, screenshot, seriousA11yViolations, signIn, startHarness, type Harness } from './harness.ts';
 
@@ -14,7 +15,7 @@ import { DESKTOP, PHONE, UI_POLL, noSideScroll, screenshot, seriousA11yViolation
  * evidence from a phone; the lead unit 区财政局 returns it once, then accepts; the office closes the
  * measure out, sees the dashboard move, and downloads the 通报 and the ledger, read back here.
  */
-describe('plans (任务分工督办) in the browser', () => {
+describe.skipIf(browserSkipReason() !== null)('plans (任务分工督办) in the browser', () => {
   let h: Harness;
   let admin: Page;
   const NEW_PASSWORD = 'Gongkai#2025-plans';

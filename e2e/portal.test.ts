@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSkipReason } from './browser-path.ts';
 import { documents } from '../src/db/schema/index.ts';
 import { DESKTOP, PHONE, screenshot, seriousA11yViolations, startHarness, type Harness } from './harness.ts';
 
@@ -8,7 +9,7 @@ import { DESKTOP, PHONE, screenshot, seriousA11yViolations, startHarness, type H
  * The public portal in a real browser, at a desktop and a phone size: the home page, a column, a
  * document and a search, each photographed for people to look at and checked with axe-core.
  */
-describe('public portal in the browser', () => {
+describe.skipIf(browserSkipReason() !== null)('public portal in the browser', () => {
   let h: Harness;
   let docUrl: string;
 
