@@ -1,6 +1,6 @@
 import readline from 'node:readline';
 import { loadConfig } from '../config.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../platform/errors.ts';
 import { Calendar, type CalendarException } from '../platform/calendar/calendar.ts';
 import { loadCalendar } from '../platform/calendar/load-calendar.ts';
 import { chineseDaysExceptions, SEEDED_YEARS } from '../platform/calendar/seed-calendar.ts';

@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ZodError } from 'zod';
 import { ConfigError, loadConfig } from '../config.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../platform/errors.ts';
 import { runMigrations } from '../db/client.ts';
 import { anchorFile, readAuditAnchors } from '../platform/audit/audit-anchor.ts';
 import { verifyAudit } from '../platform/audit/verify-audit.ts';

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, forbidden, unauthenticated } from './errors.ts';
+import { AppError, forbidden, unauthenticated } from '../platform/errors.ts';
 import type { Db } from '../db/client.ts';
 import type { OpContext } from '../platform/context.ts';
 import { can } from '../platform/policy.ts';

@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
-import { AppError, HTTP_STATUS } from './errors.ts';
+import { AppError } from '../platform/errors.ts';
+import { HTTP_STATUS } from './error-status.ts';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: unknown };

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.ts';
-import type { Role } from './policy.ts';
+import type { Role } from './roles.ts';
 
 /** Who is acting. Null for the public and for system work started by the process itself. */
 export interface Actor {

@@ -1,19 +1,8 @@
-import { forbidden, outOfScope, unauthenticated } from '../http/errors.ts';
+import { forbidden, outOfScope, unauthenticated } from './errors.ts';
 import type { Actor } from './context.ts';
+import { ROLE_CODES, type Role } from './roles.ts';
 
-/** The roles of the issue, with their Chinese names as the UI shows them. */
-export const ROLES = {
-  sys_admin: '系统管理员',
-  office_admin: '主管部门管理员',
-  liaison: '单位联络员',
-  editor: '信息员',
-  reviewer: '审核员',
-  approver: '签发人',
-  responder: '答复人员',
-  readonly: '只读',
-} as const;
-export type Role = keyof typeof ROLES;
-export const ROLE_CODES = Object.keys(ROLES) as Role[];
+export { ROLES, ROLE_CODES, type Role } from './roles.ts';
 
 /** Roles whose reach is the whole district; every other role acts within its own unit. */
 const DISTRICT_WIDE: ReadonlySet<Role> = new Set(['sys_admin', 'office_admin']);

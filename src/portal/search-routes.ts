@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../http/app-deps.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../platform/errors.ts';
 import { listSearchOptions } from '../modules/catalog/public/list-search-options.ts';
 import { searchDocuments, searchParams, type SearchResult } from '../modules/catalog/public/search-documents.ts';
 import { prepare, send } from './http-cache.ts';

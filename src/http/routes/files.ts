@@ -4,7 +4,7 @@ import { files } from '../../db/schema/index.ts';
 import { saveUpload } from '../../platform/files/save-upload.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { contextOf } from '../auth-hooks.ts';
-import { AppError, invalid, notFound } from '../errors.ts';
+import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { idParam } from './params.ts';
 
 export const fileRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {

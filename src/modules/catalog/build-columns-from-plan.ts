@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { catalogColumnMeasures, catalogPathMappings, planAssignments, planMeasures, units } from '../../db/schema/index.ts';
-import { invalid } from '../../http/errors.ts';
+import { invalid } from '../../platform/errors.ts';
 import { writeAudit } from '../../platform/audit/write-audit.ts';
 import { inTransaction, type OpContext } from '../../platform/context.ts';
 import { assertCan } from '../../platform/policy.ts';

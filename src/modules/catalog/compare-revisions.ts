@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { diffLines } from 'diff';
 import { documentRevisions } from '../../db/schema/index.ts';
-import { notFound } from '../../http/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import type { OpContext } from '../../platform/context.ts';
 import { assertCan } from '../../platform/policy.ts';
 import { bodyText } from './document-content.ts';

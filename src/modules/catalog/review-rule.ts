@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { documentReviews, documents, type ReviewStep } from '../../db/schema/index.ts';
-import { AppError, forbidden, outOfScope } from '../../http/errors.ts';
+import { AppError, forbidden, outOfScope } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/context.ts';
 import { can, isDistrictWide } from '../../platform/policy.ts';
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { planAreas, planAssignments, planMeasureLeads, planMeasures, plans, planSubtasks } from '../../db/schema/index.ts';
-import { conflict, invalid } from '../../http/errors.ts';
+import { conflict, invalid } from '../../platform/errors.ts';
 import { writeAudit } from '../../platform/audit/write-audit.ts';
 import { isValidDate } from '../../platform/calendar/dates.ts';
 import { inTransaction, type OpContext } from '../../platform/context.ts';

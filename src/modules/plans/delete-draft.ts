@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { plans } from '../../db/schema/index.ts';
-import { conflict } from '../../http/errors.ts';
+import { conflict } from '../../platform/errors.ts';
 import { writeAudit } from '../../platform/audit/write-audit.ts';
 import { inTransaction, type OpContext } from '../../platform/context.ts';
 import { assertCan } from '../../platform/policy.ts';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { planAssignments, planMeasureLeads, planMeasures, plans } from '../../db/schema/index.ts';
-import { notFound, outOfScope } from '../../http/errors.ts';
+import { notFound, outOfScope } from '../../platform/errors.ts';
 import type { Actor, OpContext } from '../../platform/context.ts';
 import { isDistrictWide } from '../../platform/policy.ts';
 

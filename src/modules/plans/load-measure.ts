@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { planMeasures, plans } from '../../db/schema/index.ts';
-import { notFound } from '../../http/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import type { OpContext } from '../../platform/context.ts';
 
 export async function loadMeasure(tx: OpContext, measureId: string) {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { plans } from '../../db/schema/index.ts';
-import { notFound } from '../../http/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import type { OpContext } from '../../platform/context.ts';
 
 /** The plan row, locked for update when a transaction is about to change it. */

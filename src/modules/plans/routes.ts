@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../http/app-deps.ts';
 import { contextOf } from '../../http/auth-hooks.ts';
-import { AppError, invalid } from '../../http/errors.ts';
+import { AppError, invalid } from '../../platform/errors.ts';
 import { idParam } from '../../http/routes/params.ts';
 import { assertUnitInScope } from '../../platform/policy.ts';
 import { carryOver, carryOverInput } from './carry-over.ts';

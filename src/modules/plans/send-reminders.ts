@@ -1,7 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { planAssignments, planMeasures, plans } from '../../db/schema/index.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import { todayInShanghai } from '../../platform/calendar/dates.ts';
 import { loadCalendar } from '../../platform/calendar/load-calendar.ts';
 import { notifyUnits } from '../../platform/notifications/notify.ts';

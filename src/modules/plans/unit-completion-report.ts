@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { units } from '../../db/schema/index.ts';
-import { notFound } from '../../http/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import { todayInShanghai } from '../../platform/calendar/dates.ts';
 import type { OpContext } from '../../platform/context.ts';
 import { govDocx } from '../../platform/office/gov-docx.ts';

@@ -1,4 +1,4 @@
-import { AppError, invalid } from '../../http/errors.ts';
+import { AppError, invalid } from '../errors.ts';
 import { addDays, isValidDate, weekday, yearOf } from './dates.ts';
 
 export interface CalendarException {

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { files } from '../../db/schema/index.ts';
-import { AppError, invalid } from '../../http/errors.ts';
+import { AppError, invalid } from '../errors.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { inTransaction, type OpContext } from '../context.ts';
 import { assertCan } from '../policy.ts';

@@ -1,7 +1,7 @@
 import { eq, and, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { unitAliases, unitGroupAliases, unitGroups, units } from '../../db/schema/index.ts';
-import { conflict } from '../../http/errors.ts';
+import { conflict } from '../errors.ts';
 
 /**
  * A written name must lead to exactly one unit or group, so a new name or alias may not be any

@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { unitGroupAliases, unitGroupMembers, unitGroups, units } from '../../db/schema/index.ts';
-import { invalid, notFound } from '../../http/errors.ts';
+import { invalid, notFound } from '../errors.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { inTransaction, type OpContext } from '../context.ts';
 import { assertCan } from '../policy.ts';

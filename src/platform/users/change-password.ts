@@ -1,7 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { sessions, users } from '../../db/schema/index.ts';
-import { AppError, invalid, unauthenticated } from '../../http/errors.ts';
+import { AppError, invalid, unauthenticated } from '../errors.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { inTransaction, type OpContext } from '../context.ts';
 import { checkPasswordRules, hashPassword, verifyPassword } from './password.ts';

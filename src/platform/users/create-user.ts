@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { units, users } from '../../db/schema/index.ts';
-import { conflict, forbidden, invalid } from '../../http/errors.ts';
+import { conflict, forbidden, invalid } from '../errors.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { inTransaction, type OpContext } from '../context.ts';
 import { assertCan, isDistrictWide } from '../policy.ts';

@@ -1,7 +1,7 @@
 import { and, count, eq, gt } from 'drizzle-orm';
 import { z } from 'zod';
 import { loginAttempts, users } from '../../db/schema/index.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../errors.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { inTransaction, type OpContext } from '../context.ts';
 import type { Role } from '../policy.ts';

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { invalid } from '../../http/errors.ts';
+import { invalid } from '../errors.ts';
 
 /** Length ≥ 10 and at least three of: lower case, upper case, digits, symbols. */
 export function checkPasswordRules(password: string, username?: string): void {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { sessions, users } from '../../db/schema/index.ts';
-import { forbidden, notFound } from '../../http/errors.ts';
+import { forbidden, notFound } from '../errors.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { inTransaction, type OpContext } from '../context.ts';
 import { assertCan } from '../policy.ts';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { sessions, units, users } from '../../db/schema/index.ts';
-import { forbidden, invalid, notFound } from '../../http/errors.ts';
+import { forbidden, invalid, notFound } from '../errors.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { inTransaction, type OpContext } from '../context.ts';
 import { assertCan } from '../policy.ts';

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { catalogPathMappings } from '../../../db/schema/index.ts';
-import { conflict, invalid, notFound } from '../../../http/errors.ts';
+import { conflict, invalid, notFound } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit/write-audit.ts';
 import { inTransaction, type OpContext } from '../../../platform/context.ts';
 import { assertCan } from '../../../platform/policy.ts';

@@ -1,4 +1,4 @@
-import { AppError } from '../../../http/errors.ts';
+import { AppError } from '../../../platform/errors.ts';
 
 export type PiiScanErrorCode = 'unsupported_file' | 'stale_findings' | 'invalid_findings';
 

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
-import { invalid } from '../../../http/errors.ts';
+import { invalid } from '../../../platform/errors.ts';
 import { queryTerms, tsqueryLiteral } from '../search-terms.ts';
 import { columnSubtree } from './columns.ts';
 import { allKnown, estimateShare, termStats, type TermStats } from './term-stats.ts';

@@ -36,15 +36,3 @@ export const forbidden = (message = '您没有执行此操作的权限') =>
 export const outOfScope = (message: string) => new AppError('forbidden', 'out_of_scope', message);
 export const unauthenticated = (message = '请先登录') =>
   new AppError('unauthenticated', 'unauthenticated', message);
-
-export const HTTP_STATUS: Record<ErrorKind, number> = {
-  invalid: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  locked: 423,
-  too_large: 413,
-  rate_limited: 429,
-  unavailable: 503,
-};
