@@ -1,19 +1,19 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason } from './browser-path.ts';
-import { catalogColumns, documents } from '../src/db/schema/index.ts';
+import { catalogColumns, documentAttachments, documents, users as usersTable } from '../src/db/schema/index.ts';
 import { DESKTOP, PHONE, UI_POLL, noSideScroll, screenshot, seriousA11yViolations, signIn, startHarness, type Harness } from './harness.ts';
 
 /**
  * 目录与发布 in a real browser against the real server (a seeded catalog, the 2021 plan imported):
  * an editor of 区政府办公室 drafts a notice that carries an ID number and a mobile number and sends
- * it up; a reviewer passes 初审 and 复审; the approver's 终审 is refused until both values are masked,
+ * it up; two reviewers pass 初审 and 复审 (one person per step); the approver's 终审 is refused until both values are masked,
  * then publishes. The public page shows the masked values and the metadata; search finds it by a
  * two-character word and by its document number. Screenshots for people to look at; axe-core clean.
  */
 describe.skipIf(browserSkipReason() !== null)('catalog (目录与发布) in the browser', () => {
   let h: Harness;
-  const users: Record<'editor' | 'reviewer' | 'approver' | 'office', string> = { editor: '', reviewer: '', approver: '', office: '' };
+  const users: Record<'editor' | 'reviewer' | 'reviewer2' | 'approver' | 'office', string> = { editor: '', reviewer: '', reviewer2: '', approver: '', office: '' };
   let columnId = '';
   let docId = '';
 
@@ -47,6 +47,7 @@ describe.skipIf(browserSkipReason() !== null)('catalog (目录与发布) in the 
     const t = h.t;
     users.editor = (await t.userWith(['editor'])).actor.username;
     users.reviewer = (await t.userWith(['reviewer'])).actor.username;
+    users.reviewer2 = (await t.userWith(['reviewer'])).actor.username;
     users.approver = (await t.userWith(['approver'])).actor.username;
     users.office = (await t.userWith(['office_admin'])).actor.username;
     const [column] = await db().select().from(catalogColumns).where(eq(catalogColumns.slug, 'tzgg'));
@@ -103,16 +104,34 @@ describe.skipIf(browserSkipReason() !== null)('catalog (目录与发布) in the 
     await expect(page.getByLabel('标题').isDisabled()).resolves.toBe(true);
   });
 
-  it('a reviewer passes 初审 and 复审', async () => {
+  /** At every step the reviewer sees the personal information still open (not only at 终审). */
+  const seesFindings = async (page: Awaited<ReturnType<typeof openForReview>>) => {
+    const pii = page.getByTestId('pii-panel');
+    await expect.poll(() => pii.locator('tbody tr.ant-table-row').count(), UI_POLL).toBe(2);
+    await expect(pii.getByText('点击“通过并发布”时系统会检查个人信息', { exact: false }).count()).resolves.toBe(0);
+  };
+
+  it('two reviewers pass 初审 and 复审, each seeing the PII findings; whoever took 初审 is not offered 复审', async () => {
     const page = await openForReview(users.reviewer, '初审');
+    await seesFindings(page);
     await page.getByLabel('审核意见').fill('内容属实，同意。');
     await page.getByRole('button', { name: /^通\s?过$/ }).click();
-    await page.getByText('当前步骤：复审').waitFor();
-    await page.getByRole('button', { name: /^通\s?过$/ }).click();
-    // 终审 is the approver's: the reviewer is told, and has no buttons.
-    await page.getByText('等待签发人办理“终审”').waitFor();
+    // 三审 means three people: 复审 waits for another reviewer; this one has no buttons.
+    await page.getByText('等待审核员办理“复审”').waitFor();
+    await page.getByText('您已办理本轮审核中的一个步骤', { exact: false }).waitFor();
     await expect(page.getByRole('button', { name: /^通\s?过/ }).count()).resolves.toBe(0);
-    await expect.poll(() => page.getByTestId('review-panel').innerText(), UI_POLL).toMatch(/初审 · 通过[\s\S]*内容属实，同意。[\s\S]*复审 · 通过/);
+
+    const second = await openForReview(users.reviewer2, '复审');
+    await seesFindings(second);
+    await screenshot(second, 'catalog-review-findings-1366');
+    await second.getByRole('button', { name: /^通\s?过$/ }).click();
+    // 终审 is the approver's: the reviewer is told, and has no buttons.
+    await second.getByText('等待签发人办理“终审”').waitFor();
+    await expect(second.getByRole('button', { name: /^通\s?过/ }).count()).resolves.toBe(0);
+    // The trail names who decided each step.
+    const [r1, r2] = [users.reviewer, users.reviewer2].map((u) => h.t.database.db.select().from(usersTable).where(eq(usersTable.username, u)));
+    const [n1, n2] = [(await r1)[0].displayName, (await r2)[0].displayName];
+    await expect.poll(() => second.getByTestId('review-panel').innerText(), UI_POLL).toMatch(new RegExp(`初审 · 通过 · ${n1}[\\s\\S]*内容属实，同意。[\\s\\S]*复审 · 通过 · ${n2}`));
     expect((await docStatus()).reviewStep).toBe(2);
   });
 
@@ -155,7 +174,7 @@ describe.skipIf(browserSkipReason() !== null)('catalog (目录与发布) in the 
     await page.getByTestId('doc-status').getByText('已发布').waitFor();
     expect((await docStatus()).status).toBe('published');
     await expect(page.getByRole('link', { name: '查看公开页面' }).getAttribute('href')).resolves.toBe(`/doc/${docId}`);
-    await expect.poll(() => page.getByTestId('review-panel').innerText(), UI_POLL).toMatch(/终审 · 通过 · 已确认保密审查/);
+    await expect.poll(() => page.getByTestId('review-panel').innerText(), UI_POLL).toMatch(/终审 · 通过 · .+ · 已确认保密审查/);
     await screenshot(page, 'catalog-editor-published-1366');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
@@ -200,6 +219,40 @@ describe.skipIf(browserSkipReason() !== null)('catalog (目录与发布) in the 
     const body = (await res.json()) as { total: number; hits: { id: string }[] };
     expect(body.hits.map((h) => h.id)).toContain(docId);
     expect(body.hits[0].id).toBe(docId);
+  });
+
+  it('a saved attachment is listed when the document is opened again and kept when only the title changes', async () => {
+    const page = await h.openPage(DESKTOP);
+    await signIn(page, users.editor);
+    await page.goto(`/admin/catalog/documents/new?columnId=${columnId}`);
+    await page.getByRole('heading', { level: 1, name: '新建文件' }).waitFor();
+    await page.getByLabel('标题').fill('关于公布2021年政务公开培训名单的通知');
+    await page.getByLabel('正文').fill('培训名单见附件。');
+    await page.getByLabel('选择附件文件').setInputFiles({ name: '培训名单.txt', mimeType: 'text/plain', buffer: Buffer.from('区政府办公室 政务公开培训 第一期\n') });
+    await page.getByText('已上传：培训名单.txt').waitFor();
+    await page.getByRole('button', { name: /保\s?存/ }).click();
+    await page.getByText(/已新建，索引号 .+/).waitFor();
+    await page.waitForURL(/\/admin\/catalog\/documents\/[0-9a-f-]{36}$/);
+    const id = page.url().split('/').pop()!;
+    const attachments = async () => (await h.t.database.db.select().from(documentAttachments).where(eq(documentAttachments.documentId, id))).length;
+    expect(await attachments()).toBe(1);
+
+    // Opened again: the saved attachment is listed, with its size.
+    await page.reload();
+    const list = page.getByTestId('attachment-list');
+    await expect.poll(() => list.innerText(), UI_POLL).toMatch(/培训名单\.txt\s*\d+ B/);
+    await expect(page.getByText('已保存的附件未在此列出', { exact: false }).count()).resolves.toBe(0);
+    // Only the title changes: the attachment stays.
+    await page.getByLabel('标题').fill('关于公布2021年政务公开培训名单的通知（更正）');
+    await page.getByRole('button', { name: /保\s?存/ }).click();
+    await page.getByText('已保存', { exact: true }).waitFor();
+    expect(await attachments()).toBe(1);
+    await expect.poll(() => list.innerText(), UI_POLL).toContain('培训名单.txt');
+    await screenshot(page, 'catalog-editor-attachments-1366');
+    // Removing it is explicit.
+    await page.getByRole('button', { name: '移除附件 培训名单.txt' }).click();
+    await page.getByRole('button', { name: /保\s?存/ }).click();
+    await expect.poll(attachments, UI_POLL).toBe(0);
   });
 
   it('the office manages columns: counts and flags in the tree, settings saved, the inspection checks', async () => {

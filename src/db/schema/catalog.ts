@@ -31,6 +31,11 @@ export const catalogColumns = pgTable(
     /** 备注说明 of a column that is legitimately empty; such a column is not counted as blank. */
     note: text('note'),
     reviewSteps: jsonb('review_steps').$type<ReviewStep[]>().notNull(),
+    /**
+     * 三审 means different people: one person decides at most one step of a round. A very small unit
+     * may turn this off; each decision that relies on it is then recorded in the audit log.
+     */
+    reviewDistinctPeople: boolean('review_distinct_people').notNull().default(true),
     ownerUnitIds: uuid('owner_unit_ids').array().notNull().default(sql`'{}'::uuid[]`),
     sort: integer('sort').notNull().default(0),
     createdAt: ts('created_at').notNull().defaultNow(),

@@ -237,5 +237,14 @@ export const files = pgTable('files', {
   size: bigint('size', { mode: 'number' }).notNull(),
   sha256: text('sha256').notNull(),
   uploadedBy: uuid('uploaded_by').references(() => users.id),
+  /** The unit that uploaded the file: it (and the district office) reads it until it is attached somewhere. */
+  ownerUnitId: uuid('owner_unit_id').references(() => units.id),
+  /**
+   * The object the file is attached to — `document` (its id) or `plan_assignment` (progress-report
+   * evidence of that assignment) — set when first attached; reading then follows that object's scope
+   * (src/platform/files/file-access.ts), and no other object may take the file.
+   */
+  attachedKind: text('attached_kind'),
+  attachedId: uuid('attached_id'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });

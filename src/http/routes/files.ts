@@ -1,10 +1,9 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { files } from '../../db/schema/index.ts';
+import { readableFile } from '../../platform/files/file-access.ts';
 import { saveUpload } from '../../platform/files/save-upload.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { contextOf } from '../auth-hooks.ts';
-import { AppError, invalid, notFound } from '../../platform/errors.ts';
+import { AppError, invalid } from '../../platform/errors.ts';
 import { idParam } from './params.ts';
 
 export const fileRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
@@ -26,8 +25,9 @@ export const fileRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) 
   });
 
   app.get('/api/files/:id', { config: { access: 'files.read' }, schema: { tags, summary: '下载文件', params: idParam } }, async (req, reply) => {
-    const [row] = await db.select().from(files).where(eq(files.id, req.params.id));
-    if (!row) throw notFound('file_not_found', '文件不存在');
+    // Reading follows the owner's scope (file-access.ts); a file out of scope is 404, as if absent.
+    const ctx = contextOf(req, db);
+    const row = await readableFile(ctx, ctx.actor!, req.params.id);
     const stream = await deps.store.open(row.storageKey);
     return reply
       .header('content-type', row.mime)

@@ -23,6 +23,7 @@ describe('documents list, 待我审核 and review notifications', () => {
   let eduColumn: string; // a column of 区教委's own sub-site
   let editor: Client;
   let reviewer: Client;
+  let reviewer2: Client; // a second 审核员: 三审 needs a different person at each step
   let approver: Client;
   let office: Client;
   let eduEditor: Client;
@@ -62,6 +63,7 @@ describe('documents list, 待我审核 and review notifications', () => {
     eduColumn = (await ensureColumnPath(t.database.db, edu.id, ['部门网页', '通知公告'])).id;
     editor = await t.userWith(['editor'], '区政府办公室');
     reviewer = await t.userWith(['reviewer'], '区政府办公室');
+    reviewer2 = await t.userWith(['reviewer'], '区政府办公室');
     approver = await t.userWith(['approver'], '区政府办公室');
     office = await t.userWith(['office_admin'], '区政府办公室');
     eduEditor = await t.userWith(['editor'], '区教委');
@@ -181,14 +183,17 @@ describe('documents list, 待我审核 and review notifications', () => {
       second = await create(editor, tzgg, '关于调整部分公交线路的通告');
       await ok(editor.request('POST', `/api/documents/${second}/submit`));
       await ok(reviewer.request('POST', `/api/documents/${second}/reviews`, { decision: 'approve' }));
+      // 复审 goes to the other reviewer: whoever took 初审 takes no other step of the round.
       const afterFirst = (await inbox(reviewer.actor.id)).filter((n) => n.link?.endsWith(second));
-      expect(afterFirst.map((n) => n.title.match(/（(.+?)）/)?.[1]).sort()).toEqual(['初审', '复审']);
+      expect(afterFirst.map((n) => n.title.match(/（(.+?)）/)?.[1]).sort()).toEqual(['初审']);
+      const toSecond = (await inbox(reviewer2.actor.id)).filter((n) => n.link?.endsWith(second));
+      expect(toSecond.map((n) => n.title.match(/（(.+?)）/)?.[1]).sort()).toEqual(['初审', '复审']);
 
       final = await create(editor, tzgg, '关于开展消防安全检查的通知', { bodyHtml: '<p>请各单位于3月底前完成自查。</p><p>举报电话13812345678。</p>' });
       await ok(editor.request('POST', `/api/documents/${final}/submit`));
       await ok(reviewer.request('POST', `/api/documents/${final}/reviews`, { decision: 'approve' }));
       expect((await inbox(approver.actor.id)).length).toBe(0);
-      await ok(reviewer.request('POST', `/api/documents/${final}/reviews`, { decision: 'approve' }));
+      await ok(reviewer2.request('POST', `/api/documents/${final}/reviews`, { decision: 'approve' }));
       const toApprover = await inbox(approver.actor.id);
       expect(toApprover).toHaveLength(1);
       expect(toApprover[0]).toMatchObject({ kind: 'document.review', link: `/admin/catalog/documents/${final}` });
@@ -225,7 +230,9 @@ describe('documents list, 待我审核 and review notifications', () => {
       edu = await create(eduEditor, eduColumn, '区教委关于2024年春季学期开学工作的通知');
       await ok(eduEditor.request('POST', `/api/documents/${edu}/submit`));
 
-      const rev = await list(reviewer, 'awaiting=mine');
+      // The reviewer took 初审 of second: its 复审 waits for someone else.
+      expect(ids(await list(reviewer, 'awaiting=mine'))).toEqual([first]);
+      const rev = await list(reviewer2, 'awaiting=mine');
       expect(new Set(ids(rev))).toEqual(new Set([first, second]));
       expect(rev.items.find((i) => i.id === first)).toMatchObject({ status: 'in_review', currentStep: '初审' });
       expect(rev.items.find((i) => i.id === second)?.currentStep).toBe('复审');
@@ -238,13 +245,13 @@ describe('documents list, 待我审核 and review notifications', () => {
       expect(new Set(ids(await list(office, 'awaiting=mine')))).toEqual(new Set([first, second, final, edu]));
       // Editors take no step; filters combine with the queue.
       expect((await list(editor, 'awaiting=mine')).total).toBe(0);
-      expect(ids(await list(reviewer, `awaiting=mine&q=${encodeURIComponent('公交')}`))).toEqual([second]);
+      expect(ids(await list(reviewer2, `awaiting=mine&q=${encodeURIComponent('公交')}`))).toEqual([second]);
       expect((await list(reviewer, 'awaiting=mine&status=draft')).total).toBe(0);
       // Every document under review is listed under 审核中, whoever's step it is.
       expect(new Set(ids(await list(editor, 'status=in_review')))).toEqual(new Set([first, second, final]));
 
       // The queue and the review endpoint agree: whatever is not in someone's queue, the endpoint refuses them.
-      const people = [reviewer, approver, eduReviewer, office, editor];
+      const people = [reviewer, reviewer2, approver, eduReviewer, office, editor];
       for (const p of people) {
         const queued = ids(await list(p, 'awaiting=mine&pageSize=100'));
         for (const id of [first, second, final, edu].filter((d) => !queued.includes(d))) {
@@ -260,9 +267,11 @@ describe('documents list, 待我审核 and review notifications', () => {
       expect((await reviewer.request('POST', `/api/documents/${final}/reviews`, { decision: 'return', comment: '测试' })).statusCode).toBe(403);
       expect((await eduReviewer.request('POST', `/api/documents/${first}/reviews`, { decision: 'return', comment: '测试' })).json().error.code).toBe('out_of_scope');
       await ok(reviewer.request('POST', `/api/documents/${first}/reviews`, { decision: 'approve' }));
-      expect(ids(await list(reviewer, 'awaiting=mine'))).toContain(first); // 复审 is a reviewer's too
-      await ok(reviewer.request('POST', `/api/documents/${first}/reviews`, { decision: 'approve' }));
+      // 复审 is a reviewer's too, but not this reviewer's: they took 初审 of this round.
       expect(ids(await list(reviewer, 'awaiting=mine'))).not.toContain(first);
+      expect(ids(await list(reviewer2, 'awaiting=mine'))).toContain(first);
+      await ok(reviewer2.request('POST', `/api/documents/${first}/reviews`, { decision: 'approve' }));
+      expect(ids(await list(reviewer2, 'awaiting=mine'))).not.toContain(first);
       expect(new Set(ids(await list(approver, 'awaiting=mine')))).toEqual(new Set([final, first]));
       expect((await inbox(editor.actor.id)).length).toBe(base);
     });
@@ -271,7 +280,7 @@ describe('documents list, 待我审核 and review notifications', () => {
   it('a published document\'s edit with a future publishAt waits for it; the published version stays up until then', async () => {
     const approveAll = async (id: string) => {
       await ok(reviewer.request('POST', `/api/documents/${id}/reviews`, { decision: 'approve' }));
-      await ok(reviewer.request('POST', `/api/documents/${id}/reviews`, { decision: 'approve' }));
+      await ok(reviewer2.request('POST', `/api/documents/${id}/reviews`, { decision: 'approve' }));
       await ok(approver.request('POST', `/api/documents/${id}/reviews`, { decision: 'approve', secrecyConfirmed: true }));
     };
     const id = await create(editor, tzgg, '关于春节期间烟花爆竹燃放管理的通告');
@@ -313,12 +322,12 @@ describe('documents list, 待我审核 and review notifications', () => {
   it('an edit approved after its schedule was superseded changes nothing when the job runs', async () => {
     const id = await create(editor, tzgg, '关于开展文明城区创建的倡议书');
     await ok(editor.request('POST', `/api/documents/${id}/submit`));
-    for (const c of [reviewer, reviewer]) await ok(c.request('POST', `/api/documents/${id}/reviews`, { decision: 'approve' }));
+    for (const c of [reviewer, reviewer2]) await ok(c.request('POST', `/api/documents/${id}/reviews`, { decision: 'approve' }));
     await ok(approver.request('POST', `/api/documents/${id}/reviews`, { decision: 'approve', secrecyConfirmed: true }));
     const at = new Date(Date.now() + 86_400_000);
     await ok(editor.request('PUT', `/api/documents/${id}`, { ...doc('关于开展文明城区创建的倡议书（一）'), columnId: tzgg, publishAt: at.toISOString() }));
     await ok(editor.request('POST', `/api/documents/${id}/submit`));
-    for (const c of [reviewer, reviewer]) await ok(c.request('POST', `/api/documents/${id}/reviews`, { decision: 'approve' }));
+    for (const c of [reviewer, reviewer2]) await ok(c.request('POST', `/api/documents/${id}/reviews`, { decision: 'approve' }));
     await ok(approver.request('POST', `/api/documents/${id}/reviews`, { decision: 'approve', secrecyConfirmed: true }));
     // Edited again before the time: the approved copy is replaced by a new one, to be reviewed anew.
     await ok(editor.request('PUT', `/api/documents/${id}`, { ...doc('关于开展文明城区创建的倡议书（二）'), columnId: tzgg, publishAt: null }));
@@ -334,14 +343,14 @@ describe('documents list, 待我审核 and review notifications', () => {
     const first = new Date(Date.now() + 2 * 86_400_000);
     const id = await create(editor, tzgg, '关于元旦假期安排的通知', { publishAt: first.toISOString() });
     await ok(editor.request('POST', `/api/documents/${id}/submit`));
-    for (const c of [reviewer, reviewer]) await ok(c.request('POST', `/api/documents/${id}/reviews`, { decision: 'approve' }));
+    for (const c of [reviewer, reviewer2]) await ok(c.request('POST', `/api/documents/${id}/reviews`, { decision: 'approve' }));
     await ok(approver.request('POST', `/api/documents/${id}/reviews`, { decision: 'approve', secrecyConfirmed: true }));
     const [scheduled] = await t.database.db.select().from(documents).where(eq(documents.id, id));
     expect(scheduled).toMatchObject({ status: 'scheduled', publishedAt: first });
     const later = new Date(Date.now() + 5 * 86_400_000);
     await ok(editor.request('PUT', `/api/documents/${id}`, { ...doc('关于元旦假期安排的通知（更正）'), columnId: tzgg, publishAt: later.toISOString() }));
     await ok(editor.request('POST', `/api/documents/${id}/submit`));
-    for (const c of [reviewer, reviewer]) await ok(c.request('POST', `/api/documents/${id}/reviews`, { decision: 'approve' }));
+    for (const c of [reviewer, reviewer2]) await ok(c.request('POST', `/api/documents/${id}/reviews`, { decision: 'approve' }));
     await ok(approver.request('POST', `/api/documents/${id}/reviews`, { decision: 'approve', secrecyConfirmed: true }));
     const [after] = await t.database.db.select().from(documents).where(eq(documents.id, id));
     // Nothing was public yet, so the corrected text simply waits for the new time.

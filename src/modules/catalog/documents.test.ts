@@ -12,6 +12,7 @@ describe('documents: draft → 三审 → PII gate → publish', () => {
   let t: TestApp;
   let editor: ApiClient;
   let reviewer: ApiClient;
+  let reviewer2: ApiClient;
   let approver: ApiClient;
   let columnId: string;
   let docId: string;
@@ -22,6 +23,7 @@ describe('documents: draft → 三审 → PII gate → publish', () => {
     [{ id: columnId }] = await t.database.db.select({ id: catalogColumns.id }).from(catalogColumns).where(eq(catalogColumns.slug, 'tzgg'));
     editor = await t.userWith(['editor'], '区政府办公室');
     reviewer = await t.userWith(['reviewer'], '区政府办公室');
+    reviewer2 = await t.userWith(['reviewer'], '区政府办公室');
     approver = await t.userWith(['approver'], '区政府办公室');
   });
   afterAll(() => t.close());
@@ -61,7 +63,7 @@ describe('documents: draft → 三审 → PII gate → publish', () => {
     const wrongRole = await approver.request('POST', `/api/documents/${docId}/reviews`, { decision: 'approve' });
     expect(wrongRole.statusCode).toBe(403);
     expect((await reviewer.request('POST', `/api/documents/${docId}/reviews`, { decision: 'approve' })).statusCode).toBe(200);
-    expect((await reviewer.request('POST', `/api/documents/${docId}/reviews`, { decision: 'approve' })).statusCode).toBe(200);
+    expect((await reviewer2.request('POST', `/api/documents/${docId}/reviews`, { decision: 'approve' })).statusCode).toBe(200);
     const blocked = await approver.request('POST', `/api/documents/${docId}/reviews`, { decision: 'approve', secrecyConfirmed: true });
     expect(blocked.statusCode).toBe(409);
     expect(blocked.json().error.code).toBe('pii_unresolved');
@@ -169,7 +171,7 @@ describe('documents: draft → 三审 → PII gate → publish', () => {
     expect(doc.title).toBe(draft.title);
     expect((doc.workingCopy as { title: string }).title).toContain('更正');
     await editor.request('POST', `/api/documents/${docId}/submit`);
-    for (const c of [reviewer, reviewer]) expect((await c.request('POST', `/api/documents/${docId}/reviews`, { decision: 'approve' })).statusCode).toBe(200);
+    for (const c of [reviewer, reviewer2]) expect((await c.request('POST', `/api/documents/${docId}/reviews`, { decision: 'approve' })).statusCode).toBe(200);
     expect((await approver.request('POST', `/api/documents/${docId}/reviews`, { decision: 'approve', secrecyConfirmed: true })).statusCode).toBe(200);
     const [after] = await t.database.db.select().from(documents).where(eq(documents.id, docId));
     expect(after.title).toContain('更正');
@@ -263,5 +265,85 @@ describe('documents: draft → 三审 → PII gate → publish', () => {
     const detail = (await editor.request('GET', `/api/documents/${docId}`)).json();
     expect(detail.reviews.some((r: { createdByName: string | null }) => r.createdByName)).toBe(true);
     expect(Array.isArray(detail.attachments)).toBe(true);
+  });
+  const uploadText = async (client: ApiClient, name: string, text: string) => {
+    const m = multipartBody({ filename: name, data: Buffer.from(text) });
+    const up = await t.app.inject({ method: 'POST', url: '/api/files', payload: m.payload, headers: { ...m.headers, cookie: client.cookie, 'x-csrf-token': client.csrf } });
+    expect(up.statusCode).toBe(201);
+    return up.json() as { id: string; name: string; size: number };
+  };
+
+  it('keeps a saved document’s attachments when it is edited without mentioning them; removing one is explicit', async () => {
+    const file = await uploadText(editor, '名单.txt', '拟聘监督员名单');
+    const created = (await editor.request('POST', '/api/documents', { ...draft, columnId, title: '关于附件保留的测试通知', bodyHtml: '<p>见附件。</p>', attachmentIds: [file.id] })).json();
+    const before = (await editor.request('GET', `/api/documents/${created.id}`)).json();
+    expect(before.attachments).toEqual([{ fileId: file.id, name: '名单.txt', mime: 'text/plain', size: file.size }]);
+    // The title changes; the save says nothing about attachments.
+    const { attachmentIds: _none, ...noAttachments } = { ...draft, columnId, title: '关于附件保留的测试通知（修改）', bodyHtml: '<p>见附件。</p>', attachmentIds: undefined };
+    expect((await editor.request('PUT', `/api/documents/${created.id}`, noAttachments)).statusCode).toBe(200);
+    expect((await editor.request('GET', `/api/documents/${created.id}`)).json().attachments).toHaveLength(1);
+    // Saving with the same list keeps it (and its text, read once); an empty list removes it.
+    expect((await editor.request('PUT', `/api/documents/${created.id}`, { ...noAttachments, attachmentIds: [file.id] })).statusCode).toBe(200);
+    expect((await editor.request('GET', `/api/documents/${created.id}`)).json().attachments).toHaveLength(1);
+    expect((await editor.request('PUT', `/api/documents/${created.id}`, { ...noAttachments, attachmentIds: [] })).statusCode).toBe(200);
+    expect((await editor.request('GET', `/api/documents/${created.id}`)).json().attachments).toHaveLength(0);
+  });
+
+  describe('三审 means three people', () => {
+    let column: string;
+    beforeAll(async () => {
+      // 工作动态 of the district site: the same default chain 初审 → 复审 → 终审.
+      [{ id: column }] = await t.database.db.select({ id: catalogColumns.id }).from(catalogColumns).where(eq(catalogColumns.slug, 'gzdt'));
+    });
+    const submitted = async (title: string) => {
+      const doc = (await editor.request('POST', '/api/documents', { ...draft, columnId: column, title, bodyHtml: '<p>工作动态正文。</p>' })).json();
+      expect((await editor.request('POST', `/api/documents/${doc.id}/submit`)).statusCode).toBe(200);
+      return doc.id as string;
+    };
+    const approve = (c: ApiClient, id: string, secrecyConfirmed = false) => c.request('POST', `/api/documents/${id}/reviews`, { decision: 'approve', secrecyConfirmed });
+    const queue = async (c: ApiClient) => (await c.request('GET', '/api/documents?awaiting=mine&pageSize=100')).json().items.map((d: { id: string }) => d.id);
+
+    it('refuses a second step of the same round to the same person, leaves it out of their queue, and names each step’s person', async () => {
+      const office = await t.userWith(['office_admin'], '区政府办公室');
+      const id = await submitted('关于三审须由三人办理的测试');
+      expect((await approve(office, id)).statusCode).toBe(200);
+      expect(await queue(office)).not.toContain(id);
+      expect((await office.request('GET', `/api/documents/${id}`)).json()).toMatchObject({ yourStep: false, decidedEarlierStep: true });
+      const again = await approve(office, id);
+      expect(again.statusCode).toBe(403);
+      expect(again.json().error.code).toBe('already_decided_step');
+      expect(await queue(reviewer)).toContain(id);
+      expect((await approve(reviewer, id)).statusCode).toBe(200);
+      expect((await approve(reviewer, id, true)).json().error.code).toBe('already_decided_step');
+      expect((await approve(office, id, true)).json().error.code).toBe('already_decided_step');
+      expect((await approve(approver, id, true)).statusCode).toBe(200);
+      const trail = (await editor.request('GET', `/api/documents/${id}`)).json().reviews.map((r: { stepName: string; createdBy: string }) => [r.stepName, r.createdBy]);
+      const [offId, revId, appId] = await Promise.all([office, reviewer, approver].map(async (c) => (await c.request('GET', '/api/auth/me')).json().user.id));
+      expect(trail.slice(1)).toEqual([['初审', offId], ['复审', revId], ['终审', appId]]);
+    });
+
+    it('a new round after a return lets the same people decide again', async () => {
+      const id = await submitted('关于退回后重新送审的测试');
+      expect((await approve(reviewer, id)).statusCode).toBe(200);
+      expect((await reviewer2.request('POST', `/api/documents/${id}/reviews`, { decision: 'return', comment: '请补充' })).statusCode).toBe(200);
+      expect((await editor.request('POST', `/api/documents/${id}/submit`)).statusCode).toBe(200);
+      expect((await approve(reviewer2, id)).statusCode).toBe(200);
+      expect((await approve(reviewer, id)).statusCode).toBe(200);
+    });
+
+    it('a column may turn the rule off (very small units): the same person then decides each step, and each exception is audited', async () => {
+      const office = await t.userWith(['office_admin'], '区政府办公室');
+      expect((await office.request('PATCH', `/api/catalog/columns/${column}`, { reviewDistinctPeople: false })).json().reviewDistinctPeople).toBe(false);
+      const id = await submitted('关于小单位一人多步的测试');
+      expect((await approve(office, id)).statusCode).toBe(200);
+      expect(await queue(office)).toContain(id);
+      expect((await approve(office, id)).statusCode).toBe(200);
+      expect((await approve(office, id, true)).statusCode).toBe(200);
+      const [doc] = await t.database.db.select().from(documents).where(eq(documents.id, id));
+      expect(doc.status).toBe('published');
+      const exceptions = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'document.review_same_person')));
+      expect(exceptions.map((e) => (e.after as { step: string }).step)).toEqual(['复审', '终审']);
+      await office.request('PATCH', `/api/catalog/columns/${column}`, { reviewDistinctPeople: true });
+    });
   });
 });

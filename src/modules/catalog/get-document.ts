@@ -3,7 +3,7 @@ import { catalogColumns, documentAttachments, documentInterpretations, documentR
 import type { Actor, OpContext } from '../../platform/context.ts';
 import { assertCan, isDistrictWide } from '../../platform/policy.ts';
 import { assertColumnOwner, loadDocument } from './load-document.ts';
-import { currentStep, mayTakeStep } from './review-rule.ts';
+import { currentStep, mayTakeStep, roundDeciders } from './review-rule.ts';
 
 /** A document as its editors and reviewers see it: content, working copy, revisions and review trail. */
 export async function getDocumentForEditor(ctx: OpContext, id: string) {
@@ -30,13 +30,16 @@ export async function getDocumentForEditor(ctx: OpContext, id: string) {
   const { searchVector: _sv, ...rest } = doc;
   const submittedBy = reviews.findLast((r) => r.review.decision === 'submit' && r.review.version === doc.version)?.review.createdBy ?? null;
   const step = currentStep(doc, column);
+  const decidedBy = roundDeciders(reviews.map((r) => r.review));
   return {
     document: rest,
-    column: { id: column.id, name: column.name, reviewSteps: column.reviewSteps },
+    column: { id: column.id, name: column.name, reviewSteps: column.reviewSteps, reviewDistinctPeople: column.reviewDistinctPeople },
     revisions,
     reviews: reviews.map((r) => ({ ...r.review, createdByName: r.createdByName })),
     /** Whether the caller may decide the step now waiting (review-rule.ts); false when none waits. */
-    yourStep: mayTakeStep(ctx.actor!, column, step, submittedBy),
+    yourStep: mayTakeStep(ctx.actor!, column, step, submittedBy, decidedBy),
+    /** The caller approved an earlier step of this round: 三审 needs someone else for this one. */
+    decidedEarlierStep: step !== null && column.reviewDistinctPeople && decidedBy.includes(ctx.actor!.id),
     /** The caller sent this round up: someone else must review it. */
     ownSubmission: step !== null && submittedBy === ctx.actor!.id,
     attachments,

@@ -6,7 +6,7 @@ import { assertCan, can, isDistrictWide } from '../../platform/policy.ts';
 import { loadColumn } from './load-document.ts';
 import { openFindings } from './pii-gate.ts';
 import { uuidArray } from './public/sql.ts';
-import { CURRENT_STEP_SQL, currentStep, currentStepIndex, mayTakeStep, SUBMITTED_BY_SQL, UNDER_REVIEW_SQL } from './review-rule.ts';
+import { CURRENT_STEP_SQL, currentStep, currentStepIndex, decidedInRoundSql, mayTakeStep, SUBMITTED_BY_SQL, UNDER_REVIEW_SQL } from './review-rule.ts';
 
 /** The statuses a document row really takes (src/db/schema/catalog.ts). */
 export const DOCUMENT_STATUSES = ['draft', 'in_review', 'returned', 'rejected', 'scheduled', 'published', 'withdrawn'] as const;
@@ -75,8 +75,8 @@ export async function listDocuments(ctx: OpContext, raw: ListDocumentsQuery) {
       });
     if (!allowed.size) return empty;
     where.push(UNDER_REVIEW_SQL, or(...[...allowed].map(([i, ids]) => sql`(${CURRENT_STEP_SQL} = ${sql.raw(String(i))} and ${documents.columnId} = any(${uuidArray(ids)}))`))!);
-    // Not a round one sent up oneself (review-rule.ts).
-    where.push(sql`${SUBMITTED_BY_SQL} is distinct from ${actor.id}`);
+    // Not a round one sent up oneself, nor one where one already decided a step (review-rule.ts).
+    where.push(sql`${SUBMITTED_BY_SQL} is distinct from ${actor.id}`, sql`not ${decidedInRoundSql(actor.id)}`);
   }
 
   const cond = and(...onColumn, ...where);

@@ -10,7 +10,7 @@ import { searchVectorSql } from './document-content.ts';
 import { assertColumnOwner, contentOf, loadDocument } from './load-document.ts';
 import { openFindings } from './pii-gate.ts';
 import { notifyAuthor, notifyNextReviewers } from './review-notifications.ts';
-import { assertMayTakeStep, currentStepIndex, roundSubmitter } from './review-rule.ts';
+import { assertMayTakeStep, currentStepIndex, loadRoundDeciders, roundSubmitter } from './review-rule.ts';
 
 type DocumentRow = typeof documents.$inferSelect;
 
@@ -81,12 +81,16 @@ export async function reviewDocument(ctx: OpContext, id: string, raw: z.input<ty
     const step = steps[stepIndex];
     if (!step) throw conflict('review_step_missing', '栏目的审核流程已变更，当前步骤不存在；请退回后重新送审');
     const submittedBy = await roundSubmitter(tx.db, id);
-    assertMayTakeStep(actor, column, step, submittedBy);
+    const decidedBy = await loadRoundDeciders(tx.db, id);
+    assertMayTakeStep(actor, column, step, submittedBy, decidedBy);
     const last = stepIndex === steps.length - 1;
     const now = new Date();
     const title = contentOf(doc).title;
     await tx.db.insert(documentReviews).values({ documentId: id, version: doc.version, step: stepIndex + 1, stepName: step.name, decision: input.decision, comment: input.comment ?? null, secrecyConfirmed: input.secrecyConfirmed, createdBy: actor.id });
     const audit = (action: string, after: unknown) => writeAudit(tx, { action, entity: 'document', entityId: id, before: { status: doc.status, step: step.name }, after });
+    // The column lets one person take several steps (a very small unit): each such decision is recorded as an exception.
+    if (decidedBy.includes(actor.id))
+      await audit('document.review_same_person', { step: step.name, decision: input.decision, version: doc.version, reason: '栏目审核流程允许同一人办理多个步骤' });
 
     if (input.decision === 'return') {
       await tx.db.update(documents).set(editing ? { reviewStep: 0, updatedAt: now } : { status: 'returned', reviewStep: 0, updatedAt: now }).where(eq(documents.id, id));
@@ -103,7 +107,7 @@ export async function reviewDocument(ctx: OpContext, id: string, raw: z.input<ty
     if (!last) {
       await tx.db.update(documents).set({ reviewStep: doc.reviewStep + 1, updatedAt: now }).where(eq(documents.id, id));
       await audit('document.approve_step', { step: step.name });
-      await notifyNextReviewers(tx, { id, title }, column, stepIndex + 1, actor, submittedBy);
+      await notifyNextReviewers(tx, { id, title }, column, stepIndex + 1, actor, submittedBy, [...decidedBy, actor.id]);
       return;
     }
     const findings = await openFindings(tx, doc);

@@ -21,6 +21,8 @@ export async function notifyNextReviewers(
   by: Actor,
   /** Who sent this round into review: never told to review it (see review-rule.ts). */
   submittedBy: string | null,
+  /** Who already approved a step of this round: not told either, unless the column allows it. */
+  decidedBy: readonly string[] = [],
 ): Promise<number> {
   const step = column.reviewSteps[stepIndex];
   if (!step) return 0;
@@ -28,7 +30,7 @@ export async function notifyNextReviewers(
     .select({ id: users.id, username: users.username, name: users.displayName, unitId: users.unitId, roles: users.roles })
     .from(users)
     .where(and(inArray(users.unitId, owningUnits(column)), eq(users.disabled, false), arrayOverlaps(users.roles, [step.role])));
-  const recipients = candidates.filter((u) => mayTakeStep({ ...u, roles: u.roles as Role[] }, column, step, submittedBy)).map((u) => u.id);
+  const recipients = candidates.filter((u) => mayTakeStep({ ...u, roles: u.roles as Role[] }, column, step, submittedBy, decidedBy)).map((u) => u.id);
   return notifyUsers(tx.db, recipients, {
     kind: 'document.review',
     title: `待您审核（${step.name}）：${doc.title}`,

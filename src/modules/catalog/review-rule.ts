@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { documentReviews, documents, type ReviewStep } from '../../db/schema/index.ts';
+import { catalogColumns, documentReviews, documents, type ReviewStep } from '../../db/schema/index.ts';
 import { AppError, forbidden, outOfScope } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/context.ts';
 import { can, isDistrictWide } from '../../platform/policy.ts';
@@ -17,7 +17,12 @@ export interface ReviewColumn {
   siteUnitId: string;
   ownerUnitIds: string[];
   reviewSteps: ReviewStep[];
+  /** One person decides at most one step of a round (default on; see the schema). */
+  reviewDistinctPeople?: boolean;
 }
+
+/** The column's part in the rule about who may take a step. */
+type RuleColumn = Pick<ReviewColumn, 'siteUnitId' | 'ownerUnitIds' | 'reviewDistinctPeople'>;
 
 /**
  * The index into the column's review chain of the step now waiting for a decision, or null when the
@@ -47,7 +52,7 @@ export function currentStep(doc: ReviewState, column: Pick<ReviewColumn, 'review
 /** The units whose people work on a column's documents: its site's unit and any listed owners. */
 export const owningUnits = (column: Pick<ReviewColumn, 'siteUnitId' | 'ownerUnitIds'>): string[] => [...new Set([column.siteUnitId, ...column.ownerUnitIds])];
 
-export type StepVerdict = 'ok' | 'no_permission' | 'own_submission' | 'out_of_scope' | 'wrong_role';
+export type StepVerdict = 'ok' | 'no_permission' | 'own_submission' | 'already_decided' | 'out_of_scope' | 'wrong_role';
 
 /**
  * Who sent the document's current version into review (its `送审` record), as SQL over `documents`:
@@ -56,6 +61,38 @@ export type StepVerdict = 'ok' | 'no_permission' | 'own_submission' | 'out_of_sc
 // Written out with the table's name: drizzle leaves a lone table's columns unqualified, and inside
 // this sub-select a bare "id" would be the review's own.
 export const SUBMITTED_BY_SQL = sql<string | null>`(select r.created_by from ${documentReviews} r where r.document_id = "documents"."id" and r.version = "documents"."version" and r.decision = 'submit' order by r.created_at desc limit 1)`;
+
+/**
+ * Whether `userId` already approved a step of the document's current round (the decisions since its
+ * last 送审), as SQL over `documents`; with the column's `review_distinct_people` off, never.
+ */
+export const decidedInRoundSql = (userId: string) => sql<boolean>`(exists (select 1 from ${documentReviews} r
+  where r.document_id = "documents"."id" and r.decision = 'approve' and r.created_by = ${userId}
+    and r.created_at >= (select max(s.created_at) from ${documentReviews} s where s.document_id = "documents"."id" and s.decision = 'submit'))
+  and (select c.review_distinct_people from ${catalogColumns} c where c.id = "documents"."column_id"))`;
+
+/** The reviews of a document in the order made, as far as the round rule needs them. */
+type ReviewRecord = { decision: string; createdBy: string | null };
+
+/** Who approved a step of the current round (since the last 送审), in order, from the document's reviews in the order made. */
+export function roundDeciders(reviews: ReviewRecord[]): string[] {
+  let start = -1;
+  reviews.forEach((r, i) => {
+    if (r.decision === 'submit') start = i;
+  });
+  if (start < 0) return [];
+  return reviews.slice(start + 1).flatMap((r) => (r.decision === 'approve' && r.createdBy ? [r.createdBy] : []));
+}
+
+/** The people who approved a step of the document's current round (`roundDeciders` read from the database). */
+export async function loadRoundDeciders(db: Db, documentId: string): Promise<string[]> {
+  const rows = await db
+    .select({ decision: documentReviews.decision, createdBy: documentReviews.createdBy })
+    .from(documentReviews)
+    .where(eq(documentReviews.documentId, documentId))
+    .orderBy(asc(documentReviews.createdAt), asc(documentReviews.step));
+  return roundDeciders(rows);
+}
 
 /** Who sent the document's current version into review (null if nobody has yet): SUBMITTED_BY_SQL for one document. */
 export async function roundSubmitter(db: Db, documentId: string): Promise<string | null> {
@@ -67,28 +104,31 @@ export async function roundSubmitter(db: Db, documentId: string): Promise<string
  * Who may decide a review step: someone holding `documents.review`, of a unit that owns the column,
  * holding the step's role — or the district office (sys_admin, office_admin), which may take any
  * step anywhere. Nobody decides a step of a round they submitted themselves (三审: the content is
- * checked by someone other than who answers for it). The one rule behind `reviewDocument`, the
- * “待我审核” queue, the next-reviewer notices and the editor's review panel.
+ * checked by someone other than who answers for it), and nobody decides two steps of one round
+ * (三审 means three people), unless the column turns `reviewDistinctPeople` off. The one rule behind
+ * `reviewDocument`, the “待我审核” queue, the next-reviewer notices and the editor's review panel.
  */
-export function stepVerdict(actor: Actor, column: Pick<ReviewColumn, 'siteUnitId' | 'ownerUnitIds'>, step: ReviewStep, submittedBy: string | null = null): StepVerdict {
+export function stepVerdict(actor: Actor, column: RuleColumn, step: ReviewStep, submittedBy: string | null = null, decidedBy: readonly string[] = []): StepVerdict {
   if (!can(actor, 'documents.review')) return 'no_permission';
   if (submittedBy === actor.id) return 'own_submission';
+  if (column.reviewDistinctPeople !== false && decidedBy.includes(actor.id)) return 'already_decided';
   if (isDistrictWide(actor)) return 'ok';
   if (!owningUnits(column).includes(actor.unitId)) return 'out_of_scope';
   if (!actor.roles.includes(step.role as never)) return 'wrong_role';
   return 'ok';
 }
 
-export const mayTakeStep = (actor: Actor, column: Pick<ReviewColumn, 'siteUnitId' | 'ownerUnitIds'>, step: ReviewStep | null, submittedBy: string | null = null): boolean =>
-  !!step && stepVerdict(actor, column, step, submittedBy) === 'ok';
+export const mayTakeStep = (actor: Actor, column: RuleColumn, step: ReviewStep | null, submittedBy: string | null = null, decidedBy: readonly string[] = []): boolean =>
+  !!step && stepVerdict(actor, column, step, submittedBy, decidedBy) === 'ok';
 
 const ROLE_NAMES: Record<ReviewStep['role'], string> = { reviewer: '审核员', approver: '签发人', liaison: '单位联络员', office_admin: '主管部门管理员' };
 
 /** Throws the error `reviewDocument` has always given for each way the rule can fail. */
-export function assertMayTakeStep(actor: Actor, column: Pick<ReviewColumn, 'siteUnitId' | 'ownerUnitIds'>, step: ReviewStep, submittedBy: string | null): void {
-  const verdict = stepVerdict(actor, column, step, submittedBy);
+export function assertMayTakeStep(actor: Actor, column: RuleColumn, step: ReviewStep, submittedBy: string | null, decidedBy: readonly string[] = []): void {
+  const verdict = stepVerdict(actor, column, step, submittedBy, decidedBy);
   if (verdict === 'no_permission') throw forbidden();
   if (verdict === 'own_submission') throw new AppError('forbidden', 'own_submission', '不能审核本人送审的文件，请由其他审核人员办理');
+  if (verdict === 'already_decided') throw new AppError('forbidden', 'already_decided_step', '您已办理本轮审核中的一个步骤；三审须由不同的人办理，请由其他审核人员办理');
   if (verdict === 'out_of_scope') throw outOfScope('只能处理本单位栏目中的文件');
   if (verdict === 'wrong_role') throw forbidden(`“${step.name}”须由${ROLE_NAMES[step.role] ?? step.role}办理`);
 }

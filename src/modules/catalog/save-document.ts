@@ -1,7 +1,7 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { documentAttachments, documentRevisions, documents, files } from '../../db/schema/index.ts';
-import { conflict, invalid } from '../../platform/errors.ts';
+import { documentAttachments, documentRevisions, documents } from '../../db/schema/index.ts';
+import { conflict } from '../../platform/errors.ts';
 import { writeAudit } from '../../platform/audit/write-audit.ts';
 import { isValidDate, todayInShanghai } from '../../platform/calendar/dates.ts';
 import { inTransaction, type OpContext } from '../../platform/context.ts';
@@ -9,6 +9,7 @@ import { assertCan } from '../../platform/policy.ts';
 import { bodyText, sanitizeBody } from './document-content.ts';
 import { nextIndexNo } from './index-number.ts';
 import { attachmentText } from './attachment-text.ts';
+import { claimFiles } from '../../platform/files/file-access.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
 import { assertColumnOwner, loadColumn, loadDocument } from './load-document.ts';
 import type { WorkingCopy } from './review-document.ts';
@@ -25,7 +26,11 @@ export const documentInput = z.object({
   topic: z.string().trim().max(60).optional().nullable(),
   validity: z.enum(['valid', 'amended', 'repealed', 'expired'], { message: '有效性不正确' }).default('valid'),
   replacedById: z.uuid().optional().nullable(),
-  attachmentIds: z.array(z.uuid()).max(30, '附件不能超过 30 个').default([]),
+  /**
+   * The document's attachments after the save. Absent: an edit keeps the attachments it has (a save
+   * that does not mention them never drops them); a list replaces them, so removing one is explicit.
+   */
+  attachmentIds: z.array(z.uuid()).max(30, '附件不能超过 30 个').optional(),
   publishAt: z.iso.datetime({ offset: true, message: '定时发布时间格式不正确' }).optional().nullable(),
 });
 export type DocumentInput = z.input<typeof documentInput>;
@@ -45,8 +50,6 @@ export async function saveDocument(ctx: OpContext, raw: DocumentInput, id?: stri
   return inTransaction(ctx, async (tx) => {
     const column = await loadColumn(tx, input.columnId);
     assertColumnOwner(actor, column);
-    const attached = input.attachmentIds.length ? await tx.db.select().from(files).where(inArray(files.id, input.attachmentIds)) : [];
-    if (attached.length !== new Set(input.attachmentIds).size) throw invalid('unknown_file', '附件中有不存在的文件');
     const meta = { publisher: input.publisher, writtenOn: input.writtenOn ?? null, docNumber: input.docNumber ?? null, topic: input.topic ?? null, validity: input.validity, replacedById: input.replacedById ?? null };
     let docId: string;
     let version: number;
@@ -92,11 +95,18 @@ export async function saveDocument(ctx: OpContext, raw: DocumentInput, id?: stri
           })
           .where(eq(documents.id, id));
       }
-      await tx.db.delete(documentAttachments).where(eq(documentAttachments.documentId, id));
     }
-    // Text attachments are read now, so the PII gate and search see what they say.
-    for (const f of attached)
-      await tx.db.insert(documentAttachments).values({ documentId: docId, fileId: f.id, text: opts.store ? await attachmentText(opts.store, f) : null });
+    if (input.attachmentIds) {
+      // Only files of the caller's unit, not attached to anything else (file-access.ts).
+      const attached = await claimFiles(tx, actor, input.attachmentIds, { kind: 'document', id: docId });
+      const kept = new Set((await tx.db.select({ fileId: documentAttachments.fileId }).from(documentAttachments).where(eq(documentAttachments.documentId, docId))).map((r) => r.fileId));
+      const wanted = new Set(attached.map((f) => f.id));
+      const removed = [...kept].filter((f) => !wanted.has(f));
+      if (removed.length) await tx.db.delete(documentAttachments).where(and(eq(documentAttachments.documentId, docId), inArray(documentAttachments.fileId, removed)));
+      // Text attachments are read when first attached, so the PII gate and search see what they say.
+      for (const f of attached)
+        if (!kept.has(f.id)) await tx.db.insert(documentAttachments).values({ documentId: docId, fileId: f.id, text: opts.store ? await attachmentText(opts.store, f) : null });
+    }
     await tx.db.insert(documentRevisions).values({ documentId: docId, version, title: input.title, bodyHtml: html, meta, createdBy: actor.id });
     await writeAudit(tx, { action: id ? 'document.edit' : 'document.create', entity: 'document', entityId: docId, before, after: { title: input.title, columnId: column.id, version } });
     const { doc } = await loadDocument(tx, docId);

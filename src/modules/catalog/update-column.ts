@@ -16,6 +16,8 @@ export const columnSettingsInput = z.object({
     .min(1, '审核流程至少一步')
     .max(5, '审核流程最多五步')
     .optional(),
+  /** Off only for a unit too small to give each step its own person: each such decision is then audited. */
+  reviewDistinctPeople: z.boolean().optional(),
 });
 
 /** Column settings: owners, review chain, update interval, and the note of a legitimately empty column. */

@@ -5,6 +5,7 @@ import { conflict, invalid } from '../../platform/errors.ts';
 import { writeAudit } from '../../platform/audit/write-audit.ts';
 import { isValidDate, todayInShanghai } from '../../platform/calendar/dates.ts';
 import { inTransaction, type OpContext } from '../../platform/context.ts';
+import { claimFiles } from '../../platform/files/file-access.ts';
 import { notifyUnits } from '../../platform/notifications/notify.ts';
 import { assertCan } from '../../platform/policy.ts';
 import { assertOwnAssignment, leadUnitIds, loadAssignment } from './load-assignment.ts';
@@ -44,6 +45,9 @@ export async function reportProgress(ctx: OpContext, assignmentId: string, raw: 
     if (plan.status !== 'issued') throw conflict('plan_not_issued', '任务分工尚未印发或已结束');
     if (assignment.checkStatus === 'accepted') throw conflict('already_accepted', '该任务已通过牵头单位核查，无需再报送');
     if (measure.status === 'closed') throw conflict('measure_closed', '该举措已销号');
+    // Evidence files: the reporting unit's own uploads, kept with this assignment (read by it, the lead units and the office).
+    const fileIds = input.evidence.flatMap((e) => (e.kind === 'file' ? [e.fileId] : []));
+    await claimFiles(tx, actor, fileIds, { kind: 'plan_assignment', id: assignmentId });
     const [report] = await tx.db
       .insert(planReports)
       .values({ assignmentId, status: input.status, summary: input.summary, completedOn: input.completedOn ?? null, reason: input.reason ?? null, evidence: input.evidence, createdBy: actor.id })

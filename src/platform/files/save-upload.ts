@@ -33,7 +33,7 @@ export async function saveUpload(
     return await inTransaction(ctx, async (tx) => {
       const [row] = await tx.db
         .insert(files)
-        .values({ id, storageKey, originalName: label, mime: type.mime, size: upload.data.length, sha256, uploadedBy: ctx.actor!.id })
+        .values({ id, storageKey, originalName: label, mime: type.mime, size: upload.data.length, sha256, uploadedBy: ctx.actor!.id, ownerUnitId: ctx.actor!.unitId })
         .returning();
       await writeAudit(tx, { action: 'file.upload', entity: 'file', entityId: id, after: { name: label, mime: type.mime, size: row.size, sha256 } });
       return row;

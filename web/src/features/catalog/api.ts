@@ -24,6 +24,8 @@ export interface Column {
   updateIntervalDays: number | null;
   note: string | null;
   reviewSteps: ReviewStep[];
+  /** One person decides at most one step of a round (三审 means three people). */
+  reviewDistinctPeople: boolean;
   ownerUnitIds: string[];
   sort: number;
   published: number;
@@ -36,6 +38,7 @@ export interface ColumnSettings {
   updateIntervalDays?: number | null;
   note?: string | null;
   reviewSteps?: ReviewStep[];
+  reviewDistinctPeople?: boolean;
 }
 
 interface HealthColumn {
@@ -116,18 +119,32 @@ export interface ReviewRecord {
   comment: string | null;
   secrecyConfirmed: boolean;
   createdBy: string | null;
+  /** Who decided (or sent up) — the review trail names each step's person. */
+  createdByName: string | null;
   createdAt: string;
+}
+
+/** An attachment saved with a document. */
+export interface SavedAttachment {
+  fileId: string;
+  name: string;
+  mime: string;
+  size: number;
 }
 
 export interface DocumentDetail {
   document: CatalogDocument;
-  column: { id: string; name: string; reviewSteps: ReviewStep[] };
+  column: { id: string; name: string; reviewSteps: ReviewStep[]; reviewDistinctPeople: boolean };
   revisions: Revision[];
   reviews: ReviewRecord[];
   /** Whether the signed-in user may decide the step now waiting (the server's review rule). */
   yourStep: boolean;
   /** The signed-in user sent this round up, so someone else must review it. */
   ownSubmission: boolean;
+  /** The signed-in user approved an earlier step of this round, and the column wants a different person for each step. */
+  decidedEarlierStep: boolean;
+  /** The document's saved attachments; a save without `attachmentIds` keeps them. */
+  attachments: SavedAttachment[];
   /** 政策解读 of this document, and the policies this document interprets (src/modules/catalog/get-document.ts). */
   interpretations: LinkedDocument[];
   interprets: LinkedDocument[];
@@ -195,7 +212,8 @@ export interface DocumentInput {
   docNumber?: string | null;
   topic?: string | null;
   validity: Validity;
-  attachmentIds: string[];
+  /** The attachments after the save (absent: keep the saved ones). */
+  attachmentIds?: string[];
   publishAt?: string | null;
 }
 

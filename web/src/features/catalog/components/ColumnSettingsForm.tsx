@@ -1,5 +1,5 @@
 import { DeleteOutlined, ExportOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, InputNumber, Select, Space } from 'antd';
+import { App, Button, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../../lib/api.ts';
 import { common } from '../../../lib/strings.ts';
@@ -11,6 +11,7 @@ interface Values {
   updateIntervalDays: number | null;
   note: string;
   reviewSteps: ReviewStep[];
+  reviewDistinctPeople: boolean;
 }
 
 /** One column's settings: category, update interval, 备注说明 and the review chain. */
@@ -19,7 +20,7 @@ export function ColumnSettingsForm({ column, onSaved }: { column: Column; onSave
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
 
-  const fill = () => form.setFieldsValue({ category: column.category, updateIntervalDays: column.updateIntervalDays, note: column.note ?? '', reviewSteps: column.reviewSteps });
+  const fill = () => form.setFieldsValue({ category: column.category, updateIntervalDays: column.updateIntervalDays, note: column.note ?? '', reviewSteps: column.reviewSteps, reviewDistinctPeople: column.reviewDistinctPeople });
   useEffect(fill, [column, form]);
 
   const save = async (v: Values) => {
@@ -30,6 +31,7 @@ export function ColumnSettingsForm({ column, onSaved }: { column: Column; onSave
         updateIntervalDays: v.updateIntervalDays ?? null,
         note: v.note?.trim() ? v.note.trim() : null,
         reviewSteps: v.reviewSteps.map((s) => ({ name: s.name.trim(), role: s.role })),
+        reviewDistinctPeople: v.reviewDistinctPeople,
       });
       message.success(t.settingsSaved);
       onSaved();
@@ -87,6 +89,9 @@ export function ColumnSettingsForm({ column, onSaved }: { column: Column; onSave
             </>
           )}
         </Form.List>
+        <Form.Item name="reviewDistinctPeople" label={t.fieldDistinctPeople} extra={t.distinctPeopleHelp} valuePropName="checked">
+          <Switch />
+        </Form.Item>
       </fieldset>
       <Space className="form-actions">
         <Button type="primary" htmlType="submit" loading={saving}>

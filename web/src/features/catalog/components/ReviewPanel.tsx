@@ -80,6 +80,7 @@ export function ReviewPanel({ detail, onChanged, onPiiBlocked }: Props) {
       </ol>
       {step && <p className="current-step">{mayAct ? t.currentStep(step.name) : t.waitingFor(step.name, t.roles[step.role] ?? step.role)}</p>}
       {step && detail.ownSubmission && <p className="own-submission">{t.ownSubmission}</p>}
+      {step && detail.decidedEarlierStep && <p className="own-submission">{t.decidedEarlierStep}</p>}
       {mayAct && step && (
         <Form form={form} layout="vertical" className="review-form">
           <Form.Item name="comment" label={t.comment}>
@@ -112,6 +113,8 @@ export function ReviewPanel({ detail, onChanged, onPiiBlocked }: Props) {
             <li key={r.id}>
               <div>
                 <strong>{r.stepName}</strong> · <span className={`decision decision-${r.decision}`}>{t.decision[r.decision] ?? r.decision}</span>
+                {' · '}
+                <span className="trail-person">{r.createdByName ?? t.trailUnknownPerson}</span>
                 {r.secrecyConfirmed && <span className="text-muted"> · {t.secrecyConfirmed}</span>}
               </div>
               {r.comment && <div className="trail-comment">{r.comment}</div>}

@@ -95,9 +95,11 @@ export function DocumentEditorPage({ params }: PageProps) {
   const { message } = App.useApp();
   const canEdit = usePermission('documents.edit');
   const canReview = usePermission('documents.review');
+  const canReadFindings = usePermission('documents.findings');
   const units = useUnitCatalog();
   const detail = useLoad(() => (id ? getDocument(id) : Promise.resolve(null as DocumentDetail | null)), [id]);
   const doc = detail.data?.document ?? null;
+  const savedAttachments = detail.data?.attachments;
 
   // Columns the user can choose from: the district portal's and their own unit's pages (and the document's own site).
   // A published document stays on its site (its 索引号 is that agency's): only that site's columns.
@@ -133,14 +135,18 @@ export function DocumentEditorPage({ params }: PageProps) {
       setDirty(false);
     }
   }, [doc, form]);
+  // The saved attachments are listed and kept; only an explicit removal drops one.
+  useEffect(() => {
+    if (savedAttachments) setFiles(savedAttachments.map((a) => ({ id: a.fileId, name: a.name, mime: a.mime, size: a.size })));
+  }, [savedAttachments]);
   useEffect(() => {
     if (id || !units.data) return;
     const unit = units.data.items.find((u) => u.id === me.user.unitId);
     form.setFieldsValue({ columnId: searchParam('columnId') ?? undefined, publisher: unit?.name ?? '', validity: 'valid' });
   }, [id, units.data, me.user.unitId, form]);
 
-  // Findings are listed for those who may read them (documents.edit); reviewers learn them when an approval is refused.
-  const piiReadable = canEdit && !!doc && (doc.status !== 'published' || !!doc.workingCopy) && !['rejected', 'withdrawn'].includes(doc.status);
+  // Findings are listed for everyone who may read them (documents.findings: those who edit and the reviewers of every step).
+  const piiReadable = canReadFindings && !!doc && (doc.status !== 'published' || !!doc.workingCopy) && !['rejected', 'withdrawn'].includes(doc.status);
   useEffect(() => {
     if (!piiReadable || !id) return;
     listPii(id)
@@ -253,7 +259,8 @@ export function DocumentEditorPage({ params }: PageProps) {
   if (id && detail.error) return (<><PageHeader title={title} /><LoadError error={detail.error} onRetry={() => void detail.reload()} /></>);
   if (id && !detail.data) return (<><PageHeader title={title} /><Card><Skeleton active /></Card></>);
 
-  const showPii = !!doc && ((findings?.length ?? 0) > 0 || (review?.last ?? false));
+  // Every step of the review sees the findings (and that there are none), not only the last one.
+  const showPii = !!doc && ((findings?.length ?? 0) > 0 || (review?.underReview ?? false));
 
   return (
     <>
@@ -349,12 +356,15 @@ export function DocumentEditorPage({ params }: PageProps) {
               </Form.Item>
               <fieldset className="catalog-fieldset" disabled={!editable}>
                 <legend className="field-label">{t.fieldAttachments}</legend>
-                {id && <p className="text-muted">{t.attachmentsKeptNote}</p>}
                 {files.length > 0 && (
-                  <ul className="file-list">
+                  <ul className="file-list" data-testid="attachment-list">
                     {files.map((f) => (
                       <li key={f.id}>
-                        <PaperClipOutlined aria-hidden /> <span>{f.name}</span>
+                        <PaperClipOutlined aria-hidden />{' '}
+                        <a href={`/api/files/${f.id}`} download={f.name}>
+                          {f.name}
+                        </a>{' '}
+                        <span className="text-muted">{t.fileSize(f.size)}</span>
                         <Button
                           type="text"
                           size="small"
