@@ -18,7 +18,8 @@ export const VALIDITY = { valid: '现行有效', amended: '已修改', repealed:
 export const documentInput = z.object({
   columnId: z.uuid('栏目编号格式不正确'),
   title: z.string().trim().min(2, '标题至少 2 个字').max(200, '标题不能超过 200 字'),
-  bodyHtml: z.string().max(2_000_000, '正文过长').default(''),
+  // Size and nesting are checked before sanitising (check-body-bounds.ts), with their own codes.
+  bodyHtml: z.string().default(''),
   publisher: z.string().trim().min(2, '请填写发布机构').max(100),
   writtenOn: z.string().refine(isValidDate, '成文日期格式应为 YYYY-MM-DD').optional().nullable(),
   docNumber: z.string().trim().max(60, '发文字号不能超过 60 字').optional().nullable(),
