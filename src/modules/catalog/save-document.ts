@@ -8,7 +8,7 @@ import { inTransaction, type OpContext } from '../../platform/context.ts';
 import { assertCan } from '../../platform/policy.ts';
 import { bodyText, sanitizeBody } from './document-content.ts';
 import { nextIndexNo } from './index-number.ts';
-import { attachmentText } from './attachment-text.ts';
+import { attachmentTexts } from './attachment-text.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
 import { assertColumnOwner, loadColumn, loadDocument } from './load-document.ts';
 import type { WorkingCopy } from './review-document.ts';
@@ -41,6 +41,8 @@ export async function saveDocument(ctx: OpContext, raw: DocumentInput, id?: stri
   const actor = ctx.actor;
   const html = sanitizeBody(input.bodyHtml);
   const text = bodyText(html);
+  // Text attachments are read now, before the transaction, so the PII gate and search see what they say.
+  const texts = await attachmentTexts(ctx, opts.store, input.attachmentIds);
   // An index number belongs to its site's agency and the year the document was written.
   const issueIndexNo = (tx: OpContext, siteUnitId: string) => nextIndexNo(tx, siteUnitId, Number((input.writtenOn ?? todayInShanghai()).slice(0, 4)));
   return inTransaction(ctx, async (tx) => {
@@ -95,9 +97,7 @@ export async function saveDocument(ctx: OpContext, raw: DocumentInput, id?: stri
       }
       await tx.db.delete(documentAttachments).where(eq(documentAttachments.documentId, id));
     }
-    // Text attachments are read now, so the PII gate and search see what they say.
-    for (const f of attached)
-      await tx.db.insert(documentAttachments).values({ documentId: docId, fileId: f.id, text: opts.store ? await attachmentText(opts.store, f) : null });
+    for (const f of attached) await tx.db.insert(documentAttachments).values({ documentId: docId, fileId: f.id, text: texts.get(f.id) ?? null });
     await tx.db.insert(documentRevisions).values({ documentId: docId, version, title: input.title, bodyHtml: html, meta, createdBy: actor.id });
     await writeAudit(tx, { action: id ? 'document.edit' : 'document.create', entity: 'document', entityId: docId, before, after: { title: input.title, columnId: column.id, version } });
     const { doc } = await loadDocument(tx, docId);

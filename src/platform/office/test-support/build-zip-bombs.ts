@@ -71,7 +71,13 @@ export function writeZip(entries: RawEntry[]): Buffer {
 
 const stored = (name: string, text: string): RawEntry => ({ name, data: Buffer.from(text), method: 0, declaredSize: Buffer.byteLength(text) });
 
-const CONTENT_TYPES = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
+/** The package's content types, as Word and Excel write them (file-type tells the kind from these). */
+const contentTypes = (part: string, type: string) =>
+  '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+  '<Default Extension="xml" ContentType="application/xml"/>' +
+  `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.${type}"/></Types>`;
+const CONTENT_TYPES = contentTypes('word/document.xml', 'wordprocessingml.document.main+xml');
+const XLSX_CONTENT_TYPES = contentTypes('xl/workbook.xml', 'spreadsheetml.sheet.main+xml');
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 
 /**
@@ -96,7 +102,7 @@ export function docxOfParagraphs(megabytes: number): Buffer {
 export function xlsxBomb(megabytes = 300, opts: { falsify?: boolean } = {}): Buffer {
   const sheet = deflatedRepeat('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>', 0x20, megabytes, '</sheetData></worksheet>');
   return writeZip([
-    stored('[Content_Types].xml', CONTENT_TYPES),
+    stored('[Content_Types].xml', XLSX_CONTENT_TYPES),
     stored('xl/workbook.xml', '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="Sheet1" sheetId="1"/></sheets></workbook>'),
     { name: 'xl/worksheets/sheet1.xml', data: sheet.data, method: 8, declaredSize: opts.falsify ? 1024 : sheet.size },
   ]);
