@@ -24,6 +24,20 @@ await build({
   logLevel: 'warning',
 });
 
+// The worker thread that reads uploaded Office files (src/platform/office/run-office-job.ts starts it
+// from next to the server bundle).
+await build({
+  entryPoints: ['src/platform/office/office-worker.ts'],
+  outfile: 'dist/server/office-worker.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});
+
 function newestMtime(dir) {
   let newest = 0;
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {

@@ -58,8 +58,17 @@ function checkCsrf(req: FastifyRequest) {
     return;
   }
   const origin = req.headers.origin;
-  if (origin && new URL(origin).host !== req.headers.host)
+  // "null" (a sandboxed frame, a file: page) and anything that is no URL come from no origin we serve.
+  if (origin && originHost(origin) !== req.headers.host)
     throw new AppError('forbidden', 'csrf_failed', '跨站请求被拒绝');
+}
+
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }
 
 export function contextOf(req: FastifyRequest, db: Db): OpContext {

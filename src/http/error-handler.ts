@@ -32,12 +32,23 @@ export function installErrorHandler(app: FastifyInstance) {
       return reply.status(413).send(body('too_large', '提交的内容超过大小上限'));
     if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415)
       return reply.status(415).send(body('unsupported_media_type', '不支持的内容类型'));
+    if (isMalformedMultipart(fe))
+      return reply.status(400).send(body('malformed_multipart', '上传的内容不完整或格式不正确，请重新上传'));
     if (fe.statusCode === 429) return reply.status(429).send(body('rate_limited', '请求过于频繁，请稍后再试'));
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
       return reply.status(fe.statusCode).send(body('bad_request', '请求无效'));
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send(body('internal_error', '服务器内部错误，请稍后重试；如持续出现请联系管理员'));
   });
+}
+
+/**
+ * A multipart body cut short or without its boundary: the parser (@fastify/busboy) throws plain
+ * errors without a status, known only by their fixed messages; the request is the client's fault.
+ */
+const MULTIPART_ERRORS = /^(?:Unexpected end of multipart data|\w+ terminated early due to unexpected end of multipart data|Multipart: Boundary not found)$/;
+function isMalformedMultipart(err: FastifyError): boolean {
+  return err.code === 'FST_MP_PREMATURE_CLOSE' || (!err.statusCode && MULTIPART_ERRORS.test(err.message));
 }
 
 function describe(issues: { path: string; message: string }[]) {

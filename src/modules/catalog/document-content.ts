@@ -1,9 +1,15 @@
 import sanitizeHtml from 'sanitize-html';
 import { sql } from 'drizzle-orm';
+import { checkBodyBounds } from './check-body-bounds.ts';
 import { indexTerms } from './search-terms.ts';
 
-/** Rich text as editors paste it from Word, reduced to what a government page needs; scripts, handlers and foreign frames go. */
+/**
+ * Rich text as editors paste it from Word, reduced to what a government page needs; scripts, handlers
+ * and foreign frames go. The size and nesting depth are bounded first (check-body-bounds.ts), so the
+ * sanitiser's work stays linear in the length of the body.
+ */
 export function sanitizeBody(html: string): string {
+  checkBodyBounds(html);
   return sanitizeHtml(html, {
     allowedTags: ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a', 'img', 'blockquote', 'span', 'div', 'sub', 'sup'],
     allowedAttributes: { a: ['href', 'title'], img: ['src', 'alt', 'width', 'height'], td: ['colspan', 'rowspan'], th: ['colspan', 'rowspan'], p: ['style'], span: ['style'], div: ['style'] },

@@ -8,7 +8,7 @@ import { inTransaction, type OpContext } from '../../platform/context.ts';
 import { assertCan } from '../../platform/policy.ts';
 import { bodyText, sanitizeBody } from './document-content.ts';
 import { nextIndexNo } from './index-number.ts';
-import { attachmentText } from './attachment-text.ts';
+import { attachmentTexts } from './attachment-text.ts';
 import { claimFiles } from '../../platform/files/file-access.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
 import { assertColumnOwner, loadColumn, loadDocument } from './load-document.ts';
@@ -19,7 +19,8 @@ export const VALIDITY = { valid: '现行有效', amended: '已修改', repealed:
 export const documentInput = z.object({
   columnId: z.uuid('栏目编号格式不正确'),
   title: z.string().trim().min(2, '标题至少 2 个字').max(200, '标题不能超过 200 字'),
-  bodyHtml: z.string().max(2_000_000, '正文过长').default(''),
+  // Size and nesting are checked before sanitising (check-body-bounds.ts), with their own codes.
+  bodyHtml: z.string().default(''),
   publisher: z.string().trim().min(2, '请填写发布机构').max(100),
   writtenOn: z.string().refine(isValidDate, '成文日期格式应为 YYYY-MM-DD').optional().nullable(),
   docNumber: z.string().trim().max(60, '发文字号不能超过 60 字').optional().nullable(),
@@ -45,6 +46,10 @@ export async function saveDocument(ctx: OpContext, raw: DocumentInput, id?: stri
   const actor = ctx.actor;
   const html = sanitizeBody(input.bodyHtml);
   const text = bodyText(html);
+  // Text attachments newly attached are read now, before the transaction (reading a Word file can take
+  // seconds, in the office worker), so the PII gate and search see what they say.
+  const alreadyAttached = id && input.attachmentIds?.length ? new Set((await ctx.db.select({ fileId: documentAttachments.fileId }).from(documentAttachments).where(eq(documentAttachments.documentId, id))).map((r) => r.fileId)) : new Set<string>();
+  const texts = await attachmentTexts(ctx, opts.store, (input.attachmentIds ?? []).filter((f) => !alreadyAttached.has(f)));
   // An index number belongs to its site's agency and the year the document was written.
   const issueIndexNo = (tx: OpContext, siteUnitId: string) => nextIndexNo(tx, siteUnitId, Number((input.writtenOn ?? todayInShanghai()).slice(0, 4)));
   return inTransaction(ctx, async (tx) => {
@@ -103,9 +108,8 @@ export async function saveDocument(ctx: OpContext, raw: DocumentInput, id?: stri
       const wanted = new Set(attached.map((f) => f.id));
       const removed = [...kept].filter((f) => !wanted.has(f));
       if (removed.length) await tx.db.delete(documentAttachments).where(and(eq(documentAttachments.documentId, docId), inArray(documentAttachments.fileId, removed)));
-      // Text attachments are read when first attached, so the PII gate and search see what they say.
       for (const f of attached)
-        if (!kept.has(f.id)) await tx.db.insert(documentAttachments).values({ documentId: docId, fileId: f.id, text: opts.store ? await attachmentText(opts.store, f) : null });
+        if (!kept.has(f.id)) await tx.db.insert(documentAttachments).values({ documentId: docId, fileId: f.id, text: texts.get(f.id) ?? null });
     }
     await tx.db.insert(documentRevisions).values({ documentId: docId, version, title: input.title, bodyHtml: html, meta, createdBy: actor.id });
     await writeAudit(tx, { action: id ? 'document.edit' : 'document.create', entity: 'document', entityId: docId, before, after: { title: input.title, columnId: column.id, version } });

@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import JSZip from 'jszip';
+import { OfficeFileError, SafeZip } from '../../../platform/office/safe-zip.ts';
 import { PiiScanError } from './errors.ts';
 import { MSG } from './messages.ts';
 
@@ -122,38 +122,52 @@ function rowCells(nodes: XNode[]): XNode[] {
   return cells;
 }
 
-function partText(xml: string): string[] {
+function partText(xml: string, name: string): string[] {
   const lines: string[] = [];
-  blockText(parser.parse(xml) as XNode[], lines);
+  try {
+    blockText(parser.parse(xml) as XNode[], lines);
+  } catch (err) {
+    // maxNestedTags, or a recursion deeper than the stack: a file no office produces.
+    if (err instanceof RangeError || /nested|depth/i.test((err as Error).message))
+      throw new OfficeFileError('file_too_complex', `Word 文档“${name}”的结构嵌套过深，无法读取`);
+    throw err;
+  }
   return lines;
 }
 
 const EXTRA_PARTS = /^word\/(?:footnotes|endnotes|header[0-9]*|footer[0-9]*)\.xml$/;
 
 /** True when the zip is a Word document (it has word/document.xml). */
-export function isDocxZip(zip: JSZip): boolean {
-  return zip.file('word/document.xml') !== null;
+export function isDocxZip(zip: SafeZip): boolean {
+  return zip.has('word/document.xml');
 }
 
-export async function docxTextFromZip(zip: JSZip, name = 'document.docx'): Promise<string> {
-  const main = zip.file('word/document.xml');
-  if (!main) throw new PiiScanError('unsupported_file', MSG.notDocx(name));
-  const lines = partText(await main.async('string'));
-  const extras = Object.keys(zip.files)
+/** Reads only the parts that carry text, each inflated under the archive's limits (safe-zip.ts). */
+export function docxTextFromZip(zip: SafeZip, name = 'document.docx'): string {
+  const main = zip.text('word/document.xml');
+  if (main === null) throw new PiiScanError('unsupported_file', MSG.notDocx(name));
+  const lines = partText(main, name);
+  const extras = zip
+    .names()
     .filter((p) => EXTRA_PARTS.test(p))
     .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   for (const p of extras) {
-    for (const line of partText(await zip.file(p)!.async('string'))) if (line.length > 0) lines.push(line);
+    for (const line of partText(zip.text(p)!, name)) if (line.length > 0) lines.push(line);
   }
   return lines.join('\n');
 }
 
-export async function extractDocxText(buf: Buffer, name = 'document.docx'): Promise<string> {
-  let zip: JSZip;
+/** Opens the package with the shared safe reader; a file that is no zip at all is "broken". */
+export function openDocxZip(buf: Uint8Array, name: string): SafeZip {
   try {
-    zip = await JSZip.loadAsync(buf);
-  } catch {
-    throw new PiiScanError('unsupported_file', MSG.brokenZip(name));
+    return SafeZip.open(buf, name);
+  } catch (err) {
+    if (err instanceof OfficeFileError && err.code === 'broken_zip') throw new PiiScanError('unsupported_file', MSG.brokenZip(name));
+    throw err;
   }
-  return docxTextFromZip(zip, name);
+}
+
+/** Reads in the calling thread; the server reads attachments through scanFile, in the office worker. */
+export async function extractDocxText(buf: Buffer, name = 'document.docx'): Promise<string> {
+  return docxTextFromZip(openDocxZip(buf, name), name);
 }

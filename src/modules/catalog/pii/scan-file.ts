@@ -1,13 +1,10 @@
-import JSZip from 'jszip';
+import { SafeZip } from '../../../platform/office/safe-zip.ts';
 import { PiiScanError } from './errors.ts';
-import { docxTextFromZip, isDocxZip } from './extract-docx-text.ts';
+import { docxTextFromZip, isDocxZip, openDocxZip } from './extract-docx-text.ts';
 import { MSG } from './messages.ts';
 import { type ScanOptions, scanText } from './scan-text.ts';
+import { runOfficeJob } from '../../../platform/office/run-office-job.ts';
 import type { PiiFinding } from './types.ts';
-
-function isZip(buf: Buffer): boolean {
-  return buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
-}
 
 function extensionOf(filename: string): string {
   const dot = filename.lastIndexOf('.');
@@ -32,25 +29,17 @@ export function decodeTextFile(buf: Buffer, name: string): string {
 }
 
 /**
- * Scans an attachment. The kind is decided by content: a zip holding word/document.xml is a
- * Word document whatever its name; otherwise only .txt files are read as text.
+ * The readable text of an attachment. The kind is decided by content: a zip holding
+ * word/document.xml is a Word document whatever its name (read through the shared safe zip
+ * reader, so a zip bomb is refused with `zip_bomb`); otherwise only .txt files are read as text.
  */
-export async function scanFile(
-  buf: Buffer,
-  filename: string,
-  opts: ScanOptions = {},
-): Promise<{ text: string; findings: PiiFinding[] }> {
+export function fileText(buf: Buffer, filename: string): string {
   const ext = extensionOf(filename);
   let text: string;
-  if (isZip(buf)) {
-    let zip: JSZip;
-    try {
-      zip = await JSZip.loadAsync(buf);
-    } catch {
-      throw new PiiScanError('unsupported_file', MSG.brokenZip(filename));
-    }
+  if (SafeZip.looksLikeZip(buf)) {
+    const zip = openDocxZip(buf, filename);
     if (!isDocxZip(zip)) throw new PiiScanError('unsupported_file', MSG.unsupportedType(filename));
-    text = await docxTextFromZip(zip, filename);
+    text = docxTextFromZip(zip, filename);
   } else if (ext === 'txt') {
     text = decodeTextFile(buf, filename);
   } else if (ext === 'doc') {
@@ -60,5 +49,15 @@ export async function scanFile(
   } else {
     throw new PiiScanError('unsupported_file', MSG.unsupportedType(filename));
   }
+  return text;
+}
+
+/** Scans an attachment (see fileText); a Word file is read off the main thread, under a time limit. */
+export async function scanFile(
+  buf: Buffer,
+  filename: string,
+  opts: ScanOptions = {},
+): Promise<{ text: string; findings: PiiFinding[] }> {
+  const text = SafeZip.looksLikeZip(buf) ? await runOfficeJob('file-text', { data: buf, name: filename }) : fileText(buf, filename);
   return { text, findings: scanText(text, opts) };
 }

@@ -1,10 +1,12 @@
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ImportError, MAX_INPUT_BYTES, parseNotice, parseNoticeDocx, parseNoticeText, parseNoticeXlsx } from './index.ts';
 import { buildDocx, seedOfficeTable } from './test-support/build-office-files.ts';
 import { makeTestResolver } from './test-support/test-resolver.ts';
+import { closeOfficeWorker } from '../../../platform/office/run-office-job.ts';
+import { docxBomb, xlsxBomb } from '../../../platform/office/test-support/build-zip-bombs.ts';
 
 const opts = { resolver: makeTestResolver() };
 
@@ -51,6 +53,8 @@ async function xlsxWith(rows: string[][]): Promise<Buffer> {
 const OLE = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
 
 describe('bad input is refused with a clear error', () => {
+  afterAll(() => closeOfficeWorker());
+
   it('not_docx: random bytes, a zip that is not Word, a workbook, an old .doc', async () => {
     await rejects(() => parseNoticeDocx(randomBytes(4096), opts), 'not_docx');
     await rejects(async () => parseNoticeDocx(await zipWith({ 'readme.txt': 'hello' }), opts), 'not_docx');
@@ -85,21 +89,34 @@ describe('bad input is refused with a clear error', () => {
     await rejects(() => parseNoticeText('\t姓名\n\t电话\n\n\t张三\n\t123\n', opts), 'columns_unrecognised');
   });
 
-  it('too_large: input over 20 MB, and a package that would inflate too far', async () => {
+  it('too_large: input over 20 MB', async () => {
     const big = Buffer.alloc(MAX_INPUT_BYTES + 1, 0x20);
     await rejects(() => parseNotice(big, opts), 'too_large');
     await rejects(() => parseNoticeDocx(big, opts), 'too_large');
     await rejects(() => parseNoticeXlsx(big, opts), 'too_large');
     await rejects(() => parseNoticeText(big.toString('latin1'), opts), 'too_large');
+  });
 
-    // A zip declaring 300 MB inside: refused before anything is inflated.
-    const bomb = await zipWith({ 'word/document.xml': '<w:document/>' });
-    for (let i = 0; i + 4 <= bomb.length; i++) {
-      const sig = bomb.readUInt32LE(i);
-      if (sig === 0x02014b50) bomb.writeUInt32LE(300 * 1024 * 1024, i + 24);
-      if (sig === 0x04034b50) bomb.writeUInt32LE(300 * 1024 * 1024, i + 22);
+  it('zip_bomb: a package that inflates too far, whatever its headers claim, read in the thread or in the office worker', async () => {
+    const refuses = async (run: () => unknown) => {
+      const t = performance.now();
+      await expect(run()).rejects.toMatchObject({ code: 'zip_bomb', message: expect.stringMatching(/解压后超过/) });
+      expect(performance.now() - t).toBeLessThan(10_000);
+    };
+    for (const falsify of [false, true]) {
+      await refuses(() => parseNoticeDocx(docxBomb(300, { falsify }), opts));
+      await refuses(() => parseNoticeXlsx(xlsxBomb(300, { falsify }), opts));
+      await refuses(() => parseNotice(docxBomb(300, { falsify }), opts));
+      await refuses(() => parseNotice(xlsxBomb(300, { falsify }), opts));
     }
-    await rejects(() => parseNoticeDocx(bomb, opts), 'too_large');
+  });
+
+  it('file_too_complex: a sheet whose range would mean billions of cells', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.getCell('A1').value = '序号';
+    ws.getCell('XFD1048576').value = 'x';
+    await expect(parseNoticeXlsx(Buffer.from(await wb.xlsx.writeBuffer()), opts)).rejects.toMatchObject({ code: 'file_too_complex' });
   });
 
   it('empty_input and unsupported_format from parseNotice', async () => {

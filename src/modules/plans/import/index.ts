@@ -1,4 +1,5 @@
-import { ImportError, checkSize } from './errors.ts';
+import { OfficeJobFailure, runOfficeJob } from '../../../platform/office/run-office-job.ts';
+import { ImportError, checkSize, type ImportErrorCode } from './errors.ts';
 import { interpretTable } from './interpret-table.ts';
 import { isOleCompound, isZip, openPackage } from './open-zip.ts';
 import { readDocxTable } from './read-docx-table.ts';
@@ -48,13 +49,27 @@ function decodeText(buf: Buffer): string | null {
   return null;
 }
 
-/** Decides the format by content (the file name may lie): a zip is docx or xlsx by its entries, else text. */
+/** The table of a Word or Excel file, read in the office worker (its time and memory are bounded there). */
+async function readTableOffThread(job: 'docx-table' | 'xlsx-table', buf: Buffer) {
+  try {
+    return await runOfficeJob(job, { data: buf });
+  } catch (err) {
+    if (err instanceof OfficeJobFailure && err.remoteName === 'ImportError') throw new ImportError(err.code as ImportErrorCode, err.message);
+    throw err;
+  }
+}
+
+/**
+ * Decides the format by content (the file name may lie): a zip is docx or xlsx by its entries, else
+ * text. A Word or Excel file is read off the main thread; the table is interpreted here, with the
+ * caller's resolver.
+ */
 export async function parseNotice(buf: Buffer, opts: ParseOptions & { filename?: string }): Promise<ParsedPlan> {
   checkSize(buf.length);
   if (isZip(buf)) {
-    const pkg = await openPackage(buf);
-    if (pkg?.kind === 'docx') return parseNoticeDocx(buf, opts);
-    if (pkg?.kind === 'xlsx') return parseNoticeXlsx(buf, opts);
+    const pkg = openPackage(buf, opts.filename);
+    if (pkg?.kind === 'docx') return interpretTable(await readTableOffThread('docx-table', buf), opts);
+    if (pkg?.kind === 'xlsx') return interpretTable(await readTableOffThread('xlsx-table', buf), opts);
     throw new ImportError('unsupported_format', '压缩包不是 Word（.docx）或 Excel（.xlsx）文件，无法导入');
   }
   if (isOleCompound(buf))

@@ -1,11 +1,10 @@
-import JSZip from 'jszip';
-import { ImportError, MAX_UNZIPPED_BYTES } from './errors.ts';
+import { OfficeFileError, SafeZip } from '../../../platform/office/safe-zip.ts';
 
 /** .docx and .xlsx are both zip packages; which one is told by the entries, not the file name. */
 export type PackageKind = 'docx' | 'xlsx' | 'other';
 
 export function isZip(buf: Uint8Array): boolean {
-  return buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
+  return SafeZip.looksLikeZip(buf);
 }
 
 /** Old binary Office files (.doc / .xls) start with the OLE compound-file signature. */
@@ -14,26 +13,24 @@ export function isOleCompound(buf: Uint8Array): boolean {
 }
 
 export interface OpenedPackage {
-  zip: JSZip;
+  zip: SafeZip;
   kind: PackageKind;
 }
 
-/** Returns null when the bytes are not a readable zip; refuses packages that would inflate too far. */
-export async function openPackage(buf: Uint8Array): Promise<OpenedPackage | null> {
+/**
+ * Returns null when the bytes are not a readable zip. The package is read with the shared safe
+ * reader (src/platform/office/safe-zip.ts): entries are inflated with a cap on their real bytes,
+ * whatever the headers claim, so a zip bomb is refused (`zip_bomb`) while it inflates.
+ */
+export function openPackage(buf: Uint8Array, name = '导入文件'): OpenedPackage | null {
   if (!isZip(buf)) return null;
-  let zip: JSZip;
+  let zip: SafeZip;
   try {
-    zip = await JSZip.loadAsync(buf);
-  } catch {
-    return null;
+    zip = SafeZip.open(buf, name);
+  } catch (err) {
+    if (err instanceof OfficeFileError && err.code === 'broken_zip') return null;
+    throw err;
   }
-  let total = 0;
-  zip.forEach((_path, file) => {
-    // jszip keeps the central directory's declared size here and checks it while inflating.
-    total += (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-  });
-  if (total > MAX_UNZIPPED_BYTES)
-    throw new ImportError('too_large', '文件解压后内容过大，请确认是否选错文件');
-  const kind: PackageKind = zip.file('word/document.xml') ? 'docx' : zip.file('xl/workbook.xml') ? 'xlsx' : 'other';
+  const kind: PackageKind = zip.has('word/document.xml') ? 'docx' : zip.has('xl/workbook.xml') ? 'xlsx' : 'other';
   return { zip, kind };
 }

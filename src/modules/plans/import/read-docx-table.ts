@@ -2,6 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { ImportError, checkSize } from './errors.ts';
 import { parseItemNumber } from './numbering.ts';
 import { isOleCompound, openPackage } from './open-zip.ts';
+import { OfficeFileError } from '../../../platform/office/safe-zip.ts';
 import { findHeaderRow } from './recognise-columns.ts';
 import type { RawTable } from './types.ts';
 
@@ -126,13 +127,19 @@ export async function readDocxTable(buf: Uint8Array): Promise<RawTable> {
   checkSize(buf.length);
   if (isOleCompound(buf))
     throw new ImportError('not_docx', '这是旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再导入');
-  const pkg = await openPackage(buf);
+  const pkg = openPackage(buf);
   if (!pkg || pkg.kind !== 'docx')
     throw new ImportError(
       'not_docx',
       pkg?.kind === 'xlsx' ? '这是 Excel 文件，不是 Word 文件，请按 Excel 导入' : '文件不是有效的 Word（.docx）文档',
     );
-  const xml = await pkg.zip.file('word/document.xml')!.async('string');
+  let xml: string;
+  try {
+    xml = pkg.zip.text('word/document.xml')!;
+  } catch (err) {
+    if (err instanceof OfficeFileError && err.code === 'broken_zip') throw new ImportError('not_docx', 'Word 文档内容已损坏，无法读取');
+    throw err;
+  }
   let doc: XNode[];
   try {
     // The parser forgives unclosed tags; a cut-off document must not pass for an empty one.

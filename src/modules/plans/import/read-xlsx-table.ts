@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { OfficeFileError, type SafeZip } from '../../../platform/office/safe-zip.ts';
 import { ImportError, checkSize } from './errors.ts';
 import { isOleCompound, openPackage } from './open-zip.ts';
 import { findHeaderRow } from './recognise-columns.ts';
@@ -35,7 +37,12 @@ function cellText(cell: ExcelJS.Cell): string {
     .trim();
 }
 
+/** Cells walked per sheet: a single cell written at XFD1048576 would otherwise mean 17 billion. */
+const MAX_SHEET_CELLS = 2_000_000;
+
 function sheetRows(ws: ExcelJS.Worksheet): string[][] {
+  if (ws.rowCount * ws.columnCount > MAX_SHEET_CELLS)
+    throw new OfficeFileError('file_too_complex', `工作表“${ws.name}”的范围过大（${ws.rowCount} 行 × ${ws.columnCount} 列），请删除多余的行列后再导入`);
   const rows: string[][] = [];
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
@@ -49,19 +56,37 @@ function sheetRows(ws: ExcelJS.Worksheet): string[][] {
   return rows.map((r) => r.slice(0, width));
 }
 
+/**
+ * ExcelJS unzips the workbook itself and would believe its headers. It gets instead a copy holding
+ * exactly the entries the safe reader inflated, stored uncompressed: their real size is proven within
+ * the limits, and no entry can read differently in the two readers.
+ */
+async function repack(zip: SafeZip): Promise<Buffer> {
+  const copy = new JSZip();
+  for (const [name, data] of zip.readAll()) if (!name.endsWith('/')) copy.file(name, data);
+  return copy.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+}
+
 export async function readXlsxTable(buf: Uint8Array): Promise<RawTable> {
   checkSize(buf.length);
   if (isOleCompound(buf))
     throw new ImportError('not_xlsx', '这是旧版 Excel（.xls）文件，请在 Excel 或 WPS 中另存为 .xlsx 后再导入');
-  const pkg = await openPackage(buf);
+  const pkg = openPackage(buf);
   if (!pkg || pkg.kind !== 'xlsx')
     throw new ImportError(
       'not_xlsx',
       pkg?.kind === 'docx' ? '这是 Word 文件，不是 Excel 文件，请按 Word 导入' : '文件不是有效的 Excel（.xlsx）工作簿',
     );
   const workbook = new ExcelJS.Workbook();
+  let proven: Buffer;
   try {
-    await workbook.xlsx.load(buf as unknown as ExcelJS.Buffer);
+    proven = await repack(pkg.zip);
+  } catch (err) {
+    if (err instanceof OfficeFileError && err.code === 'broken_zip') throw new ImportError('not_xlsx', 'Excel 工作簿内容已损坏，无法读取');
+    throw err;
+  }
+  try {
+    await workbook.xlsx.load(proven as unknown as ExcelJS.Buffer);
   } catch {
     throw new ImportError('not_xlsx', 'Excel 工作簿内容已损坏，无法读取');
   }
