@@ -6,7 +6,7 @@ import { writeAudit } from '../../platform/audit/write-audit.ts';
 import { isValidDate, todayInShanghai } from '../../platform/calendar/dates.ts';
 import { inTransaction, type OpContext } from '../../platform/context.ts';
 import { assertCan } from '../../platform/policy.ts';
-import { bodyText, sanitizeBody } from './document-content.ts';
+import { cleanBodyOffThread } from './document-content.ts';
 import { nextIndexNo } from './index-number.ts';
 import { attachmentTexts } from './attachment-text.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
@@ -39,8 +39,7 @@ export async function saveDocument(ctx: OpContext, raw: DocumentInput, id?: stri
   assertCan(ctx.actor, 'documents.edit');
   const input = documentInput.parse(raw);
   const actor = ctx.actor;
-  const html = sanitizeBody(input.bodyHtml);
-  const text = bodyText(html);
+  const { html, text } = await cleanBodyOffThread(input.bodyHtml);
   // Text attachments are read now, before the transaction, so the PII gate and search see what they say.
   const texts = await attachmentTexts(ctx, opts.store, input.attachmentIds);
   // An index number belongs to its site's agency and the year the document was written.
