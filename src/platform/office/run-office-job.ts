@@ -60,7 +60,7 @@ function startWorker(): Worker {
 class OfficeWorkerPool {
   private worker: Worker | null = null;
   private ready: Promise<void> | null = null;
-  private running: (Pending & { id: number; timer: NodeJS.Timeout }) | null = null;
+  private running: (Pending & { id: number; timer: NodeJS.Timeout | undefined }) | null = null;
   private readonly waiting: Pending[] = [];
   private nextId = 1;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -141,14 +141,7 @@ class OfficeWorkerPool {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     const id = this.nextId++;
-    const timer = setTimeout(() => {
-      if (this.running?.id !== id) return;
-      const r = this.running;
-      if (this.worker) this.discard(this.worker);
-      this.finish();
-      r.reject(tooComplex(r.subject, `超过 ${Math.round(r.timeoutMs / 1000)} 秒仍未完成`));
-    }, next.timeoutMs);
-    this.running = { ...next, id, timer };
+    this.running = { ...next, id, timer: undefined };
     try {
       if (!this.worker) await this.spawn();
       else await this.ready;
@@ -160,7 +153,15 @@ class OfficeWorkerPool {
       }
       return;
     }
-    if (this.running?.id !== id) return; // timed out while the worker started
+    if (this.running?.id !== id) return;
+    // The time limit is the job's own: a worker starting slowly (tsx compiling it, a busy machine) does not count.
+    this.running.timer = setTimeout(() => {
+      if (this.running?.id !== id) return;
+      const r = this.running;
+      if (this.worker) this.discard(this.worker);
+      this.finish();
+      r.reject(tooComplex(r.subject, `超过 ${Math.round(r.timeoutMs / 1000)} 秒仍未完成`));
+    }, next.timeoutMs);
     this.worker!.postMessage({ id, job: next.job, input: next.input });
   }
 
