@@ -5,7 +5,8 @@
  * and the longest stall of the event loop (a 5 ms timer; what every other request would wait), and
  * the latency of /api/health sent in the middle of it.
  *   npx tsx bench/input-bounds.ts
- * Attacks: a body of 100k nested <div> (1.1 MB); a .docx attachment that inflates to 300 MB (312 KB
+ * Attacks: a body of 100k nested <div> (1.1 MB), one of 1.5M lone "<"; a long body pasted from Word
+ * (saved: sanitised in the worker thread); a .docx attachment that inflates to 300 MB (312 KB
  * on the wire), with true and with falsified sizes in its headers; the same as a plan import; an
  * .xlsx bomb as a plan import.
  */
@@ -79,8 +80,10 @@ try {
   });
   const nested = '<div>'.repeat(100_000) + '正文' + '</div>'.repeat(100_000);
   await attack(`body: 100k nested <div> (${(nested.length / 1e6).toFixed(1)} MB)`, () => editor.request('POST', '/api/documents', { ...draft, bodyHtml: nested }));
-  const flat = '<p style="text-align:center">第一条 为了规范政务公开工作，<strong>根据</strong>有关规定。</p><table><tr><td>a</td><td>b</td></tr></table>'.repeat(5000);
-  await attack(`body: flat Word-like (${(Buffer.byteLength(flat) / 1e6).toFixed(1)} MB, saved)`, () => editor.request('POST', '/api/documents', { ...draft, bodyHtml: flat }));
+  const lone = '<'.repeat(1_500_000);
+  await attack('body: 1.5M lone "<" (1.5 MB)', () => editor.request('POST', '/api/documents', { ...draft, bodyHtml: lone }));
+  const word = '<p class="MsoNormal" style="text-indent:2em"><span style="font-size:16.0pt;font-family:仿宋_GB2312">第一条 为了规范政务公开工作，根据有关规定，制定本办法。</span></p>'.repeat(5000);
+  await attack(`body: pasted from Word (${(Buffer.byteLength(word) / 1e6).toFixed(1)} MB, saved)`, () => editor.request('POST', '/api/documents', { ...draft, bodyHtml: word }));
   for (const falsify of [false, true]) {
     const bomb = docxBomb(300, { falsify });
     const label = falsify ? 'falsified headers' : 'true headers';

@@ -51,6 +51,18 @@ describe('HTTP: every input is bounded', () => {
     expect(saved.json().bodyText).toContain('区应急局');
   });
 
+  it('bounds the nodes of a body too, and cleans a long body pasted from Word in the worker thread', async () => {
+    const lone = await editor.request('POST', '/api/documents', { ...draft, columnId, bodyHtml: '<'.repeat(1_500_000) });
+    expect(lone.statusCode).toBe(400);
+    expect(lone.json().error.code).toBe('body_too_complex');
+    const paragraph = '<p class="MsoNormal" style="text-indent:2em"><span style="font-size:16.0pt;font-family:仿宋_GB2312">第一条 为了规范政务公开工作，根据有关规定，制定本办法。<script>x()</script></span></p>';
+    const long = await editor.request('POST', '/api/documents', { ...draft, title: '长篇正文的办法', columnId, bodyHtml: paragraph.repeat(2000) });
+    expect(long.statusCode).toBe(201);
+    expect(long.json().bodyHtml).not.toContain('script');
+    expect(long.json().bodyHtml).toContain('<p style="text-indent:2em"><span>第一条');
+    expect(long.json().bodyText.split('第一条')).toHaveLength(2001);
+  });
+
   it('refuses a .docx attachment that unzips to 300 MB, headers true or false, quickly and without saving the draft', async () => {
     for (const falsify of [false, true]) {
       const up = await upload(editor, '/api/files', '附件.docx', docxBomb(300, { falsify }));

@@ -1,5 +1,6 @@
 import sanitizeHtml from 'sanitize-html';
 import { sql } from 'drizzle-orm';
+import { runOfficeJob } from '../../platform/office/run-office-job.ts';
 import { checkBodyBounds } from './check-body-bounds.ts';
 import { indexTerms } from './search-terms.ts';
 
@@ -19,6 +20,27 @@ export function sanitizeBody(html: string): string {
     allowProtocolRelative: false,
     transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }) },
   });
+}
+
+/** The sanitised body and its text. */
+export function cleanBody(raw: string): { html: string; text: string } {
+  const html = sanitizeBody(raw);
+  return { html, text: bodyText(html) };
+}
+
+/** Bodies up to this size are cleaned in the request's thread (a few ms); larger ones in the worker. */
+const IN_THREAD_CHARS = 32 * 1024;
+
+/**
+ * cleanBody for a body a user sent. A long body pasted from Word costs the sanitiser a second or two
+ * (its style attributes above all), so it is cleaned in the worker thread (run-office-job.ts), under
+ * the worker's time limit, while the event loop serves other requests.
+ */
+export async function cleanBodyOffThread(raw: string): Promise<{ html: string; text: string }> {
+  if (raw.length < IN_THREAD_CHARS) return cleanBody(raw);
+  // The bounds first, here: the pass is cheap and stops at the first tag past a limit.
+  checkBodyBounds(raw);
+  return runOfficeJob('clean-body', { html: raw }, { subject: 'body' });
 }
 
 /** The text of the body, for search, the PII scan and previews. */

@@ -6,7 +6,7 @@ import { writeAudit } from '../../platform/audit/write-audit.ts';
 import { isValidDate, todayInShanghai } from '../../platform/calendar/dates.ts';
 import { inTransaction, type OpContext } from '../../platform/context.ts';
 import { assertCan } from '../../platform/policy.ts';
-import { bodyText, sanitizeBody } from './document-content.ts';
+import { cleanBodyOffThread } from './document-content.ts';
 import { nextIndexNo } from './index-number.ts';
 import { attachmentTexts } from './attachment-text.ts';
 import { claimFiles } from '../../platform/files/file-access.ts';
@@ -44,8 +44,7 @@ export async function saveDocument(ctx: OpContext, raw: DocumentInput, id?: stri
   assertCan(ctx.actor, 'documents.edit');
   const input = documentInput.parse(raw);
   const actor = ctx.actor;
-  const html = sanitizeBody(input.bodyHtml);
-  const text = bodyText(html);
+  const { html, text } = await cleanBodyOffThread(input.bodyHtml);
   // Text attachments newly attached are read now, before the transaction (reading a Word file can take
   // seconds, in the office worker), so the PII gate and search see what they say.
   const alreadyAttached = id && input.attachmentIds?.length ? new Set((await ctx.db.select({ fileId: documentAttachments.fileId }).from(documentAttachments).where(eq(documentAttachments.documentId, id))).map((r) => r.fileId)) : new Set<string>();

@@ -3,10 +3,10 @@ import { AppError, type ErrorKind } from '../errors.ts';
 import type { OfficeJobName, OfficeJobs } from './office-worker.ts';
 
 /**
- * Runs the reading of an uploaded Office file in a worker thread (office-worker.ts), one job at a
- * time, each under a time limit and the worker under a heap limit. A job past its time, or a
- * worker out of memory, is ended (the worker with it; the next job starts a new one) and answered
- * with `file_too_complex`; the server's event loop keeps serving meanwhile. The worker stays for a
+ * Runs the reading of an uploaded Office file (or the sanitising of a long document body) in a
+ * worker thread (office-worker.ts), one job at a time, each under a time limit and the worker under
+ * a heap limit. A job past its time, or a worker out of memory, is ended (the worker with it; the
+ * next job starts a new one) and answered with `file_too_complex` (`body_too_complex`); the server's event loop keeps serving meanwhile. The worker stays for a
  * minute after its last job, so that a series of saves does not start one each time.
  */
 
@@ -31,15 +31,22 @@ export class OfficeJobFailure extends Error {
 type Input<J extends OfficeJobName> = Parameters<OfficeJobs[J]>[0];
 type Output<J extends OfficeJobName> = Awaited<ReturnType<OfficeJobs[J]>>;
 
+/** What the job reads, for the error when it is ended: an uploaded file, or a document body. */
+type Subject = 'file' | 'body';
+
 interface Pending {
   job: OfficeJobName;
   input: unknown;
   timeoutMs: number;
+  subject: Subject;
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
 }
 
-const tooComplex = (why: string) => new AppError('invalid', 'file_too_complex', `文件过于复杂，${why}，已停止读取；请确认文件是否正确，或在 Office/WPS 中精简后重新保存`);
+const tooComplex = (subject: Subject, why: string) =>
+  subject === 'body'
+    ? new AppError('invalid', 'body_too_complex', `正文过于复杂，${why}，已停止处理；请清除格式后重新粘贴，或拆分为多篇文件`)
+    : new AppError('invalid', 'file_too_complex', `文件过于复杂，${why}，已停止读取；请确认文件是否正确，或在 Office/WPS 中精简后重新保存`);
 
 function startWorker(): Worker {
   // From the sources (tests, bin/gongkai.mjs) the entry is TypeScript and tsx compiles it; the built
@@ -53,7 +60,7 @@ function startWorker(): Worker {
 class OfficeWorkerPool {
   private worker: Worker | null = null;
   private ready: Promise<void> | null = null;
-  private running: (Pending & { id: number; timer: NodeJS.Timeout }) | null = null;
+  private running: (Pending & { id: number; timer: NodeJS.Timeout | undefined }) | null = null;
   private readonly waiting: Pending[] = [];
   private nextId = 1;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -95,7 +102,7 @@ class OfficeWorkerPool {
       this.discard(w);
       if (r) {
         this.finish();
-        r.reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooComplex('读取时所需内存超过上限') : err);
+        r.reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooComplex(r.subject, '所需内存超过上限') : err);
       }
     });
     w.on('exit', () => {
@@ -104,7 +111,7 @@ class OfficeWorkerPool {
         this.discard(w);
         if (r) {
           this.finish();
-          r.reject(tooComplex('读取中断'));
+          r.reject(tooComplex(r.subject, '处理中断'));
         }
       }
     });
@@ -134,14 +141,7 @@ class OfficeWorkerPool {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     const id = this.nextId++;
-    const timer = setTimeout(() => {
-      if (this.running?.id !== id) return;
-      const r = this.running;
-      if (this.worker) this.discard(this.worker);
-      this.finish();
-      r.reject(tooComplex(`超过 ${Math.round(r.timeoutMs / 1000)} 秒仍未读完`));
-    }, next.timeoutMs);
-    this.running = { ...next, id, timer };
+    this.running = { ...next, id, timer: undefined };
     try {
       if (!this.worker) await this.spawn();
       else await this.ready;
@@ -153,7 +153,15 @@ class OfficeWorkerPool {
       }
       return;
     }
-    if (this.running?.id !== id) return; // timed out while the worker started
+    if (this.running?.id !== id) return;
+    // The time limit is the job's own: a worker starting slowly (tsx compiling it, a busy machine) does not count.
+    this.running.timer = setTimeout(() => {
+      if (this.running?.id !== id) return;
+      const r = this.running;
+      if (this.worker) this.discard(this.worker);
+      this.finish();
+      r.reject(tooComplex(r.subject, `超过 ${Math.round(r.timeoutMs / 1000)} 秒仍未完成`));
+    }, next.timeoutMs);
     this.worker!.postMessage({ id, job: next.job, input: next.input });
   }
 
@@ -177,8 +185,10 @@ class OfficeWorkerPool {
 
 const pool = new OfficeWorkerPool();
 
-export function runOfficeJob<J extends OfficeJobName>(job: J, input: Input<J>, opts: { timeoutMs?: number } = {}): Promise<Output<J>> {
-  return new Promise((resolve, reject) => pool.run({ job, input, timeoutMs: opts.timeoutMs ?? OFFICE_JOB_TIME_LIMIT_MS, resolve: resolve as (v: unknown) => void, reject }));
+export function runOfficeJob<J extends OfficeJobName>(job: J, input: Input<J>, opts: { timeoutMs?: number; subject?: Subject } = {}): Promise<Output<J>> {
+  return new Promise((resolve, reject) =>
+    pool.run({ job, input, timeoutMs: opts.timeoutMs ?? OFFICE_JOB_TIME_LIMIT_MS, subject: opts.subject ?? 'file', resolve: resolve as (v: unknown) => void, reject }),
+  );
 }
 
 export function closeOfficeWorker(): Promise<void> {

@@ -101,8 +101,10 @@ describe('bad input is refused with a clear error', () => {
     const refuses = async (run: () => unknown) => {
       const t = performance.now();
       await expect(run()).rejects.toMatchObject({ code: 'zip_bomb', message: expect.stringMatching(/解压后超过/) });
-      expect(performance.now() - t).toBeLessThan(10_000);
+      return performance.now() - t;
     };
+    // In this thread: refused while inflating, in well under the time it takes to inflate 300 MB.
+    expect(await refuses(() => parseNoticeDocx(docxBomb(300, { falsify: true }), opts))).toBeLessThan(5000);
     for (const falsify of [false, true]) {
       await refuses(() => parseNoticeDocx(docxBomb(300, { falsify }), opts));
       await refuses(() => parseNoticeXlsx(xlsxBomb(300, { falsify }), opts));
