@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { files } from '../../db/schema/index.ts';
@@ -6,13 +7,14 @@ import type { AppDeps } from '../app-deps.ts';
 import { contextOf } from '../auth-hooks.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { idParam } from './params.ts';
+import { answers } from '../responses.ts';
 
 export const fileRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
   const { db } = deps.database;
   const maxBytes = deps.config.UPLOAD_MAX_MB * 1024 * 1024;
   const tags = ['files'];
 
-  app.post('/api/files', { config: { access: 'files.upload' }, schema: { tags, summary: '上传文件（multipart，字段 file）' } }, async (req, reply) => {
+  app.post('/api/files', { config: { access: 'files.upload' }, schema: { tags, summary: '上传文件（multipart，字段 file）', response: answers({ 201: z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number().int(), sha256: z.string() }) }), consumes: ['multipart/form-data'] } }, async (req, reply) => {
     if (!req.isMultipart()) throw invalid('multipart_required', '请以 multipart/form-data 上传文件');
     const part = await req.file({ limits: { fileSize: maxBytes, files: 1 } });
     if (!part) throw invalid('file_required', '没有收到文件');
@@ -25,7 +27,7 @@ export const fileRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) 
     return reply.status(201).send({ id: row.id, name: row.originalName, mime: row.mime, size: row.size, sha256: row.sha256 });
   });
 
-  app.get('/api/files/:id', { config: { access: 'files.read' }, schema: { tags, summary: '下载文件', params: idParam } }, async (req, reply) => {
+  app.get('/api/files/:id', { config: { access: 'files.read' }, schema: { tags, summary: '下载文件', params: idParam, produces: ['application/octet-stream'], response: { 200: z.custom<NodeJS.ReadableStream>().meta({ type: 'string', format: 'binary', description: '文件内容（实际类型见 content-type）' }) } } }, async (req, reply) => {
     const [row] = await db.select().from(files).where(eq(files.id, req.params.id));
     if (!row) throw notFound('file_not_found', '文件不存在');
     const stream = await deps.store.open(row.storageKey);
