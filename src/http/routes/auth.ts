@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { units } from '../../db/schema/index.ts';
-import { permissionsOf, POLICY, ROLES } from '../../platform/policy.ts';
+import { permissionsOf, POLICY, ROLES, type Permission } from '../../platform/policy.ts';
 import { changePassword, changePasswordInput } from '../../platform/users/change-password.ts';
 import { login, loginInput } from '../../platform/users/login.ts';
 import { closeSession } from '../../platform/users/sessions.ts';
@@ -17,7 +17,7 @@ const me = z.object({
   user: z.object({ id: z.string(), username: z.string(), name: z.string(), unitId: z.string(), roles: z.array(z.string()), unitName: z.string() }),
   csrfToken: z.string(),
   mustChangePassword: z.boolean(),
-  permissions: z.array(z.string()),
+  permissions: z.array(z.enum(Object.keys(POLICY) as [Permission, ...Permission[]])),
   unread: z.number().int(),
 });
 
