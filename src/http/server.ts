@@ -8,7 +8,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { portalNotFoundHtml, portalRoutes } from '../portal/routes.ts';
 import { PortalFrontDoor } from '../portal/front-door.ts';
@@ -38,6 +38,9 @@ export interface RouteInfo {
   method: string;
   url: string;
   access: RouteAccess;
+  /** The route's declared answers by status (zod schemas), and the media types of a file download. */
+  response?: Record<string, unknown>;
+  produces?: readonly string[];
 }
 
 /** Builds the whole HTTP application; start-up (or a test) decides where it listens. */
@@ -58,9 +61,13 @@ export async function buildServer(deps: AppDeps, opts: { logger?: boolean } = {}
   app.addHook('onRoute', (r) => {
     const methods = Array.isArray(r.method) ? r.method : [r.method];
     if (r.url.startsWith('/api/') && r.config?.access)
-      for (const m of methods) if (m !== 'HEAD') routes.push({ method: m, url: r.url, access: r.config.access });
+      for (const m of methods) if (m !== 'HEAD') routes.push({ method: m, url: r.url, access: r.config.access, response: r.schema?.response as Record<string, unknown> | undefined, produces: r.schema?.produces });
   });
   app.decorate('routeTable', routes);
+  // /api/docs documents the API: the portal's pages, feeds and files and the admin app's HTML stay out.
+  app.addHook('onRoute', (r) => {
+    if (!r.url.startsWith('/api/')) r.schema = { ...r.schema, hide: true };
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -81,9 +88,11 @@ export async function buildServer(deps: AppDeps, opts: { logger?: boolean } = {}
   await app.register(multipart, { limits: { fileSize: deps.config.UPLOAD_MAX_MB * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Gongkai 政务公开工作平台 API', version: deps.version, description: '所有接口返回 JSON；错误体为 {"error":{"code","message"}}。' },
+      info: { title: 'Gongkai 政务公开工作平台 API', version: deps.version, description: '接口返回 JSON（文件下载除外）；错误体为 {"error":{"code","message","details"}}，见 ErrorBody。' },
     },
     transform: jsonSchemaTransform,
+    // Schemas named with .meta({ id }) (the error body, a plan, a document …) become components.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../http/app-deps.ts';
 import { AppError } from '../platform/errors.ts';
+import { answers } from '../http/responses.ts';
 import { listSearchOptions } from '../modules/catalog/public/list-search-options.ts';
 import { searchDocuments, searchParams, type SearchResult } from '../modules/catalog/public/search-documents.ts';
 import { prepare, send } from './http-cache.ts';
@@ -36,9 +37,9 @@ export function publicSearchRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['portal'],
         summary: '公开信息检索（标题、正文、发文字号；支持单字、两字词、英文与数字）',
         querystring: searchParams,
-        response: {
+        response: answers({
           200: z.object({ total: z.number().int(), totalExact: z.boolean(), totalKind: z.enum(['exact', 'estimate', 'atLeast']), page: z.number().int(), pageSize: z.number().int(), sort: z.enum(['relevance', 'date']), hits: z.array(hit) }),
-        },
+        }),
       },
     },
     async (req, reply) => {

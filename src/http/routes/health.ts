@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps.ts';
+import { answers } from '../responses.ts';
 
 export const healthRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
   app.get(
@@ -11,7 +12,7 @@ export const healthRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app
       schema: {
         tags: ['platform'],
         summary: '健康检查',
-        response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string() }) },
+        response: answers({ 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string() }) }),
       },
     },
     async () => {

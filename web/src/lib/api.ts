@@ -1,7 +1,10 @@
+import createClient from 'openapi-fetch';
+import type { components, paths } from './api-schema.d.ts';
+
 /**
- * The one way the admin app talks to the API: JSON in and out, the session cookie sent
- * same-origin, the CSRF token on every state change, and error bodies turned into ApiError
- * carrying the server's stable code and its Chinese message.
+ * The one way the admin app talks to the API: the client generated from the server's OpenAPI
+ * document, JSON in and out, the session cookie sent same-origin, the CSRF token on every state
+ * change, and error bodies turned into ApiError carrying the server's stable code and its Chinese message.
  */
 export class ApiError extends Error {
   constructor(
@@ -35,60 +38,48 @@ export function onAuthProblem(listener: Listener): () => void {
   return () => authListeners.delete(listener);
 }
 
-export type Query = Record<string, string | number | boolean | null | undefined>;
-
-export function withQuery(url: string, query?: Query): string {
-  if (!query) return url;
+/** Query values the server reads: empty ones are left out, as a form with a blank field would. */
+function serializeQuery(query: Record<string, unknown>): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
-  const s = params.toString();
-  return s ? `${url}?${s}` : url;
+  return params.toString();
 }
 
-async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  // A FormData body (file uploads) sets its own multipart content type with the boundary.
-  const multipart = body instanceof FormData;
-  if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  let res: Response;
+/**
+ * The typed client generated from the server's OpenAPI document (api-schema.d.ts, `npm run gen:api`):
+ * paths, parameters, bodies and answers are checked against the server's own schemas. Use it through
+ * `call`, which turns the answer into its data or an ApiError.
+ */
+export const client = createClient<paths>({ baseUrl: '', credentials: 'same-origin', headers: { accept: 'application/json' }, querySerializer: serializeQuery });
+client.use({
+  onRequest({ request }) {
+    if (request.method !== 'GET' && csrfToken) request.headers.set('x-csrf-token', csrfToken);
+    return request;
+  },
+});
+
+type Answer<D> = { data?: D; error?: unknown; response: Response };
+
+/** The data of a successful answer; otherwise an ApiError with the server's code and Chinese message. */
+export async function call<D>(pending: Promise<Answer<D>>): Promise<Exclude<D, undefined>> {
+  let answer: Answer<D>;
   try {
-    res = await fetch(url, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
-    });
+    answer = await pending;
   } catch {
     throw new ApiError(0, 'network_error', '无法连接服务器，请检查网络后重试');
   }
-  const text = await res.text();
-  let data: unknown = null;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = null;
-    }
-  }
-  if (!res.ok) {
-    const e = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    const err = new ApiError(res.status, e?.code ?? 'http_error', e?.message ?? `请求失败（${res.status}）`, e?.details);
-    if (res.status === 401 || err.code === 'password_change_required') for (const l of authListeners) l(err);
+  const { data, error, response } = answer;
+  if (!response.ok) {
+    const e = (error as { error?: { code?: string; message?: string; details?: unknown } } | null | undefined)?.error;
+    const err = new ApiError(response.status, e?.code ?? 'http_error', e?.message ?? `请求失败（${response.status}）`, e?.details);
+    if (response.status === 401 || err.code === 'password_change_required') for (const l of authListeners) l(err);
     throw err;
   }
-  return data as T;
+  return (data ?? null) as Exclude<D, undefined>;
 }
 
-export const api = {
-  get: <T>(url: string, query?: Query) => request<T>('GET', withQuery(url, query)),
-  post: <T>(url: string, body?: unknown) => request<T>('POST', url, body ?? {}),
-  put: <T>(url: string, body: unknown) => request<T>('PUT', url, body),
-  patch: <T>(url: string, body: unknown) => request<T>('PATCH', url, body),
-  delete: <T>(url: string) => request<T>('DELETE', url),
-  /** multipart/form-data: files and plain fields, for uploads. */
-  upload: <T>(url: string, form: FormData) => request<T>('POST', url, form),
-};
+/** multipart/form-data (file uploads): the typed client sends a FormData body as it is. */
+export const asForm = (form: FormData) => ({ body: form as never, bodySerializer: (b: unknown) => b as FormData });
 
 /** The message to show a person for any thrown value. */
 export function errorMessage(err: unknown): string {
@@ -104,3 +95,18 @@ export function validationIssues(err: unknown): ValidationIssue[] {
     (d): d is ValidationIssue => typeof d === 'object' && d !== null && 'message' in d && 'path' in d,
   );
 }
+
+// ---- names for the server's shapes, taken from the generated document (never written by hand) ----
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type JsonOf<R> = R extends { content: { 'application/json': infer J } } ? J : never;
+type Success<R> = R extends { 200: infer A } ? JsonOf<A> : R extends { 201: infer B } ? JsonOf<B> : never;
+
+/** What a route answers on success, e.g. `ApiData<'/api/plans/{id}', 'get'>`. */
+export type ApiData<P extends keyof paths, M extends Method & keyof paths[P]> = paths[P][M] extends { responses: infer R } ? Success<R> : never;
+/** The JSON body a route takes. */
+export type ApiBody<P extends keyof paths, M extends Method & keyof paths[P]> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+/** A schema the server names (components.schemas), e.g. `Schema<'Plan'>`. */
+export type Schema<N extends keyof components['schemas']> = components['schemas'][N];
+/** The query parameters a route takes. */
+export type ApiQuery<P extends keyof paths, M extends Method & keyof paths[P]> = paths[P][M] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;

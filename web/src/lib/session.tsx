@@ -1,44 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, ApiError, onAuthProblem, setCsrfToken } from './api.ts';
+import { ApiError, call, client, onAuthProblem, setCsrfToken, type ApiData } from './api.ts';
 
-/** The permissions /api/auth/me can list (src/platform/policy.ts). */
-export type Permission =
-  | 'units.read'
-  | 'units.manage'
-  | 'users.read'
-  | 'users.manage'
-  | 'audit.read'
-  | 'calendar.read'
-  | 'calendar.manage'
-  | 'notifications.own'
-  | 'files.upload'
-  | 'files.read'
-  | 'jobs.manage'
-  | 'plans.read'
-  | 'plans.manage'
-  | 'plans.report'
-  | 'plans.check'
-  | 'catalog.read'
-  | 'catalog.manage'
-  | 'documents.edit'
-  | 'documents.review'
-  | 'documents.findings';
-
-export interface CurrentUser {
-  id: string;
-  username: string;
-  name: string;
-  unitId: string;
-  roles: string[];
-}
-
-export interface Me {
-  user: CurrentUser;
-  csrfToken: string;
-  mustChangePassword: boolean;
-  permissions: Permission[];
-  unread: number;
-}
+/** The signed-in user, their permissions (src/platform/policy.ts) and unread count, as /api/auth/me answers. */
+export type Me = ApiData<'/api/auth/me', 'get'>;
+export type Permission = Me['permissions'][number];
+export type CurrentUser = Me['user'];
 
 export type SessionState = { status: 'loading' } | { status: 'anonymous' } | { status: 'ready'; me: Me };
 
@@ -55,7 +21,7 @@ const POLL_MS = 60_000;
 
 async function fetchMe(): Promise<Me | null> {
   try {
-    const me = await api.get<Me>('/api/auth/me');
+    const me = await call(client.GET('/api/auth/me'));
     setCsrfToken(me.csrfToken);
     return me;
   } catch (err) {
@@ -100,7 +66,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [signedIn, refresh]);
 
   const signIn = useCallback(async (username: string, password: string) => {
-    const res = await api.post<{ csrfToken: string }>('/api/auth/login', { username, password });
+    const res = await call(client.POST('/api/auth/login', { body: { username, password } }));
     setCsrfToken(res.csrfToken);
     const me = await fetchMe();
     if (!me) throw new ApiError(401, 'unauthenticated', '登录未能保持，请检查浏览器是否允许 Cookie');
@@ -110,7 +76,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     try {
-      await api.post('/api/auth/logout');
+      await call(client.POST('/api/auth/logout'));
     } finally {
       setCsrfToken(null);
       setState({ status: 'anonymous' });

@@ -1,4 +1,4 @@
-import { api } from '../../lib/api.ts';
+import { call, client } from '../../lib/api.ts';
 
 export const changePassword = (currentPassword: string, newPassword: string) =>
-  api.post<{ ok: true }>('/api/auth/change-password', { currentPassword, newPassword });
+  call(client.POST('/api/auth/change-password', { body: { currentPassword, newPassword } }));

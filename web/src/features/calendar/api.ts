@@ -1,31 +1,11 @@
-import { api } from '../../lib/api.ts';
+import { call, client, type ApiBody, type ApiData } from '../../lib/api.ts';
 
-export interface CalendarYearMeta {
-  year: number;
-  /** seed | admin */
-  source: string;
-  note: string | null;
-  updatedAt: string;
-}
+export type CalendarYearMeta = ApiData<'/api/calendar/years', 'get'>['items'][number];
+export type CalendarYear = ApiData<'/api/calendar/years/{year}', 'get'>;
+export type CalendarDay = ApiBody<'/api/calendar/years/{year}', 'put'>['days'][number];
+export type DayKind = CalendarDay['kind'];
 
-export type DayKind = 'off' | 'work';
-
-export interface CalendarDay {
-  date: string;
-  kind: DayKind;
-  name: string;
-}
-
-export interface CalendarYear {
-  year: number;
-  published: boolean;
-  source: string | null;
-  note: string | null;
-  days: CalendarDay[];
-}
-
-export const listYears = async () => (await api.get<{ items: CalendarYearMeta[] }>('/api/calendar/years')).items;
-export const getYear = (year: number) => api.get<CalendarYear>(`/api/calendar/years/${year}`);
-export const saveYear = (year: number, body: { note: string | null; days: CalendarDay[] }) =>
-  api.put<{ year: number; days: number; recomputed: unknown }>(`/api/calendar/years/${year}`, body);
-export const dueDate = (start: string, days: number) => api.get<{ start: string; days: number; due: string }>('/api/calendar/due', { start, days });
+export const listYears = async () => (await call(client.GET('/api/calendar/years'))).items;
+export const getYear = (year: number) => call(client.GET('/api/calendar/years/{year}', { params: { path: { year } } }));
+export const saveYear = (year: number, body: ApiBody<'/api/calendar/years/{year}', 'put'>) => call(client.PUT('/api/calendar/years/{year}', { params: { path: { year } }, body }));
+export const dueDate = (start: string, days: number) => call(client.GET('/api/calendar/due', { params: { query: { start, days } } }));

@@ -1,31 +1,9 @@
-import { api } from '../../lib/api.ts';
+import { call, client, type ApiBody, type ApiData } from '../../lib/api.ts';
 
-export interface UnitGroup {
-  id: string;
-  name: string;
-  /** kinds | list | per_use */
-  membership: string;
-  memberKinds: string[];
-  memberIds: string[];
-  aliases: string[];
-  description: string | null;
-}
+export type GroupList = ApiData<'/api/unit-groups', 'get'>;
+export type UnitGroup = GroupList['items'][number];
+export type GroupInput = ApiBody<'/api/unit-groups', 'post'>;
 
-export interface GroupList {
-  /** Membership code → Chinese label. */
-  memberships: Record<string, string>;
-  items: UnitGroup[];
-}
-
-export interface GroupInput {
-  name: string;
-  membership: string;
-  memberKinds: string[];
-  memberIds: string[];
-  aliases: string[];
-  description: string | null;
-}
-
-export const listGroups = () => api.get<GroupList>('/api/unit-groups');
-export const createGroup = (input: GroupInput) => api.post<UnitGroup>('/api/unit-groups', input);
-export const updateGroup = (id: string, input: GroupInput) => api.put<UnitGroup>(`/api/unit-groups/${id}`, input);
+export const listGroups = () => call(client.GET('/api/unit-groups'));
+export const createGroup = (body: GroupInput) => call(client.POST('/api/unit-groups', { body }));
+export const updateGroup = (id: string, body: GroupInput) => call(client.PUT('/api/unit-groups/{id}', { params: { path: { id } }, body }));

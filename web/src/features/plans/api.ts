@@ -1,409 +1,110 @@
-import { api, ApiError } from '../../lib/api.ts';
+import { ApiError, asForm, call, client, type ApiBody, type ApiData, type Schema } from '../../lib/api.ts';
 
 /**
- * The plans (任务分工督办) API as the admin app uses it. Shapes follow src/modules/plans/*: the
- * import preview (parser output), the plan tree, the dashboard, a measure with its timeline, a
- * unit's to-do, the issue preview and the circulars.
+ * The plans (任务分工督办) API as the admin app uses it, on the generated client: the types are the
+ * server's own schemas (src/modules/plans/schemas.ts), named here for the pages.
  */
 
-export type PlanStatus = 'draft' | 'issued' | 'closed';
-export type PlanKind = 'notice' | 'rectification';
-export type AssignmentStatus = 'not_started' | 'in_progress' | 'done' | 'cannot_complete';
-export type CheckStatus = 'pending' | 'accepted' | 'returned';
-export type MeasureStatus = 'open' | 'closed';
-
-export interface Plan {
-  id: string;
-  kind: PlanKind;
-  title: string;
-  year: number;
-  issuer: string | null;
-  issueDate: string | null;
-  docNumber: string | null;
-  status: PlanStatus;
-  sourceName: string | null;
-  fromPlanId: string | null;
-  version: number;
-  issuedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface PlanListItem extends Plan {
-  measures: number;
-  closed: number;
-}
+export type Plan = Schema<'Plan'>;
+export type PlanStatus = Plan['status'];
+export type PlanKind = Plan['kind'];
+export type PlanListItem = ApiData<'/api/plans', 'get'>['items'][number];
 
 // ---- import (parser output) ----
 
-export interface Deadline {
-  date: string | null;
-  text: string;
-  kind: string;
-  source: 'text' | 'column';
-}
-
-export interface NumericTarget {
-  text: string;
-  min?: number;
-  max?: number;
-  unit: string;
-  context: string;
-}
-
-export interface ColumnInstruction {
-  parentPath: string[];
-  names: string[];
-  text: string;
-}
-
-export interface ParsedUnitRef {
-  written: string;
-  unitId: string | null;
-  name: string | null;
-  /** Set for a name that is a unit group; with unitId null it is a per-use group (区政府有关部门). */
-  group?: string;
-  role?: 'responsible' | 'cooperate';
-}
-
-export interface ParsedMeasure {
-  seq: number;
-  globalSeq: number;
-  label: string | null;
-  row: number;
-  text: string;
-  items: string[];
-  lead: ParsedUnitRef[];
-  leadSource: string;
-  responsible: ParsedUnitRef[];
-  deadlines: Deadline[];
-  disclosurePaths: string[][];
-  otherChannels: string[];
-  columnInstructions: ColumnInstruction[];
-  targets: NumericTarget[];
-}
-
-export interface ParsedPlan {
-  title: string | null;
-  year: number | null;
-  issuer: string | null;
-  issueDate: string | null;
-  docNumber: string | null;
-  areas: { seq: number; label: string | null; title: string; subtasks: { seq: number; label: string | null; title: string; measures: ParsedMeasure[] }[] }[];
-  warnings: { code: string; message: string; row?: number }[];
-}
-
-export interface DraftChange {
-  kind: 'added' | 'changed' | 'removed';
-  seq: number;
-  before?: string;
-  after?: string;
-}
-
-export interface ImportResult {
-  parsed: ParsedPlan;
-  counts: { areas: number; subtasks: number; measures: number };
-  planId?: string;
-  outcome: 'preview' | 'created' | 'updated' | 'unchanged';
-  changes: DraftChange[];
-}
+export type ImportResult = Schema<'ImportResult'>;
+export type ParsedPlan = ImportResult['parsed'];
+export type ParsedMeasure = ParsedPlan['areas'][number]['subtasks'][number]['measures'][number];
+export type ParsedUnitRef = ParsedMeasure['lead'][number] & { role?: ParsedMeasure['responsible'][number]['role'] };
+export type Deadline = ParsedMeasure['deadlines'][number];
+export type NumericTarget = ParsedMeasure['targets'][number];
+export type ColumnInstruction = ParsedMeasure['columnInstructions'][number];
+export type DraftChange = ImportResult['changes'][number];
 
 export type ImportSource = { kind: 'file'; file: File; year?: number } | { kind: 'text'; text: string; year?: number };
 
 export function importPlan(source: ImportSource, dryRun: boolean): Promise<ImportResult> {
-  if (source.kind === 'text') return api.post<ImportResult>('/api/plans/import-text', { text: source.text, year: source.year, dryRun });
+  if (source.kind === 'text') return call(client.POST('/api/plans/import-text', { body: { text: source.text, year: source.year, dryRun } }));
   const form = new FormData();
   form.append('dryRun', dryRun ? 'true' : 'false');
   if (source.year) form.append('year', String(source.year));
   form.append('file', source.file, source.file.name);
-  return api.upload<ImportResult>('/api/plans/import', form);
+  return call(client.POST('/api/plans/import', asForm(form)));
 }
 
 // ---- the plan tree ----
 
-export interface UnitRef {
-  unitId: string;
-  name: string;
-}
+export type PlanTree = Schema<'PlanTree'>;
+export type AreaNode = PlanTree['areas'][number];
+export type SubtaskNode = AreaNode['subtasks'][number];
+export type MeasureNode = SubtaskNode['measures'][number];
+export type ResponsibleEntry = MeasureNode['responsible'][number];
+export type UnitRef = MeasureNode['leads'][number];
 
-export interface ResponsibleEntry {
-  written: string;
-  kind: 'unit' | 'group' | 'unknown';
-  unitIds: string[];
-  groupName?: string;
-  perUse?: boolean;
-  role?: 'responsible' | 'cooperate';
-  units: UnitRef[];
-}
+// ---- dashboard and to-do ----
 
-export interface Measure {
-  id: string;
-  planId: string;
-  subtaskId: string;
-  seq: number;
-  text: string;
-  items: string[];
-  leadWritten: string[];
-  deadlines: Deadline[];
-  disclosurePaths: string[][];
-  otherChannels: string[];
-  columnInstructions: ColumnInstruction[];
-  targets: NumericTarget[];
-  dueDate: string;
-  status: MeasureStatus;
-  closedAt: string | null;
-  fromMeasureId: string | null;
-  version: number;
-}
-
-export interface MeasureNode extends Measure {
-  leads: UnitRef[];
-  responsible: ResponsibleEntry[];
-  assignments: number;
-  accepted: number;
-  progress: number;
-}
-
-export interface SubtaskNode {
-  id: string;
-  seq: number;
-  label: string | null;
-  title: string;
-  progress: number;
-  measures: MeasureNode[];
-}
-
-export interface AreaNode {
-  id: string;
-  seq: number;
-  label: string | null;
-  title: string;
-  progress: number;
-  subtasks: SubtaskNode[];
-}
-
-export interface PlanTree {
-  plan: Plan & { progress: number };
-  areas: AreaNode[];
-}
-
-// ---- dashboard ----
-
-export interface AssignmentRow {
-  id: string;
-  measureId: string;
-  seq: number;
-  measureText: string;
-  unitId: string;
-  unitName: string;
-  status: AssignmentStatus;
-  checkStatus: CheckStatus;
-  dueDate: string;
-  returnedCount: number;
-  lastReportAt: string | null;
-}
-
-export interface UnitProgress {
-  unitId: string;
-  name: string;
-  total: number;
-  accepted: number;
-  reported: number;
-  returned: number;
-  overdue: number;
-  notStarted: number;
-  progress: number;
-}
-
-export interface Dashboard {
-  plan: { id: string; title: string; year: number; status: PlanStatus };
-  asOf: string;
-  totals: { assignments: number; accepted: number; overdue: number; returned: number; measures: number; closed: number; progress: number };
-  byArea: { areaId: string; seq: number; title: string; measures: number; closed: number; progress: number }[];
-  byMeasure: { measureId: string; seq: number; status: MeasureStatus; dueDate: string; total: number; accepted: number; progress: number }[];
-  byUnit: UnitProgress[];
-  overdue: AssignmentRow[];
-  returned: AssignmentRow[];
-}
+export type Dashboard = Schema<'PlanDashboard'>;
+export type AssignmentRow = Schema<'AssignmentRow'>;
+export type AssignmentStatus = AssignmentRow['status'];
+export type CheckStatus = AssignmentRow['checkStatus'];
+export type UnitProgress = Dashboard['byUnit'][number];
+export type UnitTodo = ApiData<'/api/plans/todo', 'get'>;
 
 // ---- a measure and its timeline ----
 
-export type Evidence = { kind: 'link'; url: string; title: string } | { kind: 'file'; fileId: string; name: string };
-
-export interface ReportEntry {
-  type: 'report';
-  id: string;
-  at: string;
-  by: string;
-  status: AssignmentStatus;
-  summary: string;
-  completedOn: string | null;
-  reason: string | null;
-  evidence: Evidence[];
-}
-
-export interface CheckEntry {
-  type: 'check';
-  id: string;
-  at: string;
-  by: string;
-  decision: 'accept' | 'return';
-  comment: string | null;
-  newDueDate: string | null;
-}
-
-export interface Assignment {
-  id: string;
-  planId: string;
-  measureId: string;
-  unitId: string;
-  unitName: string;
-  status: AssignmentStatus;
-  checkStatus: CheckStatus;
-  dueDate: string;
-  completedOn: string | null;
-  lastReportAt: string | null;
-  returnedCount: number;
-  acceptedAt: string | null;
-  timeline: (ReportEntry | CheckEntry)[];
-}
-
-export interface PlanEvent {
-  id: string;
-  unitId: string | null;
-  kind: 'close' | 'reopen' | 'urge' | 'commend' | 'criticize';
-  message: string | null;
-  createdAt: string;
-  withdrawn: boolean;
-}
-
-export interface MeasureDetail {
-  measure: Measure & { responsible: Omit<ResponsibleEntry, 'units'>[] };
-  leads: UnitRef[];
-  summaries: { id: string; unitId: string; unitName: string; text: string; createdAt: string }[];
-  events: PlanEvent[];
-  assignments: Assignment[];
-}
-
+export type MeasureDetail = Schema<'MeasureDetail'>;
+export type Measure = MeasureDetail['measure'];
+export type MeasureStatus = Measure['status'];
+export type Assignment = MeasureDetail['assignments'][number];
+export type ReportEntry = Extract<Assignment['timeline'][number], { type: 'report' }>;
+export type CheckEntry = Extract<Assignment['timeline'][number], { type: 'check' }>;
+export type Evidence = ReportEntry['evidence'][number];
+export type PlanEvent = MeasureDetail['events'][number];
 /** 公开情况: what a measure's columns published in the plan year (src/modules/catalog/measure-disclosure-proof.ts). */
-export interface DisclosureProof {
-  measureId: string;
-  year: number;
-  period: { from: string; to: string };
-  columns: {
-    id: string;
-    name: string;
-    slug: string;
-    siteUnitId: string;
-    siteName: string;
-    regionSite: boolean;
-    /** Names from the site's root down to this column. */
-    path: string[];
-    url: string;
-    published: number;
-    latest: string | null;
-    documents: { id: string; title: string; publishedAt: string; url: string }[];
-  }[];
-  /** Each written path (and column-creation instruction) with the columns it leads to under the current mappings. */
-  paths: { raw: string[]; mapped: string[]; instruction: boolean; columnIds: string[] }[];
-}
+export type DisclosureProof = ApiData<'/api/measures/{id}/disclosure-proof', 'get'>;
 
-// ---- a unit's to-do ----
+// ---- issue, marks, circulars ----
 
-export interface UnitTodo {
-  mine: AssignmentRow[];
-  toCheck: AssignmentRow[];
-  ledMeasures: { id: string; seq: number; planId: string; status: MeasureStatus }[];
-}
+export type IssuePreview = ApiData<'/api/plans/{id}/issue-preview', 'get'>;
+export type Circular = Schema<'Circular'>;
+export type CircularSection = Circular['sections'][number];
+export type CircularMark = ApiData<'/api/plans/{id}/marks', 'get'>['items'][number];
+export type ReportInput = ApiBody<'/api/assignments/{id}/reports', 'post'>;
+export type CheckInput = ApiBody<'/api/assignments/{id}/checks', 'post'>;
+export type UploadedFile = ApiData<'/api/files', 'post'>;
 
-// ---- issue ----
+const path = (id: string) => ({ params: { path: { id } } });
 
-export interface IssuePreview {
-  planId: string;
-  status: PlanStatus;
-  unknown: { measureId: string; seq: number; written: string }[];
-  selections: { measureId: string; seq: number; text: string; groups: string[]; suggested: string[] }[];
-}
+export const listPlans = async () => (await call(client.GET('/api/plans'))).items;
+export const getPlanTree = (id: string) => call(client.GET('/api/plans/{id}', path(id)));
+export const getDashboard = (id: string) => call(client.GET('/api/plans/{id}/dashboard', path(id)));
+export const getIssuePreview = (id: string) => call(client.GET('/api/plans/{id}/issue-preview', path(id)));
+export const issuePlan = (id: string, selections: Record<string, string[]>) => call(client.POST('/api/plans/{id}/issue', { ...path(id), body: { selections } }));
+export const carryOver = (id: string, dueDate: string) => call(client.POST('/api/plans/{id}/carry-over', { ...path(id), body: { dueDate } }));
+export const urgeUnit = (id: string, body: ApiBody<'/api/plans/{id}/urge', 'post'>) => call(client.POST('/api/plans/{id}/urge', { ...path(id), body }));
+export const markUnit = (id: string, body: ApiBody<'/api/plans/{id}/marks', 'post'>) => call(client.POST('/api/plans/{id}/marks', { ...path(id), body }));
+export const listMarks = async (id: string) => (await call(client.GET('/api/plans/{id}/marks', path(id)))).items;
+export const withdrawMark = (id: string, markId: string, reason: string) =>
+  call(client.POST('/api/plans/{id}/marks/{markId}/withdraw', { params: { path: { id, markId } }, body: { reason } }));
 
-// ---- circulars ----
+export const getTodo = (unitId?: string) => call(client.GET('/api/plans/todo', { params: { query: { unitId } } }));
+export const getMeasure = (id: string) => call(client.GET('/api/measures/{id}', path(id)));
+export const getDisclosureProof = (measureId: string) => call(client.GET('/api/measures/{id}/disclosure-proof', path(measureId)));
+export const closeMeasure = (id: string) => call(client.POST('/api/measures/{id}/close', path(id)));
+export const reopenMeasure = (id: string, reason: string) => call(client.POST('/api/measures/{id}/reopen', { ...path(id), body: { reason } }));
+export const fileSummary = (id: string, text: string) => call(client.POST('/api/measures/{id}/summaries', { ...path(id), body: { text } }));
+export const reportProgress = (assignmentId: string, body: ReportInput) => call(client.POST('/api/assignments/{id}/reports', { ...path(assignmentId), body }));
+export const checkAssignment = (assignmentId: string, body: CheckInput) => call(client.POST('/api/assignments/{id}/checks', { ...path(assignmentId), body }));
 
-export interface CircularSection {
-  heading: string;
-  body: string;
-}
-
-export interface Circular {
-  id: string;
-  planId: string;
-  title: string;
-  sections: CircularSection[];
-  status: 'draft' | 'issued';
-  asOf: string;
-  createdAt: string;
-  issuedAt: string | null;
-}
-
-export interface ReportInput {
-  status: AssignmentStatus;
-  summary: string;
-  completedOn?: string | null;
-  reason?: string | null;
-  evidence: Evidence[];
-}
-
-export interface CheckInput {
-  decision: 'accept' | 'return';
-  comment?: string | null;
-  newDueDate?: string | null;
-}
-
-export interface UploadedFile {
-  id: string;
-  name: string;
-  mime: string;
-  size: number;
-}
-
-export const listPlans = async () => (await api.get<{ items: PlanListItem[] }>('/api/plans')).items;
-export const getPlanTree = (id: string) => api.get<PlanTree>(`/api/plans/${id}`);
-export const getDashboard = (id: string) => api.get<Dashboard>(`/api/plans/${id}/dashboard`);
-export const getIssuePreview = (id: string) => api.get<IssuePreview>(`/api/plans/${id}/issue-preview`);
-export const issuePlan = (id: string, selections: Record<string, string[]>) =>
-  api.post<{ plan: Plan; assignments: number; units: number }>(`/api/plans/${id}/issue`, { selections });
-export const carryOver = (id: string, dueDate: string) => api.post<{ plan: Plan; measures: number; assignments: number }>(`/api/plans/${id}/carry-over`, { dueDate });
-export const urgeUnit = (id: string, input: { unitId: string; measureId?: string | null; message: string }) => api.post(`/api/plans/${id}/urge`, input);
-export const markUnit = (id: string, input: { unitId: string; kind: 'commend' | 'criticize'; reason: string }) => api.post(`/api/plans/${id}/marks`, input);
-export interface CircularMark {
-  id: string;
-  unitId: string;
-  unitName: string;
-  kind: 'commend' | 'criticize';
-  reason: string;
-  withdrawn: boolean;
-  createdAt: string;
-  createdByName: string | null;
-}
-export const listMarks = (id: string) => api.get<{ items: CircularMark[] }>(`/api/plans/${id}/marks`).then((r) => r.items);
-export const withdrawMark = (id: string, markId: string, reason: string) => api.post<{ ok: true }>(`/api/plans/${id}/marks/${markId}/withdraw`, { reason });
-
-export const getTodo = (unitId?: string) => api.get<UnitTodo>('/api/plans/todo', { unitId });
-export const getMeasure = (id: string) => api.get<MeasureDetail>(`/api/measures/${id}`);
-export const getDisclosureProof = (measureId: string) => api.get<DisclosureProof>(`/api/measures/${measureId}/disclosure-proof`);
-export const closeMeasure = (id: string) => api.post(`/api/measures/${id}/close`);
-export const reopenMeasure = (id: string, reason: string) => api.post(`/api/measures/${id}/reopen`, { reason });
-export const fileSummary = (id: string, text: string) => api.post(`/api/measures/${id}/summaries`, { text });
-export const reportProgress = (assignmentId: string, input: ReportInput) => api.post(`/api/assignments/${assignmentId}/reports`, input);
-export const checkAssignment = (assignmentId: string, input: CheckInput) => api.post(`/api/assignments/${assignmentId}/checks`, input);
-
-export const listCirculars = async (planId: string) => (await api.get<{ items: Circular[] }>(`/api/plans/${planId}/circulars`)).items;
-export const draftCircular = (planId: string) => api.post<Circular>(`/api/plans/${planId}/circulars`);
-export const updateCircular = (id: string, input: { title: string; sections: CircularSection[] }) => api.put<Circular>(`/api/circulars/${id}`, input);
-export const issueCircular = (id: string) => api.post<Circular>(`/api/circulars/${id}/issue`);
+export const listCirculars = async (planId: string) => (await call(client.GET('/api/plans/{id}/circulars', path(planId)))).items;
+export const draftCircular = (planId: string) => call(client.POST('/api/plans/{id}/circulars', path(planId)));
+export const updateCircular = (id: string, body: ApiBody<'/api/circulars/{id}', 'put'>) => call(client.PUT('/api/circulars/{id}', { ...path(id), body }));
+export const issueCircular = (id: string) => call(client.POST('/api/circulars/{id}/issue', path(id)));
 
 export function uploadFile(file: File): Promise<UploadedFile> {
   const form = new FormData();
   form.append('file', file, file.name);
-  return api.upload<UploadedFile>('/api/files', form);
+  return call(client.POST('/api/files', asForm(form)));
 }
 
 /** Download addresses: plain links, so the browser saves the file with the server's name. */

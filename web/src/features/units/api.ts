@@ -1,38 +1,11 @@
 import { useEffect, useState } from 'react';
-import { api } from '../../lib/api.ts';
+import { call, client, type ApiBody, type ApiData, type Schema } from '../../lib/api.ts';
 import { useLoad, type Loaded } from '../../lib/use-load.ts';
 
-export interface Unit {
-  id: string;
-  parentId: string | null;
-  name: string;
-  shortName: string | null;
-  kind: string;
-  isAgency: boolean;
-  code: string | null;
-  sort: number;
-  active: boolean;
-  aliases: string[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface UnitCatalog {
-  /** Kind code → Chinese label, as the server names them. */
-  kinds: Record<string, string>;
-  items: Unit[];
-}
-
-export interface UnitInput {
-  name: string;
-  shortName?: string | null;
-  kind: string;
-  parentId?: string | null;
-  isAgency?: boolean;
-  code?: string | null;
-  sort?: number;
-  aliases?: string[];
-}
+export type Unit = Schema<'Unit'>;
+export type UnitCatalog = ApiData<'/api/units', 'get'>;
+export type UnitInput = ApiBody<'/api/units', 'post'>;
+export type Resolution = ApiData<'/api/units/resolve', 'post'>['items'][number];
 
 // Every page needs the unit names (tables, selects, the header), so they are fetched once and
 // shared until a change to units invalidates them.
@@ -42,7 +15,7 @@ const listeners = new Set<() => void>();
 
 export function loadUnitCatalog(): Promise<UnitCatalog> {
   if (!cached) {
-    cached = api.get<UnitCatalog>('/api/units');
+    cached = call(client.GET('/api/units'));
     cached.catch(() => {
       cached = null;
     });
@@ -72,15 +45,7 @@ export function useUnitCatalog(enabled = true): Loaded<UnitCatalog> {
 /** A short label for a unit: its short name when it has one. */
 export const unitLabel = (u: Pick<Unit, 'name' | 'shortName'>) => u.shortName || u.name;
 
-export const createUnit = (input: UnitInput) => api.post<Unit>('/api/units', input);
-export const updateUnit = (id: string, input: Partial<UnitInput> & { active?: boolean }) => api.patch<Unit>(`/api/units/${id}`, input);
+export const createUnit = (body: UnitInput) => call(client.POST('/api/units', { body }));
+export const updateUnit = (id: string, body: ApiBody<'/api/units/{id}', 'patch'>) => call(client.PATCH('/api/units/{id}', { params: { path: { id } }, body }));
 
-export interface Resolution {
-  written: string;
-  kind: 'unit' | 'group' | 'unknown';
-  unit?: { unitId: string; name: string };
-  group?: { id: string; name: string; membership: string };
-  units?: { unitId: string; name: string }[];
-}
-
-export const resolveUnitNames = (text: string) => api.post<{ items: Resolution[] }>('/api/units/resolve', { text });
+export const resolveUnitNames = (text: string) => call(client.POST('/api/units/resolve', { body: { text } }));

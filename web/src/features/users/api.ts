@@ -1,50 +1,16 @@
-import { api } from '../../lib/api.ts';
+import { call, client, type ApiBody, type ApiData, type Schema } from '../../lib/api.ts';
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  unitId: string;
-  roles: string[];
-  disabled: boolean;
-  mustChangePassword: boolean;
-  locked: boolean;
-  lastLoginAt: string | null;
-  phone: string | null;
-  createdAt: string;
-}
+export type User = Schema<'User'>;
+export type UserPage = ApiData<'/api/users', 'get'>;
+export type UserQuery = { q?: string; unitId?: string; page: number; pageSize: number };
+export type NewUser = ApiBody<'/api/users', 'post'>;
+export type UserChange = ApiBody<'/api/users/{id}', 'patch'>;
+export type OneTimePassword = ApiData<'/api/users/{id}/reset-password', 'post'>;
 
-export interface UserPage {
-  total: number;
-  items: User[];
-}
-
-export interface UserQuery {
-  q?: string;
-  unitId?: string;
-  page: number;
-  pageSize: number;
-}
-
-export interface NewUser {
-  username: string;
-  displayName: string;
-  unitId: string;
-  roles: string[];
-  phone?: string | null;
-}
-
-export type UserChange = Partial<Omit<NewUser, 'username'>> & { disabled?: boolean; unlock?: boolean };
-
-export interface OneTimePassword {
-  username: string;
-  oneTimePassword: string;
-}
-
-export const listUsers = (q: UserQuery) => api.get<UserPage>('/api/users', { ...q });
-export const createUser = (input: NewUser) => api.post<{ user: User; oneTimePassword: string }>('/api/users', input);
-export const updateUser = (id: string, change: UserChange) => api.patch<User>(`/api/users/${id}`, change);
-export const resetPassword = (id: string) => api.post<OneTimePassword>(`/api/users/${id}/reset-password`);
+export const listUsers = (query: UserQuery) => call(client.GET('/api/users', { params: { query } }));
+export const createUser = (body: NewUser) => call(client.POST('/api/users', { body }));
+export const updateUser = (id: string, body: UserChange) => call(client.PATCH('/api/users/{id}', { params: { path: { id } }, body }));
+export const resetPassword = (id: string) => call(client.POST('/api/users/{id}/reset-password', { params: { path: { id } } }));
 
 /** Role code → Chinese name, from the server's policy table. */
-export const loadRoles = async () => (await api.get<{ roles: Record<string, string> }>('/api/policy')).roles;
+export const loadRoles = async () => (await call(client.GET('/api/policy'))).roles;

@@ -112,7 +112,8 @@ export function DocumentEditorPage({ params }: PageProps) {
   const columns = useLoad(async () => (await Promise.all(siteIds.map(listColumns))).flat(), [siteIds.join(',')]);
 
   const [form] = Form.useForm<Values>();
-  const [files, setFiles] = useState<UploadedFile[]>([]);
+  /** The document's attachments: the saved ones and those uploaded since. */
+  const [files, setFiles] = useState<Pick<UploadedFile, 'id' | 'name' | 'mime' | 'size'>[]>([]);
   const [uploading, setUploading] = useState(false);
   const [saving, setSaving] = useState<'save' | 'submit' | null>(null);
   const [dirty, setDirty] = useState(false);

@@ -47,8 +47,8 @@ export function GroupFormDrawer({ open, group, memberships, catalog, onClose, on
     setError(null);
     const input: GroupInput = {
       name: v.name.trim(),
-      membership: v.membership,
-      memberKinds: v.membership === 'kinds' ? v.memberKinds : [],
+      membership: v.membership as GroupInput['membership'],
+      memberKinds: v.membership === 'kinds' ? (v.memberKinds as GroupInput['memberKinds']) : [],
       memberIds: v.membership === 'list' ? v.memberIds : [],
       aliases: v.aliases.map((a) => a.trim()).filter(Boolean),
       description: v.description?.trim() || null,

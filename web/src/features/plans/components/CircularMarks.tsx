@@ -72,7 +72,7 @@ export function CircularMarks({ planId, canManage }: { planId: string; canManage
             width: 90,
             render: (_: unknown, m: CircularMark) =>
               m.withdrawn ? null : (
-                <Button type="link" size="small" danger onClick={() => open(m)} aria-label={t.withdrawMarkTitle(m.unitName, t.eventKind[m.kind])}>
+                <Button type="link" size="small" danger onClick={() => open(m)} aria-label={t.withdrawMarkTitle(m.unitName ?? '', t.eventKind[m.kind])}>
                   {t.withdrawMark}
                 </Button>
               ),
@@ -99,7 +99,7 @@ export function CircularMarks({ planId, canManage }: { planId: string; canManage
       />
       <Modal
         open={!!target}
-        title={target ? t.withdrawMarkTitle(target.unitName, t.eventKind[target.kind]) : ''}
+        title={target ? t.withdrawMarkTitle(target.unitName ?? '', t.eventKind[target.kind]) : ''}
         onCancel={() => setTarget(null)}
         onOk={() => form.submit()}
         okText={t.withdrawMark}

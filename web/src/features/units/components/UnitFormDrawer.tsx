@@ -63,7 +63,7 @@ export function UnitFormDrawer({ open, unit, catalog, onClose, onSaved }: Props)
     const input: UnitInput = {
       name: v.name.trim(),
       shortName: v.shortName?.trim() || null,
-      kind: v.kind,
+      kind: v.kind as UnitInput['kind'],
       parentId: v.parentId ?? null,
       aliases: v.aliases.map((a) => a.trim()).filter(Boolean),
       code: v.code?.trim() || null,

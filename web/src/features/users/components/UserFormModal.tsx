@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { errorMessage } from '../../../lib/api.ts';
 import { common } from '../../../lib/strings.ts';
 import type { UnitCatalog } from '../../units/api.ts';
-import { createUser, updateUser, type OneTimePassword, type User } from '../api.ts';
+import { createUser, updateUser, type NewUser, type OneTimePassword, type User } from '../api.ts';
 import { t } from '../strings.ts';
 
 interface Props {
@@ -44,11 +44,11 @@ export function UserFormModal({ open, user, catalog, roles, canGrantSysAdmin, on
     setError(null);
     try {
       if (user) {
-        await updateUser(user.id, { displayName: v.displayName.trim(), unitId: v.unitId, roles: v.roles, phone: v.phone?.trim() || null });
+        await updateUser(user.id, { displayName: v.displayName.trim(), unitId: v.unitId, roles: v.roles as NewUser['roles'], phone: v.phone?.trim() || null });
         message.success(t.updated);
         onSaved();
       } else {
-        const res = await createUser({ username: v.username.trim(), displayName: v.displayName.trim(), unitId: v.unitId, roles: v.roles, phone: v.phone?.trim() || null });
+        const res = await createUser({ username: v.username.trim(), displayName: v.displayName.trim(), unitId: v.unitId, roles: v.roles as NewUser['roles'], phone: v.phone?.trim() || null });
         message.success(t.created);
         onSaved({ username: res.user.username, oneTimePassword: res.oneTimePassword });
       }
