@@ -155,7 +155,7 @@ describe('start-up, the data-directory lock, and the operator commands', () => {
     expect(unknownRole.stderr).toContain('角色不正确');
   });
 
-  it('verifies the audit chain, and names the first altered row', async () => {
+  it('verifies the audit chain, and names the first altered row', { timeout: 180_000 }, async () => {
     const ok = gongkai(['audit', 'verify'], env);
     expect(ok.stdout).toMatch(/^audit ok \(\d+ rows, [1-9]\d* anchors\)\n$/);
     expect(ok.status).toBe(0);

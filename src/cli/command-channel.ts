@@ -179,7 +179,13 @@ export function askServer(socketPath: string, request: z.infer<typeof requestSch
       while ((nl = buffer.indexOf('\n')) !== -1) {
         const line = buffer.slice(0, nl);
         buffer = buffer.slice(nl + 1);
-        const msg = JSON.parse(line) as { stream?: 'stdout' | 'stderr'; data?: string; exit?: number };
+        let msg: { stream?: 'stdout' | 'stderr'; data?: string; exit?: number };
+        try {
+          msg = JSON.parse(line);
+        } catch {
+          console.error('运行中的服务的应答无法识别，已中止。');
+          return finish(1);
+        }
         if (typeof msg.exit === 'number') exit = msg.exit;
         else if (msg.stream === 'stdout') process.stdout.write(msg.data ?? '');
         else if (msg.stream === 'stderr') process.stderr.write(msg.data ?? '');
