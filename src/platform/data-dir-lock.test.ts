@@ -22,8 +22,8 @@ function tempDir(prefix = 'gk-lock-'): string {
 }
 
 /** Starts hold-data-dir.ts; resolves with the child and its first line ("locked" or "refused"). */
-function holder(dataDir: string, stallMs: number, holdMs = 0, startAt = 0, pauseMs = 0): Promise<{ child: ChildProcess; said: string; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', holderScript, dataDir, String(stallMs), String(holdMs), String(startAt), String(pauseMs)], { stdio: ['ignore', 'pipe', 'inherit'] });
+function holder(dataDir: string, stallMs: number, holdMs = 0, startAt: number | 'stdin' = 0, pauseMs = 0): Promise<{ child: ChildProcess; said: string; output: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', holderScript, dataDir, String(stallMs), String(holdMs), String(startAt), String(pauseMs)], { stdio: ['pipe', 'pipe', 'inherit'] });
   children.push(child);
   let out = '';
   return new Promise((resolve, reject) => {
@@ -80,11 +80,18 @@ describe('the data-directory lock', () => {
     first.child.kill('SIGKILL');
     await killed(first.child);
     expect(await probeSocket(lockSocketPath(dataDir))).toBe('stale');
-    // All try at the same moment (once loaded), and all pause 0.5 s between finding the lock stale and
+    // All try at the same moment (once all are loaded), and all pause 0.5 s between finding the lock stale and
     // taking it over, so that all find it stale; each keeps what it took for 4 s, past the others' attempts.
-    const startAt = Date.now() + 6_000;
-    const takers = await Promise.all(Array.from({ length: 5 }, () => holder(dataDir, 0, 4_000, startAt, 500)));
-    expect(takers.map((t) => t.said).sort()).toEqual(['locked', 'refused', 'refused', 'refused', 'refused']);
+    const takers = await Promise.all(Array.from({ length: 5 }, () => holder(dataDir, 0, 4_000, 'stdin', 500)));
+    expect(takers.map((t) => t.said)).toEqual(Array(5).fill('ready'));
+    const said = (t: (typeof takers)[number]) =>
+      new Promise<string>((resolve) => {
+        const look = () => (t.output().split('\n').length > 2 ? resolve(t.output().split('\n')[1]) : setTimeout(look, 20));
+        look();
+      });
+    for (const t of takers) t.child.stdin!.end('go\n');
+    const outcomes = await Promise.all(takers.map(said));
+    expect(outcomes.sort()).toEqual(['locked', 'refused', 'refused', 'refused', 'refused']);
     await Promise.all(takers.map((t) => killed(t.child)));
   });
 
