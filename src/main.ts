@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
-import { openDatabase, runMigrations, type Database } from './db/client.ts';
+import { openDatabase, type Database } from './db/client.ts';
 import { buildServer } from './http/server.ts';
 import { startAuditAnchoring } from './platform/audit/audit-anchor.ts';
 import { lockDataDir } from './platform/data-dir-lock.ts';
@@ -10,7 +10,9 @@ import { JobRunner } from './platform/jobs/job-runner.ts';
 import { registerPlatformJobs } from './platform/jobs/platform-jobs.ts';
 import { registerCatalogJobs } from './modules/catalog/catalog-jobs.ts';
 import { registerPlanJobs } from './modules/plans/plan-jobs.ts';
-import { announceSeed, seedDemo } from './seed/seed-demo.ts';
+import { announceSeed } from './seed/seed-demo.ts';
+import { migrateAndSeed } from './seed/first-start.ts';
+import { serveCommands } from './cli/command-channel.ts';
 import { VERSION } from './paths.ts';
 export { VERSION };
 
@@ -25,12 +27,14 @@ export interface Running {
 
 /** Opens (and on PGlite locks) the database, migrates, seeds on first start, and serves. */
 export async function startServer(config: Config, log: (msg: string) => void = console.error): Promise<Running> {
-  const unlock = config.dbKind === 'pglite' ? await lockDataDir(config.dataDir) : async () => {};
+  const lock = config.dbKind === 'pglite' ? await lockDataDir(config.dataDir) : null;
+  const unlock = async () => {
+    await lock?.release();
+  };
   let database: Database | null = null;
   try {
     database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dbKind === 'pglite' ? path.join(config.dataDir, 'pglite') : null, sharedBuffersMb: config.PGLITE_SHARED_BUFFERS_MB });
-    await runMigrations(database);
-    announceSeed(await seedDemo(database.db), log);
+    announceSeed(await migrateAndSeed(database), log);
     const store = new DiskFileStore(path.join(config.dataDir, 'files'));
     const runner = new JobRunner(database.db);
     registerPlatformJobs(runner, database.kind);
@@ -38,6 +42,8 @@ export async function startServer(config: Config, log: (msg: string) => void = c
     registerCatalogJobs(runner);
     const app = await buildServer({ config, database, store, runner, version: VERSION }, { logger: config.LOG_LEVEL !== 'silent' });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
+    // Operator commands (`gongkai user add` …) run while the server holds the directory: sent here.
+    const commands = lock ? serveCommands(lock, config, database) : null;
     runner.start(config.JOBS_POLL_SECONDS, (err) => app.log.error({ err }, 'job runner'));
     // The audit chain's head, kept outside the database (see audit-anchor.ts).
     const anchoring = startAuditAnchoring(database.db, config.dataDir, {
@@ -53,6 +59,7 @@ export async function startServer(config: Config, log: (msg: string) => void = c
       stop: () =>
         (stopping ??= (async () => {
           await app.close(); // stops accepting, lets in-flight requests finish
+          await commands?.stop(); // lets a running operator command finish; later ones are told to retry
           await runner.stop();
           await anchoring.stop();
           await db.close();

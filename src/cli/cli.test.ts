@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,19 @@ const bin = path.resolve('bin/gongkai.mjs');
 function gongkai(args: string[], env: Record<string, string | undefined>, input?: string) {
   const r = spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, ...env, LOG_LEVEL: 'silent' }, input, encoding: 'utf8', timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Like gongkai(), without blocking this process: a server running in it must answer meanwhile. */
+function gongkaiAsync(args: string[], env: Record<string, string | undefined>, input?: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env, LOG_LEVEL: 'silent' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.stdin.end(input ?? '');
+    child.once('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 describe('the gongkai command', () => {
@@ -91,7 +104,44 @@ describe('start-up, the data-directory lock, and the operator commands', () => {
     expect(again.join('\n')).not.toContain('一次性密码');
   });
 
-  it('adds a user and resets a password from the command line, audited', async () => {
+  it('runs the operator commands while the server runs (sent to it over the data directory\'s socket), with the same output', { timeout: 120_000 }, async () => {
+    const config = loadConfig({ ...env, PORT: '0', LOG_LEVEL: 'silent', JOBS_POLL_SECONDS: '0' } as Record<string, string>);
+    const running = await startServer(config, () => {});
+    try {
+      const add = await gongkaiAsync(['user', 'add', '--username', 'sfj.clerk', '--name', '司法局文书', '--unit', '区司法局', '--roles', 'liaison'], env);
+      expect(add.stderr).toContain('已创建用户 sfj.clerk');
+      expect(add.status).toBe(0);
+      const password = add.stdout.trim();
+      expect(password.length).toBeGreaterThanOrEqual(10);
+      const login = await fetch(`${running.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'sfj.clerk', password }) });
+      expect(login.status).toBe(200);
+      const [taken, nobody, calendar, verify, migrate] = await Promise.all([
+        gongkaiAsync(['user', 'add', '--username', 'sfj.clerk', '--name', '另一人', '--unit', '区司法局', '--roles', 'liaison'], env),
+        gongkaiAsync(['user', 'reset-password', 'nobody'], env),
+        gongkaiAsync(['calendar', 'day', '-'], env, '2021-10-09\n2021-10-01\n'),
+        gongkaiAsync(['audit', 'verify'], env),
+        gongkaiAsync(['migrate'], env),
+      ]);
+      expect(taken).toMatchObject({ status: 1, stdout: '' });
+      expect(taken.stderr).toContain('用户名“sfj.clerk”已被使用');
+      expect(nobody.status).toBe(1);
+      expect(nobody.stderr).toContain('用户“nobody”不存在');
+      expect(calendar).toMatchObject({ status: 0, stdout: 'workday\noff\n' });
+      expect(verify.stdout).toMatch(/^audit ok \(\d+ rows, \d+ anchors\)\n$/);
+      expect(migrate.status).toBe(0);
+      expect(migrate.stderr).toContain(`数据库迁移完成（${config.dbKind}）`);
+      if (config.dbKind === 'pglite') {
+        const second = await gongkaiAsync(['serve'], { ...env, PORT: '0' });
+        expect(second.status).toBe(1);
+        expect(second.stderr).toContain('正被另一个 Gongkai 进程使用');
+      }
+    } finally {
+      await running.stop();
+    }
+  });
+
+  // Four commands, each its own process opening the database: allow for a slow, shared machine.
+  it('adds a user and resets a password from the command line, audited', { timeout: 180_000 }, async () => {
     const add = gongkai(['user', 'add', '--username', 'sfj.liaison', '--name', '司法局联络员', '--unit', '区司法局', '--roles', 'liaison,responder'], env);
     expect(add.stderr).toContain('已创建用户 sfj.liaison');
     expect(add.status).toBe(0);
@@ -105,7 +155,7 @@ describe('start-up, the data-directory lock, and the operator commands', () => {
     expect(unknownRole.stderr).toContain('角色不正确');
   });
 
-  it('verifies the audit chain, and names the first altered row', async () => {
+  it('verifies the audit chain, and names the first altered row', { timeout: 180_000 }, async () => {
     const ok = gongkai(['audit', 'verify'], env);
     expect(ok.stdout).toMatch(/^audit ok \(\d+ rows, [1-9]\d* anchors\)\n$/);
     expect(ok.status).toBe(0);

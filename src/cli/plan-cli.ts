@@ -5,45 +5,45 @@ import { users } from '../db/schema/index.ts';
 import type { Actor } from '../platform/context.ts';
 import type { Role } from '../platform/policy.ts';
 import { importPlan, parsePlanFile, countPlan } from '../modules/plans/import-plan.ts';
-import { openForCli } from './open-for-cli.ts';
+import type { CliIo } from './cli-io.ts';
 
 /**
  * `plan import FILE [--year Y] [--dry-run] [--json]`. A dry run prints the parsed plan and writes
  * nothing; otherwise the plan is saved as a draft, on behalf of the district office's administrator.
  */
-export async function runPlanImport(file: string, opts: { year?: string; dryRun?: boolean; json?: boolean; as?: string }): Promise<number> {
-  if (!fs.existsSync(file)) {
-    console.error(`文件不存在：${file}`);
+export async function runPlanImport(file: string, opts: { year?: string; dryRun?: boolean; json?: boolean; as?: string }, io: CliIo): Promise<number> {
+  if (!fs.existsSync(path.resolve(io.cwd, file))) {
+    io.err(`文件不存在：${file}`);
     return 2;
   }
-  const data = fs.readFileSync(file);
+  const data = fs.readFileSync(path.resolve(io.cwd, file));
   const year = opts.year ? Number(opts.year) : undefined;
   if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100)) {
-    console.error(`年度不正确：${opts.year}`);
+    io.err(`年度不正确：${opts.year}`);
     return 2;
   }
-  const cli = await openForCli();
+  const cli = await io.open();
   try {
     const { db } = cli.database;
     const filename = path.basename(file);
     if (opts.dryRun) {
       const parsed = await parsePlanFile({ db, actor: null }, { data, filename, year });
-      if (opts.json) process.stdout.write(`${JSON.stringify({ ...parsed, year: year ?? parsed.year }, null, 2)}\n`);
-      else printSummary(parsed.title, countPlan(parsed), parsed.warnings);
+      if (opts.json) io.out(`${JSON.stringify({ ...parsed, year: year ?? parsed.year }, null, 2)}\n`);
+      else printSummary(io, parsed.title, countPlan(parsed), parsed.warnings);
       return 0;
     }
     const username = opts.as ?? 'admin';
     const [u] = await db.select().from(users).where(eq(users.username, username));
     if (!u) {
-      console.error(`用户“${username}”不存在；用 --as 指定主管部门管理员账号`);
+      io.err(`用户“${username}”不存在；用 --as 指定主管部门管理员账号`);
       return 1;
     }
     const actor: Actor = { id: u.id, username: u.username, name: u.displayName, unitId: u.unitId, roles: u.roles as Role[] };
     const result = await importPlan({ db, actor, ip: 'cli' }, { data, filename, year });
-    if (opts.json) process.stdout.write(`${JSON.stringify({ planId: result.planId, outcome: result.outcome, counts: result.counts, changes: result.changes, warnings: result.parsed.warnings }, null, 2)}\n`);
+    if (opts.json) io.out(`${JSON.stringify({ planId: result.planId, outcome: result.outcome, counts: result.counts, changes: result.changes, warnings: result.parsed.warnings }, null, 2)}\n`);
     else {
-      printSummary(result.parsed.title, result.counts, result.parsed.warnings);
-      console.error({ created: '已导入为草稿', updated: `已更新草稿（${result.changes.length} 处变化）`, unchanged: '与已导入的文件相同，未作改动', preview: '' }[result.outcome]);
+      printSummary(io, result.parsed.title, result.counts, result.parsed.warnings);
+      io.err({ created: '已导入为草稿', updated: `已更新草稿（${result.changes.length} 处变化）`, unchanged: '与已导入的文件相同，未作改动', preview: '' }[result.outcome]);
     }
     return 0;
   } finally {
@@ -51,7 +51,7 @@ export async function runPlanImport(file: string, opts: { year?: string; dryRun?
   }
 }
 
-function printSummary(title: string | null, counts: { areas: number; subtasks: number; measures: number }, warnings: { message: string; row?: number }[]) {
-  console.error(`${title ?? '（未识别标题）'}：${counts.areas} 个方面，${counts.subtasks} 项子任务，${counts.measures} 项举措`);
-  for (const w of warnings) console.error(`  提示${w.row ? `（第 ${w.row} 行）` : ''}：${w.message}`);
+function printSummary(io: CliIo, title: string | null, counts: { areas: number; subtasks: number; measures: number }, warnings: { message: string; row?: number }[]) {
+  io.err(`${title ?? '（未识别标题）'}：${counts.areas} 个方面，${counts.subtasks} 项子任务，${counts.measures} 项举措`);
+  for (const w of warnings) io.err(`  提示${w.row ? `（第 ${w.row} 行）` : ''}：${w.message}`);
 }

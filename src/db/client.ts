@@ -49,20 +49,33 @@ export async function openDatabase(opts: { url?: string; dataDir: string | null;
   return { db, kind: 'pglite', close: () => client.close() };
 }
 
-/** Runs committed SQL migrations; on PostgreSQL under an advisory lock so several processes may start together. */
+/** The advisory lock under which one process at a time migrates and seeds a PostgreSQL database. */
+const STARTUP_LOCK = 704211;
+
+/**
+ * Runs `fn` while no other process runs its own start-up on the same database: on PostgreSQL under
+ * a transaction-scoped advisory lock (held by one pooled connection, released at its commit or when
+ * the connection drops, whatever `fn` does on the other connections); PGlite is one process anyway.
+ */
+export async function withStartupLock<T>(database: Database, fn: () => Promise<T>): Promise<T> {
+  if (database.kind !== 'postgres') return fn();
+  let result: T | undefined;
+  await database.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${STARTUP_LOCK})`);
+    result = await fn();
+  });
+  return result as T;
+}
+
+/** Runs committed SQL migrations, without taking the start-up lock: call inside withStartupLock. */
+export async function migrateLocked(database: Database): Promise<void> {
+  const { migrate } =
+    database.kind === 'postgres' ? await import('drizzle-orm/node-postgres/migrator') : await import('drizzle-orm/pglite/migrator');
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  await migrate(database.db as any, { migrationsFolder });
+}
+
+/** Runs committed SQL migrations; on PostgreSQL under the start-up lock so several processes may start together. */
 export async function runMigrations(database: Database): Promise<void> {
-  if (database.kind === 'postgres') {
-    const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-    await database.db.execute(sql`select pg_advisory_lock(704211)`);
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      await migrate(database.db as any, { migrationsFolder });
-    } finally {
-      await database.db.execute(sql`select pg_advisory_unlock(704211)`);
-    }
-  } else {
-    const { migrate } = await import('drizzle-orm/pglite/migrator');
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    await migrate(database.db as any, { migrationsFolder });
-  }
+  await withStartupLock(database, () => migrateLocked(database));
 }

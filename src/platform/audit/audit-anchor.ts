@@ -11,7 +11,12 @@ export interface AuditAnchor {
   at: string;
 }
 
-/** Where the server keeps its anchors: beside the data, on the application server's own disk. */
+/**
+ * Where the server keeps its anchors: beside the data, on the application server's own disk. On
+ * PostgreSQL, DATA_DIR holds no database and may not exist yet (it is created at the first write);
+ * several processes sharing one DATA_DIR (as they share DATA_DIR/files) append to the one file,
+ * each anchor a single short line written with O_APPEND, so `audit verify` reads all of them.
+ */
 export const anchorFile = (dataDir: string) => path.join(dataDir, 'audit-anchors.jsonl');
 
 /**
@@ -25,6 +30,7 @@ export async function writeAuditAnchor(db: Db, file: string, last: AuditAnchor |
   const [head] = await db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
   if (!head || (last && last.id === head.id && last.hash === head.hash)) return null;
   const anchor: AuditAnchor = { id: head.id, hash: head.hash, at: new Date().toISOString() };
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   const fd = fs.openSync(file, 'a', 0o600);
   try {
     fs.writeSync(fd, `${JSON.stringify(anchor)}\n`);
