@@ -1,0 +1,156 @@
+import { isCjk } from './context.ts';
+import { nameShape, type NameShape } from './name-shape.ts';
+import { isOfficialName, OFFICIAL_LIST_CUE_RE, titleBefore } from './official-context.ts';
+import { readName } from './read-name.ts';
+import type { Span } from './types.ts';
+
+/**
+ * Names in the enumerations of a 公示 or a commendation: 拟聘用罗雪、梁晨、宋雨萱为…,
+ * 李春花（石坪村）、王大福（龙泉村）, and numbered entries (1、吴德华，因病…).
+ * A 、 list counts when every item is shaped like a name and at least half of them can hardly
+ * be anything else, so 张家港、王府井 or 方案、任务 never do. Lists of officials (after a title,
+ * or in a sentence about a meeting or appointment) are left alone.
+ */
+
+/** Where a clause holding a list ends. */
+function isClauseBreak(c: string): boolean {
+  return '，,。；;：:！!？?\n\t“”"《》'.includes(c);
+}
+
+function openBracket(text: string, close: number): number {
+  for (let i = close - 1; i >= 0 && close - i <= 20; i--) {
+    if (text[i] === '（' || text[i] === '(') return i;
+    if (text[i] === '\n') break;
+  }
+  return close;
+}
+
+function closeBracket(text: string, open: number): number {
+  for (let i = open + 1; i < text.length && i - open <= 20; i++) {
+    if (text[i] === '）' || text[i] === ')') return i;
+    if (text[i] === '\n') break;
+  }
+  return open;
+}
+
+/** Skips a bracketed note that ends at `end` (李春花（石坪村）): the position where it starts. */
+function noteStart(text: string, from: number, end: number): number {
+  const c = text[end - 1];
+  if (c !== '）' && c !== ')') return end;
+  for (let i = end - 2; i >= from && end - i <= 18; i--) {
+    if (text[i] === '（' || text[i] === '(') return i;
+  }
+  return end;
+}
+
+function firstNote(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) if (text[i] === '（' || text[i] === '(') return i;
+  return end;
+}
+
+interface Item {
+  start: number;
+  end: number;
+  shape: NameShape;
+}
+
+/** The name that ends a list's first item (…决定对潘美玲 → 潘美玲). */
+function lastName(text: string, from: number, end: number): Item | null {
+  let best: Item | null = null;
+  for (let len = 2; len <= 4 && end - len >= from; len++) {
+    const shape = nameShape(text.slice(end - len, end));
+    if (shape === null) continue;
+    // 拟聘用罗雪: 用罗雪 is not a name, 罗雪 is. A longer reading wins when it is a name too.
+    best = { start: end - len, end, shape };
+  }
+  return best;
+}
+
+function listItems(text: string, from: number, to: number): Item[] | null {
+  const parts: [number, number][] = [];
+  let s = from;
+  for (let i = from; i <= to; i++) {
+    if (i === to || text[i] === '、') {
+      parts.push([s, i]);
+      s = i + 1;
+    }
+  }
+  if (parts.length < 2) return null;
+  const items: Item[] = [];
+  for (let k = 0; k < parts.length; k++) {
+    const [a, b0] = parts[k];
+    let item: Item | null;
+    if (k === 0) {
+      item = lastName(text, a, noteStart(text, a, b0));
+    } else if (k === parts.length - 1) {
+      const e = readName(text, a, true);
+      const shape = e === -1 ? null : nameShape(text.slice(a, e));
+      item = shape === null ? null : { start: a, end: e, shape };
+      // A final item that is only a name and a note: 王大福（龙泉村）.
+      if (item === null) {
+        const b = firstNote(text, a, b0);
+        const sh = nameShape(text.slice(a, b));
+        item = sh === null ? null : { start: a, end: b, shape: sh };
+      }
+    } else {
+      const b = noteStart(text, a, b0);
+      const shape = nameShape(text.slice(a, b));
+      item = shape === null ? null : { start: a, end: b, shape };
+    }
+    if (item === null) return null;
+    items.push(item);
+  }
+  return items;
+}
+
+export function detectNameLists(text: string, out: Span[]): void {
+  let from = 0;
+  for (let i = text.indexOf('、'); i !== -1; i = text.indexOf('、', Math.max(i + 1, from))) {
+    if (i < from) continue;
+    // A bracketed note belongs to its item even when it holds a comma or colon: 阿里（见习单位：区图书馆）.
+    let a = i;
+    while (a > 0 && !isClauseBreak(text[a - 1])) {
+      a--;
+      if (text[a] === '）' || text[a] === ')') a = openBracket(text, a);
+    }
+    let b = i;
+    while (b < text.length && !isClauseBreak(text[b])) {
+      if (text[b] === '（' || text[b] === '(') b = closeBracket(text, b);
+      b++;
+    }
+    from = b;
+    // 1、吴德华: a number and 、 head an entry, they do not make a list.
+    if (/[0-9一二三四五六七八九十]/.test(text[i - 1] ?? '') && i - a <= 3) continue;
+    const items = listItems(text, a, b);
+    if (items === null) continue;
+    const clear = items.filter((x) => x.shape === 'clear').length;
+    if (clear * 2 < items.length) continue;
+    const lineStart = text.lastIndexOf('\n', items[0].start) + 1;
+    const before = text.slice(Math.max(lineStart, items[0].start - 30), items[0].start);
+    if (titleBefore(text, items[0].start) || OFFICIAL_LIST_CUE_RE.test(before)) continue;
+    for (const it of items) {
+      if (isOfficialName(text, it.start, it.end)) continue;
+      out.push({ start: it.start, end: it.end, type: 'person_name' });
+    }
+  }
+}
+
+const NUMBERED_RE = /(?<=^|\n)[ \t]*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[、.．)）][ \t]*/g;
+/** What follows a name in a numbered entry of a roster: 1、吴德华，因病… / 2. 管晓彤，女，… */
+const ENTRY_NEXT = new Set('，,（( \t；;：:');
+
+/** Numbered entries of a roster that begin with a name (1、吴德华，因病，救助金额5000元；). */
+export function detectNumberedItems(text: string, out: Span[]): void {
+  NUMBERED_RE.lastIndex = 0;
+  for (let m = NUMBERED_RE.exec(text); m !== null; m = NUMBERED_RE.exec(text)) {
+    const p = m.index + m[0].length;
+    const e = readName(text, p, true);
+    if (e === -1 || !ENTRY_NEXT.has(text[e] ?? '') || isCjk(text[p - 1])) continue;
+    const shape = nameShape(text.slice(p, e));
+    if (shape === null) continue;
+    // A word needs a roster around it: a gender or an age next to it.
+    if (shape === 'word' && !/^[，,（(\s]*[男女]/.test(text.slice(e, e + 4))) continue;
+    if (isOfficialName(text, p, e)) continue;
+    out.push({ start: p, end: e, type: 'person_name' });
+  }
+}
