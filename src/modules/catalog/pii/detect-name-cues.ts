@@ -17,17 +17,19 @@ import type { Span } from './types.ts';
  * A bare surname (王先生) has no given name to hide and is left alone, and so is an official.
  */
 
-const HONORIFICS = new WordSet([
-  '先生', '女士', '小姐', '老人', '老汉', '阿姨', '大爷', '大妈', '大娘', '奶奶', '爷爷', '婆婆', '夫妇',
+const HONORIFIC_WORDS = [
+  '老先生', '先生', '女士', '小姐', '老人', '老汉', '阿姨', '大爷', '大妈', '大娘', '奶奶', '爷爷', '婆婆', '夫妇',
   '一家', '家庭', '网友', '小朋友', '同学', '等人',
-]);
-const VERBS = new WordSet([
+];
+const VERB_WORDS = [
   '反映', '来信', '来电', '来访', '留言', '咨询', '投诉', '举报', '诉称', '诉被告', '告诉记者', '表示', '介绍',
   '说', '笑着说', '高兴地说', '感慨', '回忆', '称', '一家人',
-]);
+];
+const HONORIFICS = new WordSet(HONORIFIC_WORDS);
+const VERBS = new WordSet(VERB_WORDS);
 const GENDER_RE = /^[，,（(][ \t]*[男女][，,）)、；;。 \t]/;
 const PRIVATE_NOTE_RE =
-  /^[（(][^）)\n]{0,14}(?:街道|社区|村|镇|乡|居民|村民|市民|学校|大学|公司|个体|职工|退休|司机|农民|学生|女儿|妻子|儿子|丈夫|父亲|母亲|本人|户主|[0-9]{1,3}岁)[^）)\n]{0,8}[）)]/;
+  /^[（(][^）)\n]{0,14}(?:街道|社区|村|镇|乡|居民|村民|市民|学校|大学|公司|个体|职工|退休|司机|农民|学生|女儿|妻子|儿子|丈夫|父亲|母亲|本人|户主|[0-9]{1,3}岁|身份证|证件|电话|手机|出生)[^）)\n]{0,20}[）)]/;
 /** What may come right before a name read backwards from a verb: a clause start or a particle. */
 const VERB_LEAD = new Set('，,。；;：:！？!?\n\t “”"「」（(、的与和及对由向关于');
 /** Words that end in a surname character but are not part of the name after them (感谢王明). */
@@ -59,9 +61,15 @@ function push(text: string, start: number, end: number, needClear: boolean, out:
   out.push({ start, end, type: 'person_name' });
 }
 
+/** First characters of every cue: the loop below skips all other positions on one array read. */
+const CUE_FIRST = new Uint8Array(65536);
+for (const w of [...HONORIFIC_WORDS, ...VERB_WORDS, '，', ',', '（', '(', '于', '等']) CUE_FIRST[w.charCodeAt(0)] = 1;
+
 export function detectNamesByCueAfter(text: string, out: Span[]): void {
   for (let e = 2; e < text.length; e++) {
-    if (!isCjk(text[e - 1])) continue;
+    if (CUE_FIRST[text.charCodeAt(e)] === 0) continue;
+    const prev = text.charCodeAt(e - 1);
+    if (prev < 0x3400 || prev > 0x9fff) continue;
     const c = text[e];
     if (c === '，' || c === ',' || c === '（' || c === '(') {
       const head = text.slice(e, e + 26);
@@ -75,7 +83,8 @@ export function detectNamesByCueAfter(text: string, out: Span[]): void {
       continue;
     }
     const honorific = HONORIFICS.startsAt(text, e);
-    const verb = !honorific && VERBS.startsAt(text, e);
+    // 张三于2024年3月…, 张三等3人: weak cues, like verbs.
+    const verb = !honorific && (VERBS.startsAt(text, e) || ((c === '于' || c === '等') && /[0-9一二三四五六七八九十两今近当同本去上]/.test(text[e + 1] ?? '')));
     if (!honorific && !verb) continue;
     const s = nameStartBefore(text, e);
     if (s === -1) continue;

@@ -135,6 +135,40 @@ export function detectNameLists(text: string, out: Span[]): void {
   }
 }
 
+/** What separates the items of a comma list from the rest of the text. */
+const LIST_SEP_CODES = new Uint8Array(65536);
+for (const c of '，,：:；;。、\n\t “”"！？!?') LIST_SEP_CODES[c.charCodeAt(0)] = 1;
+
+function flushCommaRun(text: string, run: Item[], out: Span[]): void {
+  if (run.length < 3 || run.filter((x) => x.shape === 'clear').length * 2 < run.length) return;
+  const lineStart = text.lastIndexOf('\n', run[0].start) + 1;
+  const before = text.slice(Math.max(lineStart, run[0].start - 30), run[0].start);
+  if (titleBefore(text, run[0].start) || OFFICIAL_LIST_CUE_RE.test(before)) return;
+  for (const it of run) if (!isOfficialName(text, it.start, it.end)) out.push({ start: it.start, end: it.end, type: 'person_name' });
+}
+
+/**
+ * Names separated by commas (拟录用人员：张三，李四，王五。): at least three in a row, each item
+ * exactly a name, at least half of them clear.
+ */
+export function detectCommaLists(text: string, out: Span[]): void {
+  if (text.indexOf('，') === -1 && text.indexOf(',') === -1) return;
+  let run: Item[] = [];
+  let segStart = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 10;
+    if (LIST_SEP_CODES[code] === 0) continue;
+    const len = i - segStart;
+    const shape = len >= 2 && (len <= 4 || (len <= 20 && text.slice(segStart, i).includes('·'))) ? nameShape(text.slice(segStart, i)) : null;
+    if (shape !== null) run.push({ start: segStart, end: i, shape });
+    if (shape === null || (code !== 0xff0c && code !== 0x2c)) {
+      flushCommaRun(text, run, out);
+      run = [];
+    }
+    segStart = i + 1;
+  }
+}
+
 const NUMBERED_RE = /(?<=^|\n)[ \t]*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[、.．)）][ \t]*/g;
 /** What follows a name in a numbered entry of a roster: 1、吴德华，因病… / 2. 管晓彤，女，… */
 const ENTRY_NEXT = new Set('，,（( \t；;：:');

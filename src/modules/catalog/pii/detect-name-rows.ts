@@ -1,4 +1,5 @@
-import { isNameWord, nameShape } from './name-shape.ts';
+import { isNameWord, nameShape, type NameShape } from './name-shape.ts';
+import { isCjk } from './context.ts';
 import { TITLES } from './read-name.ts';
 import { isCompoundSurname, isSingleSurname } from './surnames.ts';
 import type { Span } from './types.ts';
@@ -38,9 +39,9 @@ function splitCells(text: string, from: number, to: number): Cell[] {
   let start = -1;
   let spacedBefore = false;
   for (let i = from; i <= to; i++) {
-    const c = i < to ? text[i] : '\n';
-    const space = c === ' ' || c === '\t';
-    const punct = c === '：' || c === ':' || c === '；' || c === ';' || c === '，' || c === ',' || c === '。' || c === '\n' || c === '\r';
+    const c = i < to ? text.charCodeAt(i) : 10;
+    const space = c === 32 || c === 9;
+    const punct = c === 0xff1a || c === 58 || c === 0xff1b || c === 59 || c === 0xff0c || c === 44 || c === 0x3002 || c === 10 || c === 13;
     if (space || punct) {
       if (start !== -1) {
         cells.push({ start, end: i, spaced: spacedBefore || space });
@@ -60,8 +61,46 @@ function mayBeName(v: string): boolean {
   return v.length > 4 && v.length <= 20 && v.includes('·');
 }
 
+/** 王　伟: a two-character name padded to the width of three-character ones is one cell. */
+function joinPaddedNames(text: string, cells: Cell[]): Cell[] {
+  const out: Cell[] = [];
+  for (let k = 0; k < cells.length; k++) {
+    const a = cells[k];
+    const b = cells[k + 1];
+    if (
+      b !== undefined &&
+      a.end - a.start === 1 &&
+      b.end - b.start === 1 &&
+      b.start - a.end <= 3 &&
+      isSingleSurname(text[a.start]) &&
+      isCjk(text[b.start]) &&
+      /^ +$/.test(text.slice(a.end, b.start))
+    ) {
+      out.push({ start: a.start, end: b.end, spaced: true });
+      k++;
+    } else {
+      out.push(a);
+    }
+  }
+  return out;
+}
+
 function endsWithTitle(cell: string): boolean {
   return cell.length <= 14 && TITLES.endingAt(cell, cell.length) > 0 && !cell.endsWith('同志');
+}
+
+/** The text of a cell; a padded name (王　伟) is read without its padding. */
+function cellText(text: string, c: Cell): string {
+  const v = text.slice(c.start, c.end);
+  return v.indexOf(' ') === -1 ? v : v.replace(/ +/, '');
+}
+
+function lineHasSpacedCells(text: string, from: number, to: number): boolean {
+  for (let i = from + 1; i < to - 1; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 32 || c === 9) && text.charCodeAt(i - 1) > 32) return true;
+  }
+  return false;
 }
 
 export function detectNameRows(text: string, out: Span[]): void {
@@ -72,15 +111,13 @@ export function detectNameRows(text: string, out: Span[]): void {
   while (pos <= text.length) {
     let lineEnd = text.indexOf('\n', pos);
     if (lineEnd === -1) lineEnd = text.length;
-    const hasSpace = /[^\s][ \t]+[^\s]/.test(text.slice(pos, lineEnd));
-    if (!hasSpace) {
+    if (!lineHasSpacedCells(text, pos, lineEnd)) {
       column = -1;
       pos = lineEnd + 1;
       continue;
     }
-    const cells = splitCells(text, pos, lineEnd);
-    const values = cells.map((c) => text.slice(c.start, c.end));
-    const header = values.findIndex((v) => NAME_HEADER_RE.test(v));
+    const cells = joinPaddedNames(text, splitCells(text, pos, lineEnd));
+    const header = cells.findIndex((c) => c.end - c.start <= 12 && NAME_HEADER_RE.test(text.slice(c.start, c.end)));
     if (header !== -1) {
       const line = text.slice(pos, lineEnd);
       const official = OFFICIAL_TABLE_RE.test(line) && !PRIVATE_TABLE_RE.test(line);
@@ -95,20 +132,29 @@ export function detectNameRows(text: string, out: Span[]): void {
     }
     if (column >= 0 && cells.length === width) {
       const c = cells[column];
-      if (nameShape(values[column]) !== null) out.push({ start: c.start, end: c.end, type: 'person_name' });
+      if (nameShape(cellText(text, c)) !== null) out.push({ start: c.start, end: c.end, type: 'person_name' });
       pos = lineEnd + 1;
       continue;
     }
     column = -1;
-    const shapes = values.map((v) => (mayBeName(v) ? nameShape(v) : null));
-    const clearCount = shapes.filter((s) => s === 'clear').length;
-    const gender = values.some((v) => GENDER_RE.test(v));
+    // Most rows hold no name at all: look at the cells' lengths and first characters first.
+    const shapes: (NameShape | null)[] = cells.map((c) => {
+      if (!c.spaced) return null;
+      const v = cellText(text, c);
+      return mayBeName(v) ? nameShape(v) : null;
+    });
+    if (shapes.every((x) => x === null)) {
+      pos = lineEnd + 1;
+      continue;
+    }
+    const clearCount = shapes.filter((x) => x === 'clear').length;
+    const gender = cells.some((c) => c.end - c.start === 1 && GENDER_RE.test(text[c.start]));
     for (let k = 0; k < cells.length; k++) {
       const shape = shapes[k];
-      if (shape === null || !cells[k].spaced) continue;
-      if (shape === 'word' && !gender && !(clearCount > 0 && isNameWord(values[k]))) continue;
-      const prev = k > 0 ? values[k - 1] : '';
-      const next = k + 1 < values.length ? values[k + 1] : '';
+      if (shape === null) continue;
+      if (shape === 'word' && !gender && !(clearCount > 0 && isNameWord(cellText(text, cells[k])))) continue;
+      const prev = k > 0 ? cellText(text, cells[k - 1]) : '';
+      const next = k + 1 < cells.length ? cellText(text, cells[k + 1]) : '';
       if (endsWithTitle(prev) || endsWithTitle(next) || TITLES.startsAt(next, 0) || OFFICIAL_LABEL_RE.test(prev)) continue;
       out.push({ start: cells[k].start, end: cells[k].end, type: 'person_name' });
     }

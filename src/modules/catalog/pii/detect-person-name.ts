@@ -1,7 +1,7 @@
 import { commonWordFrequency } from './common-words.ts';
 import { clauseAfter, clauseBefore, isCjk, OFFICIAL_LINE_RE, PRIVATE_ROLE_RE } from './context.ts';
 import { detectNamesByCueAfter, detectDottedNames } from './detect-name-cues.ts';
-import { detectNameLists, detectNumberedItems } from './detect-name-lists.ts';
+import { detectCommaLists, detectNameLists, detectNumberedItems } from './detect-name-lists.ts';
 import { detectNameRows } from './detect-name-rows.ts';
 import { isPublicFigure, nameShape, TRANSLIT } from './name-shape.ts';
 import { isOfficialName, officialNames, titleAfter } from './official-context.ts';
@@ -77,8 +77,9 @@ function skipNote(text: string, p: number): number {
 }
 
 function detectAfterTriggers(text: string, out: Span[]): void {
+  const roles = ROLES; // a local: read once, not through the module binding at every character
   for (let i = 0; i < text.length; i++) {
-    const len = ROLES.longestAt(text, i);
+    const len = roles.longestAt(text, i);
     if (len === 0) continue;
     const word = text.slice(i, i + len);
     const kind = triggerKind(word);
@@ -174,6 +175,7 @@ export function detectPersonName(text: string): Span[] {
   detectBeforeComrade(text, out);
   detectNameRows(text, out);
   detectNameLists(text, out);
+  detectCommaLists(text, out);
   detectNumberedItems(text, out);
   detectNamesByCueAfter(text, out);
   detectDottedNames(text, out);

@@ -29,8 +29,9 @@ export function titleAfter(text: string, end: number): boolean {
  */
 export function officialNames(text: string): Set<string> {
   const names = new Set<string>();
+  const titles = TITLES; // a local: read once, not through the module binding at every character
   for (let i = 0; i < text.length; i++) {
-    const len = TITLES.longestAt(text, i);
+    const len = titles.longestAt(text, i);
     if (len === 0) continue;
     const end = i + len;
     if (text.startsWith('同志', i)) {
