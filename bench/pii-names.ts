@@ -12,7 +12,7 @@ const fmt = (x: number) => x.toFixed(3);
 const row = (label: string, s: Score) =>
   `${label.padEnd(12, '\u3000')} names ${String(s.names).padStart(3)}  flagged ${String(s.flagged).padStart(3)}  correct ${String(s.correct).padStart(3)}  recall ${fmt(s.recall)}  precision ${fmt(s.precision)}`;
 
-for (const part of ['dev', 'heldout'] as CorpusPart[]) {
+for (const part of ['dev', 'heldout', 'heldout2'] as CorpusPart[]) {
   const docs = loadCorpus(part);
   const t = performance.now();
   const { overall, byGenre } = evaluate(docs);

@@ -28,8 +28,10 @@ const VERB_WORDS = [
 const HONORIFICS = new WordSet(HONORIFIC_WORDS);
 const VERBS = new WordSet(VERB_WORDS);
 const GENDER_RE = /^[，,（(][ \t]*[男女][，,）)、；;。 \t]/;
+/** Other fields of a roster entry after a name: 蒋德明，家庭人口1人 / 张三（身份证号…）. */
+const ROSTER_FIELD_RE = /^[，,（(][ \t]*(?:家庭人口|家庭成员|家庭住址|性别|身份证|户籍|住址|现住|现居|家住|年龄|出生|民族|户口|保障人口|保障金额)/;
 const PRIVATE_NOTE_RE =
-  /^[（(][^）)\n]{0,14}(?:街道|社区|村|镇|乡|居民|村民|市民|学校|大学|公司|个体|职工|退休|司机|农民|学生|女儿|妻子|儿子|丈夫|父亲|母亲|本人|户主|[0-9]{1,3}岁|身份证|证件|电话|手机|出生)[^）)\n]{0,20}[）)]/;
+  /^[（(][^）)\n]{0,14}(?:街道|社区|村|镇|乡|居民|村民|市民|学校|大学|公司|个体|职工|退休|司机|农民|学生|女儿|妻子|儿子|丈夫|父亲|母亲|本人|户主|业主|租户|承租人|房东|申请人|当事人|被征收人|[0-9]{1,3}岁|身份证|证件|电话|手机|出生)[^）)\n]{0,20}[）)]/;
 /** What may come right before a name read backwards from a verb: a clause start or a particle. */
 const VERB_LEAD = new Set('，,。；;：:！？!?\n\t “”"「」（(、的与和及对由向关于');
 /** Words that end in a surname character but are not part of the name after them (感谢王明). */
@@ -54,7 +56,14 @@ function nameStartBefore(text: string, e: number): number {
   return -1;
 }
 
+/** Labels after which the name is an agency's contact or staff, decided elsewhere (联系人：…). */
+const STAFF_LABEL_RE = /(?:联系人|经办人|承办人|执法人员)[：:\s]*$/;
+
 function push(text: string, start: number, end: number, needClear: boolean, out: Span[]): void {
+  // 102.4万人: a number's unit, not a surname.
+  const before = text.charCodeAt(start - 1);
+  if (before >= 48 && before <= 57) return;
+  if (STAFF_LABEL_RE.test(text.slice(Math.max(0, start - 8), start))) return;
   const shape = nameShape(text.slice(start, end));
   if (shape === null || (shape === 'word' && (needClear || !isNameWord(text.slice(start, end))))) return;
   if (isOfficialName(text, start, end)) return;
@@ -73,8 +82,7 @@ export function detectNamesByCueAfter(text: string, out: Span[]): void {
     const c = text[e];
     if (c === '，' || c === ',' || c === '（' || c === '(') {
       const head = text.slice(e, e + 26);
-      const gender = GENDER_RE.test(head);
-      if (!gender && !PRIVATE_NOTE_RE.test(head)) continue;
+      if (!GENDER_RE.test(head) && !ROSTER_FIELD_RE.test(head) && !PRIVATE_NOTE_RE.test(head)) continue;
       const s = dottedStartBefore(text, e) ?? nameStartBefore(text, e);
       if (s === -1) continue;
       // The name must start its clause: 1. 柯文哲，男 / 谭永红，女 / 、张晓丽（女儿）.

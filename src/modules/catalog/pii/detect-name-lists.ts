@@ -169,6 +169,35 @@ export function detectCommaLists(text: string, out: Span[]): void {
   }
 }
 
+/** Labels of an agency's staff or of a page's credits: the name after them is not a private one. */
+const STAFF_LABEL_RE =
+  /(?:经办|承办|审核|审批|签发|负责|记录|主持|发布|责任|联系|填报|核查|复核|制表|填表|拟稿|核稿)人?$|(?:执法|工作|检查)人员$|(?:校对|初审|复审|终审|审签|编辑|来源|作者|撰稿|摄影|记者|通讯员)$/;
+/** Openers of a case narrative after which a name starts the sentence: 经查明：曲建业未经许可… */
+const FINDING_LABEL_RE = /(?:经查明|经查|查明|经调查|经核查|经核实|违法事实)$/;
+
+/**
+ * A name standing alone after a label's colon (退出：顾长海，退出原因…), or starting the finding
+ * of a case (经查明：曲建业未经许可…). Only names that can hardly be anything else; never after
+ * a staff or credit label (审核：张丽华) or a title (区长：王海涛).
+ */
+export function detectAfterColon(text: string, out: Span[]): void {
+  // scanText reads normalised text, where the full-width colon is already ':'.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 58 && c !== 0xff1a) continue;
+    let p = i + 1;
+    while (text[p] === ' ') p++;
+    const e = readName(text, p, true);
+    if (e === -1) continue;
+    if (nameShape(text.slice(p, e)) !== 'clear') continue;
+    const label = text.slice(Math.max(0, i - 8), i);
+    const alone = !isCjk(text[e]) || text[e] === '（' || text[e] === '(';
+    if (!alone && !FINDING_LABEL_RE.test(label)) continue;
+    if (STAFF_LABEL_RE.test(label) || isOfficialName(text, p, e)) continue;
+    out.push({ start: p, end: e, type: 'person_name' });
+  }
+}
+
 const NUMBERED_RE = /(?<=^|\n)[ \t]*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[、.．)）][ \t]*/g;
 /** What follows a name in a numbered entry of a roster: 1、吴德华，因病… / 2. 管晓彤，女，… */
 const ENTRY_NEXT = new Set('，,（( \t；;：:');

@@ -1,7 +1,7 @@
 import { commonWordFrequency } from './common-words.ts';
 import { clauseAfter, clauseBefore, isCjk, OFFICIAL_LINE_RE, PRIVATE_ROLE_RE } from './context.ts';
 import { detectNamesByCueAfter, detectDottedNames } from './detect-name-cues.ts';
-import { detectCommaLists, detectNameLists, detectNumberedItems } from './detect-name-lists.ts';
+import { detectAfterColon, detectCommaLists, detectNameLists, detectNumberedItems } from './detect-name-lists.ts';
 import { detectNameRows } from './detect-name-rows.ts';
 import { isPublicFigure, nameShape, TRANSLIT } from './name-shape.ts';
 import { isOfficialName, officialNames, titleAfter } from './official-context.ts';
@@ -93,7 +93,9 @@ function detectAfterTriggers(text: string, out: Span[]): void {
     // 申请人张三、李四 / 特困供养对象：徐老三 孙桂兰: a list of names after one role word.
     for (let n = 0; n < 20; n++) {
       let end = readName(text, p, labelled || n > 0);
-      if (end === -1) end = readTransliterated(text, p);
+      // 白玛央金, 扎西多吉: a Tibetan or transliterated name without a dot reads longer.
+      const translit = readTransliterated(text, p);
+      if (translit > end) end = translit;
       if (end === -1) break;
       if (isOfficial(text, kind, i, end) || isPublicFigure(text.slice(p, end))) break;
       out.push({ start: p, end, type: 'person_name' });
@@ -176,6 +178,7 @@ export function detectPersonName(text: string): Span[] {
   detectNameRows(text, out);
   detectNameLists(text, out);
   detectCommaLists(text, out);
+  detectAfterColon(text, out);
   detectNumberedItems(text, out);
   detectNamesByCueAfter(text, out);
   detectDottedNames(text, out);

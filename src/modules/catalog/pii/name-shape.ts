@@ -64,6 +64,9 @@ export function isPublicFigure(name: string): boolean {
   return PUBLIC_FIGURES.has(name);
 }
 
+/** Pronouns and particles that never stand in a given name (关于您 is not 关 + 于您). */
+const NOT_IN_GIVEN_NAME = new Set('您你我他她它们于之乎吗呢吧啊');
+
 /** Frequency above which a dictionary "name" is more often a word (高峰, 向东, 丛林). */
 const NAME_AS_WORD = 50;
 
@@ -78,6 +81,7 @@ export function nameShape(name: string): NameShape | null {
   const given = len - sl;
   if (given < 1 || given > 2) return null;
   if (HARD_STOP.has(name[sl]) || NO_GIVEN_NAME.startsAt(name, sl)) return null;
+  for (let i = sl; i < len; i++) if (NOT_IN_GIVEN_NAME.has(name[i]) || (i > sl && HARD_STOP.has(name[i]))) return null;
   if (ROLES.has(name) || TITLES.startsAt(name, sl) || TITLES.startsAt(name, 0)) return null;
   if (PLACE_END.has(name[len - 1]) || PUBLIC_FIGURES.has(name)) return null;
   if (len === 3 && name[1] === '家' && PLACE_END_AFTER_JIA.has(name[2])) return null;

@@ -9,7 +9,7 @@ export interface CorpusDoc {
   names: { start: number; end: number }[];
 }
 
-export type CorpusPart = 'dev' | 'heldout';
+export type CorpusPart = 'dev' | 'heldout' | 'heldout2';
 
 const OPEN = '⟦';
 const CLOSE = '⟧';
