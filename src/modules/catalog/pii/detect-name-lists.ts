@@ -1,5 +1,6 @@
 import { isCjk } from './context.ts';
-import { nameShape, type NameShape } from './name-shape.ts';
+import { isPlainWord, nameShape, type NameShape } from './name-shape.ts';
+import { commonWordFrequency } from './common-words.ts';
 import { isOfficialName, OFFICIAL_LIST_CUE_RE, titleBefore } from './official-context.ts';
 import { readName } from './read-name.ts';
 import type { Span } from './types.ts';
@@ -83,7 +84,9 @@ function listItems(text: string, from: number, to: number): Item[] | null {
     if (k === 0) {
       item = lastName(text, a, noteStart(text, a, b0));
     } else if (k === parts.length - 1) {
-      const e = readName(text, a, true);
+      let e = readName(text, a, true);
+      // 解读素材: a reading that ends inside a word is no name.
+      if (e !== -1 && isCjk(text[e]) && commonWordFrequency(text.slice(e - 1, e + 1)) >= 30) e = -1;
       const shape = e === -1 ? null : nameShape(text.slice(a, e));
       item = shape === null ? null : { start: a, end: e, shape };
       // A final item that is only a name and a note: 王大福（龙泉村）.
@@ -97,7 +100,8 @@ function listItems(text: string, from: number, to: number): Item[] | null {
       const shape = nameShape(text.slice(a, b));
       item = shape === null ? null : { start: a, end: b, shape };
     }
-    if (item === null) return null;
+    // 政策文件、解读素材: an everyday word among the items means the list is not of names.
+    if (item === null || (item.shape === 'word' && isPlainWord(text.slice(item.start, item.end)))) return null;
     items.push(item);
   }
   return items;
@@ -160,7 +164,7 @@ export function detectCommaLists(text: string, out: Span[]): void {
     if (LIST_SEP_CODES[code] === 0) continue;
     const len = i - segStart;
     const shape = len >= 2 && (len <= 4 || (len <= 20 && text.slice(segStart, i).includes('·'))) ? nameShape(text.slice(segStart, i)) : null;
-    if (shape !== null) run.push({ start: segStart, end: i, shape });
+    if (shape !== null && !(shape === 'word' && isPlainWord(text.slice(segStart, i)))) run.push({ start: segStart, end: i, shape });
     if (shape === null || (code !== 0xff0c && code !== 0x2c)) {
       flushCommaRun(text, run, out);
       run = [];

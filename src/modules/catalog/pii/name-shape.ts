@@ -64,6 +64,9 @@ export function isPublicFigure(name: string): boolean {
   return PUBLIC_FIGURES.has(name);
 }
 
+/** Page labels and units that start with a surname character and are in no dictionary. */
+const LOOK_ALIKES = new Set(['索引号', '万人', '万元', '万亩', '万户', '万余', '万吨', '万平', '万次']);
+
 /** Pronouns and particles that never stand in a given name (关于您 is not 关 + 于您). */
 const NOT_IN_GIVEN_NAME = new Set('您你我他她它们于之乎吗呢吧啊');
 
@@ -83,12 +86,21 @@ export function nameShape(name: string): NameShape | null {
   if (HARD_STOP.has(name[sl]) || NO_GIVEN_NAME.startsAt(name, sl)) return null;
   for (let i = sl; i < len; i++) if (NOT_IN_GIVEN_NAME.has(name[i]) || (i > sl && HARD_STOP.has(name[i]))) return null;
   if (ROLES.has(name) || TITLES.startsAt(name, sl) || TITLES.startsAt(name, 0)) return null;
-  if (PLACE_END.has(name[len - 1]) || PUBLIC_FIGURES.has(name)) return null;
+  if (PLACE_END.has(name[len - 1]) || PUBLIC_FIGURES.has(name) || LOOK_ALIKES.has(name)) return null;
   if (len === 3 && name[1] === '家' && PLACE_END_AFTER_JIA.has(name[2])) return null;
   if (len === 2 && commonWordFrequency(name) > 0) return 'word';
   const entry = lexiconEntry(name);
   if (entry !== null && (!entry.name || entry.freq >= NAME_AS_WORD)) return 'word';
+  // 索引号, 解读素: an everyday word and one more character; a name too at times (高明亮).
+  if (len === 3 && sl === 1 && commonWordFrequency(name.slice(0, 2)) >= 1000) return 'word';
   return 'clear';
+}
+
+/** An everyday word that is not also a person's name (文件, 方案, 时间; not 杜鹃 or 高明亮). */
+export function isPlainWord(name: string): boolean {
+  if (commonWordFrequency(name) > 0) return true;
+  const entry = lexiconEntry(name);
+  return entry !== null && !entry.name;
 }
 
 /** A dictionary word that is a person's name and not an everyday word (杜鹃, 汪洋, 路遥; not 时间). */

@@ -56,5 +56,8 @@ describe('private persons’ names in 公示 and letters', () => {
     expect(names('马家堡社区、杨家坪商圈、陈家桥街道、黄桷坪艺术区均纳入试点。')).toEqual([]);
     expect(names('常住人口为102.4万人，户籍人口为98.6万人。投诉人应当提供真实姓名和联系方式。')).toEqual([]);
     expect(names('毛泽东同志、邓小平同志的重要论述')).toEqual([]);
+    // From the seeded notice: a list of everyday words, and a page's metadata row.
+    expect(names('通过主动向新闻媒体提供政策文件、解读素材等方式，加强政策解读')).toEqual([]);
+    expect(names('索引号 11500103009359347P/2021-00012 发布机构 区政府办公室')).toEqual([]);
   });
 });
