@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { isCompoundSurname, isSingleSurname } from './surnames.ts';
 
 /**
  * Everyday two-character words, so that 举报人信息 or 当事人陈述 are not read as the names
@@ -19,24 +20,37 @@ const ALWAYS_COMMON = [
 ];
 
 let words: Map<string, number> | null = null;
+/**
+ * Every dictionary word of 2–4 characters that begins with a surname character, with its
+ * frequency and whether jieba tags it as a person's name: 张家港, 黄金周, 高新区 look like
+ * names and are words; 杜鹃, 汪洋 are both. Kept apart from `words` because names are in it.
+ */
+let lexicon: Map<string, number> | null = null;
 
 function load(): Map<string, number> {
   const map = new Map<string, number>();
+  const lex = new Map<string, number>();
   try {
     const path = createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt');
     const dict = readFileSync(path, 'utf8');
-    // Lines are "word frequency tag"; only two-character words matter here.
-    const line = /^(\S\S) (\d+) ([a-z]+)$/gm;
+    // Lines are "word frequency tag".
+    const line = /^(\S{2,4}) (\d+) ([a-z]+)$/gm;
     for (let m = line.exec(dict); m !== null; m = line.exec(dict)) {
-      if (m[3].startsWith('nr')) continue;
+      const word = m[1];
       const freq = Number(m[2]);
-      if (freq >= MIN_FREQUENCY) map.set(m[1], freq);
+      const isName = m[3].startsWith('nr');
+      if (isSingleSurname(word[0]) || isCompoundSurname(word.slice(0, 2))) {
+        lex.set(word, Math.max(lex.get(word) ?? 0, freq * 2 + (isName ? 1 : 0)));
+      }
+      if (word.length !== 2 || isName) continue;
+      if (freq >= MIN_FREQUENCY) map.set(word, freq);
     }
   } catch {
     // Without the dictionary the scanner still works, only with more name false positives.
   }
   // Frequent enough to veto a two-character "name", not a three-character one (高明亮).
   for (const w of ALWAYS_COMMON) map.set(w, Math.max(map.get(w) ?? 0, 1000));
+  lexicon = lex;
   return map;
 }
 
@@ -45,4 +59,15 @@ export function commonWordFrequency(word: string): number {
   if (word.length !== 2) return 0;
   words ??= load();
   return words.get(word) ?? 0;
+}
+
+/**
+ * A dictionary word of 2–4 characters starting with a surname: its frequency and whether the
+ * dictionary calls it a person's name (null when it is not in the dictionary).
+ */
+export function lexiconEntry(word: string): { freq: number; name: boolean } | null {
+  words ??= load();
+  const v = lexicon?.get(word);
+  if (v === undefined) return null;
+  return { freq: v >> 1, name: (v & 1) === 1 };
 }
