@@ -12,6 +12,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { z } from 'zod';
 import { portalNotFoundHtml, portalRoutes } from '../portal/routes.ts';
 import { PortalFrontDoor } from '../portal/front-door.ts';
+import { PG_POOL_SIZE } from '../db/client.ts';
+import { AdmissionGate, gateLimitsFor } from './admission-gate.ts';
 import type { AppDeps } from './app-deps.ts';
 import { installAuth } from './auth-hooks.ts';
 import { installErrorHandler } from './error-handler.ts';
@@ -93,7 +95,12 @@ export async function buildServer(deps: AppDeps, opts: { logger?: boolean } = {}
   for (const plugin of [healthRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, notificationRoutes, fileRoutes, jobRoutes, planRoutes, catalogRoutes, pathMappingRoutes])
     await app.register(plugin(deps));
 
-  portalRoutes(app, deps, front);
+  // The public routes that read the database are admitted through one gate per process: a burst
+  // of searches is shed (503) instead of queueing without bound in the database driver, so that
+  // health checks, cached pages and the staff's work keep being answered.
+  const gate = new AdmissionGate(gateLimitsFor(deps.database.kind, PG_POOL_SIZE));
+  app.decorate('admissionGate', gate);
+  portalRoutes(app, deps, front, gate);
   await registerAdminApp(app);
 
   // Every missing page of the site looks like the site.
@@ -127,5 +134,6 @@ async function registerAdminApp(app: FastifyInstance) {
 declare module 'fastify' {
   interface FastifyInstance {
     routeTable: RouteInfo[];
+    admissionGate: AdmissionGate;
   }
 }
