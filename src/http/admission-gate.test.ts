@@ -12,7 +12,7 @@ function held() {
 
 describe('admission gate', () => {
   it('admits up to its concurrency, queues in order, refuses at once when the queue is full', async () => {
-    const gate = new AdmissionGate({ concurrency: 2, maxQueue: 2, maxWaitMs: 5_000, retryAfterS: 3 });
+    const gate = new AdmissionGate({ concurrency: 2, maxQueue: 2, maxWaitMs: 5_000, retryAfterS: 3, maxLagMs: 10_000 });
     const h = held();
     const order: number[] = [];
     const running = [1, 2, 3, 4].map((n) => gate.run(async () => (await h.done, order.push(n))));
@@ -29,7 +29,7 @@ describe('admission gate', () => {
   });
 
   it('refuses a request that waited past its deadline, and skips one whose client has gone', async () => {
-    const gate = new AdmissionGate({ concurrency: 1, maxQueue: 10, maxWaitMs: 100, retryAfterS: 1 });
+    const gate = new AdmissionGate({ concurrency: 1, maxQueue: 10, maxWaitMs: 100, retryAfterS: 1, maxLagMs: 10_000 });
     const h = held();
     const first = gate.run(() => h.done);
     const t0 = Date.now();
@@ -38,7 +38,7 @@ describe('admission gate', () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(90);
     expect(gate.load).toEqual({ active: 1, waiting: 0 });
 
-    const slow = new AdmissionGate({ concurrency: 1, maxQueue: 10, maxWaitMs: 5_000, retryAfterS: 1 });
+    const slow = new AdmissionGate({ concurrency: 1, maxQueue: 10, maxWaitMs: 5_000, retryAfterS: 1, maxLagMs: 10_000 });
     const h2 = held();
     const busy = slow.run(() => h2.done);
     let ranForGone = false;
@@ -52,8 +52,31 @@ describe('admission gate', () => {
     await Promise.all([first, busy]);
   });
 
+  it('refuses new work while the event loop is steadily behind, not after one long turn', async () => {
+    const gate = new AdmissionGate({ concurrency: 4, maxQueue: 10, maxWaitMs: 1_000, retryAfterS: 1, maxLagMs: 50 });
+    const busy = (ms: number) => {
+      const end = Date.now() + ms;
+      while (Date.now() < end);
+    };
+    const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+    try {
+      await sleep(120);
+      busy(150); // one long turn
+      expect(await gate.run(async () => 'ok')).toBe('ok');
+      for (let i = 0; i < 3; i++) {
+        await sleep(1);
+        busy(150);
+      }
+      await expect(gate.run(async () => 'ok')).rejects.toBeInstanceOf(Overloaded);
+      await sleep(200); // the loop keeps time again
+      expect(await gate.run(async () => 'ok')).toBe('ok');
+    } finally {
+      gate.close();
+    }
+  });
+
   it('a failing request gives its place back', async () => {
-    const gate = new AdmissionGate({ concurrency: 1, maxQueue: 1, maxWaitMs: 1_000, retryAfterS: 1 });
+    const gate = new AdmissionGate({ concurrency: 1, maxQueue: 1, maxWaitMs: 1_000, retryAfterS: 1, maxLagMs: 10_000 });
     await expect(gate.run(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect(await gate.run(async () => 'ok')).toBe('ok');
   });

@@ -11,6 +11,12 @@ export interface GateLimits {
   maxWaitMs: number;
   /** What a refused request is told to wait before trying again (Retry-After, seconds). */
   retryAfterS: number;
+  /**
+   * Event-loop lag beyond which new requests are refused even with a place free: the process is
+   * already behind (more requests arrive than it has CPU for, or the machine gives it too little),
+   * and every request admitted now delays every other answer — the health check's too.
+   */
+  maxLagMs: number;
 }
 
 /**
@@ -21,8 +27,8 @@ export interface GateLimits {
  */
 export function gateLimitsFor(kind: 'pglite' | 'postgres', poolSize: number): GateLimits {
   return kind === 'pglite'
-    ? { concurrency: 2, maxQueue: 64, maxWaitMs: 1_000, retryAfterS: 2 }
-    : { concurrency: Math.max(1, poolSize - 2), maxQueue: 128, maxWaitMs: 1_000, retryAfterS: 2 };
+    ? { concurrency: 2, maxQueue: 64, maxWaitMs: 1_000, retryAfterS: 2, maxLagMs: 200 }
+    : { concurrency: Math.max(1, poolSize - 2), maxQueue: 128, maxWaitMs: 1_000, retryAfterS: 2, maxLagMs: 200 };
 }
 
 /** A request refused because the server cannot serve it in time; answered 503 with Retry-After. */
@@ -44,8 +50,9 @@ interface Waiter {
 /**
  * Admission to the database for the public routes that read it (search, uncached pages): a fixed
  * number work at once, a bounded number wait in order, and a request that cannot get a place within
- * `maxWaitMs` — or finds the queue full — is refused at once with 503 and Retry-After, instead of
- * waiting behind hundreds of others in the database driver's unbounded queue. Whatever does not pass
+ * `maxWaitMs` — or finds the queue full, or the process's event loop already behind by `maxLagMs` —
+ * is refused at once with 503 and Retry-After, instead of waiting behind hundreds of others in the
+ * database driver's unbounded queue. Whatever does not pass
  * here (health, fresh cached pages, the staff's API) is never queued behind these requests.
  */
 export class AdmissionGate {
@@ -54,8 +61,35 @@ export class AdmissionGate {
   private head = 0;
   private waiting = 0;
   readonly counts = { admitted: 0, shed: 0 };
+  /** Event-loop lag: a timer every LAG_TICK_MS notes how late it fired. */
+  private lastTick = Date.now();
+  private lastLag = 0;
+  private prevLag = 0;
+  private readonly ticker: NodeJS.Timeout;
 
-  constructor(readonly limits: GateLimits) {}
+  constructor(readonly limits: GateLimits) {
+    this.ticker = setInterval(() => {
+      const now = Date.now();
+      this.prevLag = this.lastLag;
+      this.lastLag = Math.max(0, now - this.lastTick - LAG_TICK_MS);
+      this.lastTick = now;
+    }, LAG_TICK_MS);
+    this.ticker.unref();
+  }
+
+  /**
+   * How far behind the event loop has been, steadily: the lesser of the last two ticks' delays (the
+   * latest being the current one if it is overdue, as a request handled late in a long turn of the
+   * loop sees). One long turn — a large query — is not overload; turns late one after another are.
+   */
+  get lagMs() {
+    return Math.min(this.prevLag, Math.max(this.lastLag, Date.now() - this.lastTick - LAG_TICK_MS));
+  }
+
+  /** Stops the lag timer (the server is closing). */
+  close() {
+    clearInterval(this.ticker);
+  }
 
   /** Requests working and waiting now. */
   get load() {
@@ -76,6 +110,10 @@ export class AdmissionGate {
   }
 
   private enter(gone?: () => boolean): Promise<void> | void {
+    if (this.lagMs > this.limits.maxLagMs) {
+      this.counts.shed++;
+      throw new Overloaded(this.limits.retryAfterS);
+    }
     if (this.active < this.limits.concurrency && this.waiting === 0) {
       this.active++;
       this.counts.admitted++;
@@ -130,6 +168,8 @@ export class AdmissionGate {
     }
   }
 }
+
+const LAG_TICK_MS = 50;
 
 /** Whether the client of a request has closed its connection. */
 export const clientGone = (req: FastifyRequest) => () => req.raw.socket?.destroyed === true;

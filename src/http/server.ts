@@ -100,6 +100,7 @@ export async function buildServer(deps: AppDeps, opts: { logger?: boolean } = {}
   // health checks, cached pages and the staff's work keep being answered.
   const gate = new AdmissionGate(gateLimitsFor(deps.database.kind, PG_POOL_SIZE));
   app.decorate('admissionGate', gate);
+  app.addHook('onClose', async () => gate.close());
   portalRoutes(app, deps, front, gate);
   await registerAdminApp(app);
 
