@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documents } from '../db/schema/index.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import { AdmissionGate, Overloaded } from './admission-gate.ts';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AdmissionGate, Overloaded, refuseEarly } from './admission-gate.ts';
 
 /** Work that holds its place until released. */
 function held() {
@@ -71,6 +73,33 @@ describe('admission gate', () => {
       await sleep(200); // the loop keeps time again
       expect(await gate.run(async () => 'ok')).toBe('ok');
     } finally {
+      gate.close();
+    }
+  });
+
+  it('while it refuses everything, searches are answered 503 by the HTTP server itself; other paths pass', async () => {
+    const gate = new AdmissionGate({ concurrency: 1, maxQueue: 1, maxWaitMs: 5_000, retryAfterS: 2, maxLagMs: 10_000 });
+    const server = http.createServer((req, res) => void (refuseEarly(gate, req, res) || res.end('passed')));
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      expect(await (await fetch(`${base}/search?q=1`)).text()).toBe('passed');
+      const h = held();
+      const busy = [gate.run(() => h.done), gate.run(() => h.done)]; // one working, one waiting: the queue is full
+      const api = await fetch(`${base}/api/public/search?q=${encodeURIComponent('政务')}`);
+      expect(api.status).toBe(503);
+      expect(api.headers.get('retry-after')).toBe('2');
+      expect((await api.json()).error.code).toBe('overloaded');
+      const page = await fetch(`${base}/search?q=1`);
+      expect(page.status).toBe(503);
+      expect(await page.text()).toContain('访问量过大');
+      expect(await (await fetch(`${base}/api/health`)).text()).toBe('passed');
+      expect(await (await fetch(`${base}/searching`)).text()).toBe('passed');
+      h.release();
+      await Promise.all(busy);
+      expect(await (await fetch(`${base}/search?q=1`)).text()).toBe('passed');
+    } finally {
+      server.close();
       gate.close();
     }
   });

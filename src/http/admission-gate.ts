@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './errors.ts';
 
@@ -84,6 +85,15 @@ export class AdmissionGate {
    */
   get lagMs() {
     return Math.min(this.prevLag, Math.max(this.lastLag, Date.now() - this.lastTick - LAG_TICK_MS));
+  }
+
+  /**
+   * Whether a request arriving now would be refused whatever it asks: the queue is full or the
+   * event loop is steadily behind. The HTTP server then answers the search routes before the
+   * framework (see refuseEarly), for a fraction of the CPU the full path would spend saying no.
+   */
+  refusesNow(): boolean {
+    return this.waiting >= this.limits.maxQueue || this.lagMs > this.limits.maxLagMs;
   }
 
   /** Stops the lag timer (the server is closing). */
@@ -189,6 +199,33 @@ export function sendOverloaded(req: FastifyRequest, reply: FastifyReply, err: Ov
   reply.status(503).header('retry-after', String(err.retryAfterS)).header('cache-control', 'no-store');
   if (req.url.startsWith('/api/')) return reply.send({ error: { code: err.code, message: err.message } });
   return reply.type('text/html; charset=utf-8').send(OVERLOADED_PAGE);
+}
+
+/** The search routes: the heaviest public requests, refused before the framework when the gate refuses anyway. */
+const EARLY = /^\/(search|api\/public\/search)(\?|$)/;
+const OVERLOADED_JSON = Buffer.from(JSON.stringify({ error: { code: 'overloaded', message: new Overloaded(0).message } }));
+
+/**
+ * Answers a search request with 503 straight from the HTTP server when the gate would refuse it
+ * anyway (see refusesNow): under a flood, saying no must cost less than the work refused, or the
+ * refusals themselves keep the event loop — and the health check — waiting. False hands the
+ * request on.
+ */
+export function refuseEarly(gate: AdmissionGate, req: IncomingMessage, res: ServerResponse): boolean {
+  if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url || !EARLY.test(req.url) || !gate.refusesNow()) return false;
+  gate.counts.shed++;
+  const api = req.url.startsWith('/api/');
+  const body = api ? OVERLOADED_JSON : OVERLOADED_PAGE;
+  res.writeHead(503, [
+    'retry-after', String(gate.limits.retryAfterS),
+    'cache-control', 'no-store',
+    'content-type', api ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
+    'content-length', String(body.length),
+    'x-content-type-options', 'nosniff',
+    'content-security-policy', "default-src 'self'; frame-ancestors 'none'",
+  ]);
+  res.end(req.method === 'HEAD' ? undefined : body);
+  return true;
 }
 
 /**
