@@ -53,7 +53,8 @@ const cpuMs = (pid: number) => {
 };
 
 /** One GET on its own keep-alive agent; resolves with status and milliseconds (or the error). */
-const probeAgent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+// Unlimited sockets: a slow answer must not hold the next probe back in the client's own queue.
+const probeAgent = new http.Agent({ keepAlive: true });
 function get(url: string, timeoutMs = 10_000): Promise<{ status: number; ms: number; body: string }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
