@@ -54,7 +54,7 @@ describe('admission gate', () => {
     await Promise.all([first, busy]);
   });
 
-  it('refuses new work while the event loop is steadily behind, not after one long turn', async () => {
+  it('refuses new work while the event loop is steadily behind and every place is taken, not after one long turn', async () => {
     const gate = new AdmissionGate({ concurrency: 4, maxQueue: 10, maxWaitMs: 1_000, retryAfterS: 1, maxLagMs: 50 });
     const busy = (ms: number) => {
       const end = Date.now() + ms;
@@ -69,7 +69,14 @@ describe('admission gate', () => {
         await sleep(1);
         busy(150);
       }
+      // With a place free the request is let in (a machine short of CPU is not a flood)…
+      expect(await gate.run(async () => 'ok')).toBe('ok');
+      // …with every place taken it is refused at once instead of queueing.
+      const h = held();
+      const working = Array.from({ length: 4 }, () => gate.run(() => h.done));
       await expect(gate.run(async () => 'ok')).rejects.toBeInstanceOf(Overloaded);
+      h.release();
+      await Promise.all(working);
       await sleep(200); // the loop keeps time again
       expect(await gate.run(async () => 'ok')).toBe('ok');
     } finally {

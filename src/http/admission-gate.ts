@@ -13,9 +13,9 @@ export interface GateLimits {
   /** What a refused request is told to wait before trying again (Retry-After, seconds). */
   retryAfterS: number;
   /**
-   * Event-loop lag beyond which new requests are refused even with a place free: the process is
-   * already behind (more requests arrive than it has CPU for, or the machine gives it too little),
-   * and every request admitted now delays every other answer — the health check's too.
+   * Event-loop lag beyond which new requests are refused at once while every place is taken: the
+   * process is already behind (more requests arrive than it has CPU for), and every request queued
+   * now delays every other answer — the health check's too.
    */
   maxLagMs: number;
 }
@@ -93,7 +93,15 @@ export class AdmissionGate {
    * framework (see refuseEarly), for a fraction of the CPU the full path would spend saying no.
    */
   refusesNow(): boolean {
-    return this.waiting >= this.limits.maxQueue || this.lagMs > this.limits.maxLagMs;
+    return this.waiting >= this.limits.maxQueue || this.lagging();
+  }
+
+  /**
+   * Behind and busy: the loop is steadily late while every place is taken. A late loop with a place
+   * free is a machine short of CPU for this process, not a flood: that request is let in.
+   */
+  private lagging() {
+    return this.active >= this.limits.concurrency && this.lagMs > this.limits.maxLagMs;
   }
 
   /** Stops the lag timer (the server is closing). */
@@ -120,7 +128,7 @@ export class AdmissionGate {
   }
 
   private enter(gone?: () => boolean): Promise<void> | void {
-    if (this.lagMs > this.limits.maxLagMs) {
+    if (this.lagging()) {
       this.counts.shed++;
       throw new Overloaded(this.limits.retryAfterS);
     }
