@@ -52,6 +52,12 @@ const cpuMs = (pid: number) => {
   return (Number(f[11]) + Number(f[12])) * (1000 / 100);
 };
 
+/** Time on a CPU and time runnable but waiting for one, in ms (/proc/<pid>/schedstat): how starved the server was. */
+const sched = (pid: number) => {
+  const [run, wait] = fs.readFileSync(`/proc/${pid}/schedstat`, 'utf8').trim().split(/\s+/).map(Number);
+  return { run: run / 1e6, wait: wait / 1e6 };
+};
+
 /** One GET on its own keep-alive agent; resolves with status and milliseconds (or the error). */
 // Unlimited sockets: a slow answer must not hold the next probe back in the client's own queue.
 const probeAgent = new http.Agent({ keepAlive: true });
@@ -166,6 +172,7 @@ try {
   await new Promise((r) => setTimeout(r, 2_000));
   const rssStart = rssMb(pid);
   const cpuStart = cpuMs(pid);
+  const schedStart = sched(pid);
   const mix = [
     ...queries(6_000, 11).map((q) => `/search?${q}`),
     ...queries(3_000, 13).map((q) => `/api/public/search?${q}`),
@@ -209,6 +216,7 @@ try {
   await Promise.all(probes);
   const loadS = (Date.now() - started) / 1000;
   const cpuLoad = cpuMs(pid) - cpuStart;
+  const schedEnd = sched(pid);
   const g = JSON.parse(genOut.trim().split('\n').at(-1)!) as { requests: number; status: Record<string, number>; errors: Record<string, number>; timeouts: number; ok: { p50: number; p99: number; max: number } };
 
   // 3. Memory after the load.
@@ -223,6 +231,7 @@ try {
   const socketErrors = Object.values(g.errors).reduce((a, b) => a + b, 0);
   console.log(`load[${backend}]: ${CONNECTIONS} connections for ${DURATION_S} s (mixed: /search, /api/public/search with ${(9_000).toLocaleString('en')} different queries, ${docs.length} document pages, ${columns.length} column pages; load average peak ${loadPeak.toFixed(2)})`);
   console.log(`  requests            ${g.requests} (${(g.requests / loadS).toFixed(0)}/s); server CPU ${(cpuLoad / 1000).toFixed(1)} s (${((100 * cpuLoad) / (loadS * 1000)).toFixed(0)}% of one core)`);
+  console.log(`  server scheduling   main thread on a CPU ${((schedEnd.run - schedStart.run) / 1000).toFixed(1)} s, runnable but waiting for a CPU ${((schedEnd.wait - schedStart.wait) / 1000).toFixed(1)} s (other processes on this machine)`);
   console.log(`  status              ${Object.entries(g.status).map(([s, n]) => `${s}: ${n}`).join(', ')}`);
   console.log(`  socket errors       ${socketErrors}${socketErrors ? ` (${JSON.stringify(g.errors)})` : ''}; timeouts (10 s) ${g.timeouts}`);
   console.log(`  200 latency         p50 ${g.ok.p50?.toFixed(1)} ms, p99 ${g.ok.p99?.toFixed(1)} ms, max ${g.ok.max?.toFixed(0)} ms`);
