@@ -24,11 +24,12 @@ export interface SearchContext {
 
 /**
  * The search, answered from the results kept for this version of the catalog when it can be;
- * otherwise searched once the gate admits it (Overloaded when it cannot in time).
+ * otherwise searched once the gate admits it (Overloaded when it cannot in time) — unless the
+ * caller already holds a place (`admitted`).
  */
-async function cachedSearch(deps: AppDeps, ctx: SearchContext, req: FastifyRequest, params: SearchParams): Promise<SearchResult> {
+async function cachedSearch(deps: AppDeps, ctx: SearchContext, req: FastifyRequest, params: SearchParams, admitted = false): Promise<SearchResult> {
   const { db } = deps.database;
-  const search = () => ctx.gate.run(() => searchDocuments(db, params), clientGone(req));
+  const search = () => (admitted ? searchDocuments(db, params) : ctx.gate.run(() => searchDocuments(db, params), clientGone(req)));
   const key = searchKey(params);
   if (key === null) return search();
   await ctx.version.check();
@@ -75,11 +76,15 @@ export function publicSearchRoutes(app: FastifyInstance, deps: AppDeps, ctx: Sea
   );
 }
 
-/** GET /search: the results page; bad parameters show on the page, in Chinese. */
+/**
+ * GET /search: the results page; bad parameters show on the page, in Chinese. The whole answer
+ * passes the gate — search, form choices and rendering (a millisecond or two of CPU even for kept
+ * results) — so that a flood of result pages queues, and is refused, there.
+ */
 export function searchPageRoute(app: FastifyInstance, deps: AppDeps, site: SiteInfo, ctx: SearchContext) {
   const { db } = deps.database;
   app.get('/search', (req, reply) =>
-    answerOrShed(req, reply, async () => {
+    answerOrShed(req, reply, () => ctx.gate.run(async () => {
       const parsed = searchParams.safeParse(req.query ?? {});
       const raw = (req.query ?? {}) as Record<string, unknown>;
       const str = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '');
@@ -91,7 +96,7 @@ export function searchPageRoute(app: FastifyInstance, deps: AppDeps, site: SiteI
       if (!parsed.success) error = parsed.error.issues[0]?.message ?? '搜索条件不正确';
       else if (form.q) {
         try {
-          result = await cachedSearch(deps, ctx, req, parsed.data);
+          result = await cachedSearch(deps, ctx, req, parsed.data, true);
         } catch (e) {
           if (!(e instanceof AppError) || e.kind !== 'invalid') throw e;
           error = e.message;
@@ -99,9 +104,9 @@ export function searchPageRoute(app: FastifyInstance, deps: AppDeps, site: SiteI
       }
       // The form's choices change only with the catalog: read once per version.
       await ctx.version.check();
-      const choices = await ctx.choices.get(ctx.version.current, () => ctx.gate.run(() => readSearchChoices(db), clientGone(req)));
+      const choices = await ctx.choices.get(ctx.version.current, () => readSearchChoices(db));
       const body = renderPage(createElement(SearchPage, { site, form, options: searchOptionsFrom(choices), result, error }));
       return send(req, reply, prepare({ status: error ? 400 : 200, type: 'text/html; charset=utf-8', body }));
-    }),
+    }, clientGone(req))),
   );
 }
