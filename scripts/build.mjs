@@ -1,28 +1,19 @@
 #!/usr/bin/env node
 // Builds what `npm start` runs: the server as one ES module (dist/server/gongkai.mjs, ~0.1 s; running
-// compiled JavaScript instead of the tsx loader starts faster and uses less memory), and the admin
-// app with Vite (dist/web). With --if-needed the admin app is rebuilt only when its sources changed.
+// compiled JavaScript instead of the tsx loader starts faster and uses less memory; React's production
+// build, whatever NODE_ENV says — see server-bundle.mjs), and the admin app with Vite (dist/web).
+// With --if-needed the admin app is rebuilt only when its sources changed.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { serverBundleOptions } from './server-bundle.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
 const ifNeeded = process.argv.includes('--if-needed');
 
-await build({
-  entryPoints: ['src/cli/entry.ts'],
-  outfile: 'dist/server/gongkai.mjs',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  jsx: 'automatic',
-  sourcemap: true,
-  logLevel: 'warning',
-});
+await build(serverBundleOptions('dist/server/gongkai.mjs'));
 
 // The worker thread that reads uploaded Office files (src/platform/office/run-office-job.ts starts it
 // from next to the server bundle).

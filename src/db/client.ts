@@ -10,6 +10,9 @@ export type Schema = typeof schema;
 /** A database handle or an open transaction: domain operations accept either. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
+/** Connections of the PostgreSQL pool (the public routes' admission gate leaves some of them free). */
+export const PG_POOL_SIZE = 10;
+
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
@@ -26,7 +29,7 @@ export async function openDatabase(opts: { url?: string; dataDir: string | null;
   if (opts.url) {
     const { default: pg } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
-    const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    const pool = new pg.Pool({ connectionString: opts.url, max: PG_POOL_SIZE });
     // An idle connection the server ends (restart, failover, a dropped database) is discarded and
     // replaced on next use; without a listener its error would stop the whole process.
     pool.on('error', (err) => console.error(`数据库连接中断，已丢弃该连接：${err.message}`));

@@ -12,6 +12,8 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import { z } from 'zod';
 import { portalNotFoundHtml, portalRoutes } from '../portal/routes.ts';
 import { PortalFrontDoor } from '../portal/front-door.ts';
+import { PG_POOL_SIZE } from '../db/client.ts';
+import { AdmissionGate, gateLimitsFor, refuseEarly } from './admission-gate.ts';
 import type { AppDeps } from './app-deps.ts';
 import { installAuth } from './auth-hooks.ts';
 import { installErrorHandler } from './error-handler.ts';
@@ -47,8 +49,13 @@ export interface RouteInfo {
 export async function buildServer(deps: AppDeps, opts: { logger?: boolean } = {}) {
   // Fresh public pages are answered before the framework (see front-door.ts); the rest goes to Fastify.
   const front = new PortalFrontDoor();
+  // The public routes that read the database are admitted through one gate per process: a burst
+  // of searches is shed (503) instead of queueing without bound in the database driver, so that
+  // health checks, cached pages and the staff's work keep being answered. When the gate refuses
+  // everything anyway, searches are refused here, before the framework (admission-gate.ts).
+  const gate = new AdmissionGate(gateLimitsFor(deps.database.kind, PG_POOL_SIZE));
   const app = Fastify({
-    serverFactory: (handler) => http.createServer((req, res) => void (front.tryServe(req, res) || handler(req, res))),
+    serverFactory: (handler) => http.createServer((req, res) => void (front.tryServe(req, res) || refuseEarly(gate, req, res) || handler(req, res))),
     logger: opts.logger ? { level: deps.config.LOG_LEVEL } : false,
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: false,
@@ -102,7 +109,9 @@ export async function buildServer(deps: AppDeps, opts: { logger?: boolean } = {}
   for (const plugin of [healthRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, notificationRoutes, fileRoutes, jobRoutes, planRoutes, catalogRoutes, pathMappingRoutes])
     await app.register(plugin(deps));
 
-  portalRoutes(app, deps, front);
+  app.decorate('admissionGate', gate);
+  app.addHook('onClose', async () => gate.close());
+  portalRoutes(app, deps, front, gate);
   await registerAdminApp(app);
 
   // Every missing page of the site looks like the site.
@@ -136,5 +145,6 @@ async function registerAdminApp(app: FastifyInstance) {
 declare module 'fastify' {
   interface FastifyInstance {
     routeTable: RouteInfo[];
+    admissionGate: AdmissionGate;
   }
 }

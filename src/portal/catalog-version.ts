@@ -5,11 +5,13 @@ import { rows } from '../modules/catalog/public/sql.ts';
 /**
  * Notices that public data changed, for every process sharing the database: each change is written
  * with its audit row in the same transaction, so the newest audit id moves with any publication,
- * withdrawal, edit or column setting. Polled at most every `intervalMs` (one index lookup), so
- * rendered pages kept in memory are dropped within that time of a change.
+ * withdrawal, edit or column setting. A scheduled document becomes public when its time comes,
+ * with no write: the time of the next one is read too, and its passing is a change as well.
+ * Polled at most every `intervalMs` (two index lookups), so rendered pages and search results kept
+ * in memory are dropped within that time of a change.
  */
 export class CatalogVersion {
-  private last: number | null = null;
+  private last: string | null = null;
   private checkedAt = 0;
   private running: Promise<void> | null = null;
 
@@ -28,6 +30,11 @@ export class CatalogVersion {
     return this.running !== null || Date.now() - this.checkedAt < this.intervalMs;
   }
 
+  /** The version last seen (after `check()`): equal strings mean the same public catalog. */
+  get current(): string {
+    return this.last ?? 'unknown';
+  }
+
   check(): Promise<void> | void {
     if (Date.now() - this.checkedAt < this.intervalMs) return;
     this.running ??= this.poll().finally(() => (this.running = null));
@@ -35,9 +42,14 @@ export class CatalogVersion {
   }
 
   private async poll() {
-    const [r] = await rows<{ v: number }>(this.db, sql`select coalesce(max(id), 0)::float8 as v from audit_log`);
+    const [r] = await rows<{ v: number; due: number | null }>(
+      this.db,
+      sql`select (select coalesce(max(id), 0) from audit_log)::float8 as v,
+                 (select extract(epoch from min(published_at)) * 1000 from documents where status = 'scheduled' and published_at > now())::float8 as due`,
+    );
     this.checkedAt = Date.now();
-    if (this.last !== null && r.v !== this.last) this.onChange();
-    this.last = r.v;
+    const seen = `${r.v}:${r.due ?? '-'}`;
+    if (this.last !== null && seen !== this.last) this.onChange();
+    this.last = seen;
   }
 }

@@ -4,12 +4,16 @@ import path from 'node:path';
 import { createElement, type ReactElement } from 'react';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../http/app-deps.ts';
+import { PG_POOL_SIZE } from '../db/client.ts';
+import { AdmissionGate, clientGone, gateLimitsFor, Overloaded, sendOverloaded } from '../http/admission-gate.ts';
 import { PORTAL_ASSETS } from '../paths.ts';
 import { getPublicAttachment, getPublicDocument } from '../modules/catalog/public/get-public-document.ts';
 import { getSiteTree, listUnitSites } from '../modules/catalog/public/get-site-tree.ts';
 import { isValidityGroup, listColumnDocuments } from '../modules/catalog/public/list-column-documents.ts';
 import { listColumnFeed } from '../modules/catalog/public/list-column-feed.ts';
 import { listColumnLatest, listLatestDocuments } from '../modules/catalog/public/list-latest-documents.ts';
+import { SearchChoicesCache } from '../modules/catalog/public/list-search-options.ts';
+import { SearchCache } from '../modules/catalog/public/search-cache.ts';
 import { getSitemapSummary, listSitemapDocuments, SITEMAP_DOCS_PER_FILE } from '../modules/catalog/public/list-sitemap-entries.ts';
 import { shanghaiDay } from '../modules/catalog/public/sql.ts';
 import { columnUrl, docUrl } from './components.tsx';
@@ -34,8 +38,8 @@ const XML = 'application/xml; charset=utf-8';
 /** How long a rendered page is reused at most; a recorded change (audit log) drops it sooner, see CatalogVersion. */
 export const PAGE_CACHE_MS = 5_000;
 
-const caches = new Set<MicroCache>();
-/** Drops every rendered page kept in memory (tests that change data and read the page at once). */
+const caches = new Set<{ clear(): void }>();
+/** Drops every rendered page and search result kept in memory (tests that change data and read the page at once). */
 export function clearPortalCaches() {
   for (const c of caches) c.clear();
 }
@@ -61,13 +65,20 @@ export function portalNotFoundHtml(districtName: string): string {
   return renderPage(createElement(NotFoundPage, { site: { district: districtName, office: `重庆市${districtName}人民政府办公室` } }));
 }
 
-export function portalRoutes(app: FastifyInstance, deps: AppDeps, front?: PortalFrontDoor) {
+/**
+ * The public site. `gate` admits the requests that must read the database (a page not in memory, a
+ * search not kept) — see admission-gate.ts; fresh pages and kept results never wait for it.
+ */
+export function portalRoutes(app: FastifyInstance, deps: AppDeps, front?: PortalFrontDoor, gate = new AdmissionGate(gateLimitsFor(deps.database.kind, PG_POOL_SIZE))) {
   const { db } = deps.database;
   const site = { district: deps.config.DISTRICT_NAME, office: `重庆市${deps.config.DISTRICT_NAME}人民政府办公室` };
   const cache = new MicroCache(PAGE_CACHE_MS);
-  caches.add(cache);
-  app.addHook('onClose', async () => void caches.delete(cache));
-  const version = new CatalogVersion(db, () => cache.clear());
+  const results = new SearchCache();
+  const choices = new SearchChoicesCache();
+  const kept = [cache, results, choices];
+  for (const c of kept) caches.add(c);
+  app.addHook('onClose', async () => kept.forEach((c) => caches.delete(c)));
+  const version = new CatalogVersion(db, () => kept.forEach((c) => c.clear()));
   // A fresh page is answered before the framework while no change check is due (see front-door.ts).
   // When a check is due, the full path (below) makes it and waits for it.
   front?.attach((key) => (version.isCurrent() ? cache.peek(key) : null));
@@ -90,7 +101,13 @@ export function portalRoutes(app: FastifyInstance, deps: AppDeps, front?: Portal
     if (fresh) return answer(fresh);
     return (async () => {
       await checking;
-      return answer(await cache.get(key, produce));
+      try {
+        // Rendering needs the database: through the gate (readers of the same page share one rendering).
+        return answer(await cache.get(key, () => gate.run(produce, clientGone(req))));
+      } catch (err) {
+        if (err instanceof Overloaded) return sendOverloaded(req, reply, err);
+        throw err;
+      }
     })();
   };
 
@@ -211,6 +228,7 @@ export function portalRoutes(app: FastifyInstance, deps: AppDeps, front?: Portal
     }, false);
   });
 
-  searchPageRoute(app, deps, site);
-  publicSearchRoutes(app, deps);
+  const search = { gate, version, results, choices };
+  searchPageRoute(app, deps, site, search);
+  publicSearchRoutes(app, deps, search);
 }

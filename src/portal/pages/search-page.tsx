@@ -1,5 +1,6 @@
 import { MAX_PAGE, SEARCH_TYPE_LABEL, type SearchResult } from '../../modules/catalog/public/search-documents.ts';
 import { highlightHtml, highlightNeedles } from '../../modules/catalog/public/highlight.ts';
+import { shanghaiDay } from '../../modules/catalog/public/sql.ts';
 import { Pagination, VALIDITY_LABEL } from '../components.tsx';
 import { Layout, type SiteInfo } from '../layout.tsx';
 
@@ -32,7 +33,8 @@ export function searchHref(f: SearchForm, page = 1): string {
   return `/search?${p}`;
 }
 
-const day = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+/** The day of a hit, in Asia/Shanghai (one formatter for all: making one per call costs more than the page). */
+const day = (iso: string) => shanghaiDay(new Date(iso));
 
 /** One filter of the search form: a labelled select whose first choice means “any”. */
 function Filter(props: { name: string; label: string; all: string; value?: string; choices: [string, string][] }) {

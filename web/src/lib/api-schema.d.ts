@@ -5031,7 +5031,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 公开信息检索（标题、正文、发文字号；支持单字、两字词、英文与数字） */
+        /**
+         * 公开信息检索（标题、正文、发文字号；支持单字、两字词、英文与数字）
+         * @description 访问量过大时返回 503（错误代码 overloaded）并带 Retry-After 头，请按其秒数稍后重试。
+         */
         get: {
             parameters: {
                 query?: {
