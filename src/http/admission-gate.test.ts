@@ -54,6 +54,20 @@ describe('admission gate', () => {
     await Promise.all([first, busy]);
   });
 
+  it('while no place frees (a stalled database), refused waiters do not pile up in the queue', async () => {
+    const gate = new AdmissionGate({ concurrency: 1, maxQueue: 4, maxWaitMs: 20, retryAfterS: 1, maxLagMs: 10_000 });
+    const h = held();
+    const stuck = gate.run(() => h.done);
+    for (let round = 0; round < 25; round++) {
+      const refused = await Promise.all(Array.from({ length: 4 }, () => gate.run(async () => 'ran').catch((e: unknown) => e)));
+      expect(refused.every((e) => e instanceof Overloaded)).toBe(true);
+    }
+    expect(gate.heldWaiters).toBeLessThanOrEqual(2 * 4 + 1);
+    h.release();
+    await stuck;
+    expect(await gate.run(async () => 'after')).toBe('after');
+  });
+
   it('refuses new work while the event loop is steadily behind and every place is taken, not after one long turn', async () => {
     const gate = new AdmissionGate({ concurrency: 4, maxQueue: 10, maxWaitMs: 1_000, retryAfterS: 1, maxLagMs: 50 });
     const busy = (ms: number) => {

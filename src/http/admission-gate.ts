@@ -114,6 +114,11 @@ export class AdmissionGate {
     return { active: this.active, waiting: this.waiting };
   }
 
+  /** Waiters the queue's array still holds, refused ones not yet dropped included (bounded by 2 × maxQueue + 1). */
+  get heldWaiters() {
+    return this.queue.length - this.head;
+  }
+
   /**
    * Runs `work` once a place is free; throws Overloaded when none frees in time. `gone` tells
    * whether the requester has left, so that a place is not spent on an answer nobody reads.
@@ -153,6 +158,9 @@ export class AdmissionGate {
           this.waiting--;
           this.counts.shed++;
           reject(new Overloaded(this.limits.retryAfterS));
+          // While no place frees (the database stalled), refused waiters are not read off by leave():
+          // drop them here, so the array stays within the queue's bound however long the stall lasts.
+          if (this.queue.length - this.head > 2 * this.limits.maxQueue) this.compact();
         }, this.limits.maxWaitMs),
       };
       this.queue.push(w);
@@ -184,6 +192,12 @@ export class AdmissionGate {
       this.queue.splice(0, this.head);
       this.head = 0;
     }
+  }
+
+  /** Keeps only the waiters still waiting, in order. */
+  private compact() {
+    this.queue.splice(0, this.queue.length, ...this.queue.slice(this.head).filter((w) => !w.settled));
+    this.head = 0;
   }
 }
 

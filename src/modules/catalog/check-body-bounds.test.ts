@@ -24,6 +24,9 @@ describe('document body bounds, checked before sanitising', () => {
     expect(codeOf('<br>'.repeat(MAX_BODY_NODES + 1))).toBe('body_too_complex');
     expect(codeOf('<'.repeat(MAX_BODY_NODES + 1))).toBe('body_too_complex');
     expect(codeOf('字'.repeat(MAX_BODY_CHARS + 1))).toBe('body_too_large');
+    // One element with more attributes, or a body of comments, costs the sanitiser as much as many nodes.
+    expect(codeOf(`<p ${Array.from({ length: MAX_BODY_NODES + 1 }, (_, i) => `a${i}`).join(' ')}>x</p>`)).toBe('body_too_complex');
+    expect(codeOf('<!---->'.repeat(MAX_BODY_NODES + 1))).toBe('body_too_complex');
     const t = performance.now();
     expect(codeOf('<div>'.repeat(150_000) + '</div>'.repeat(150_000))).toBe('body_too_deep');
     expect(performance.now() - t).toBeLessThan(200);

@@ -20,7 +20,7 @@ class TooMany extends Error {}
 
 /**
  * One linear pass of the same tokenizer the sanitiser uses (htmlparser2, so tags close implicitly
- * the same way), counting open elements and all nodes; it stops at the first one past a limit.
+ * the same way), counting open elements and all nodes (elements, text runs, attributes, comments); it stops at the first one past a limit.
  */
 export function checkBodyBounds(html: string): void {
   if (html.length > MAX_BODY_CHARS)
@@ -34,6 +34,13 @@ export function checkBodyBounds(html: string): void {
         if (++nodes > MAX_BODY_NODES) throw new TooMany();
       },
       ontext() {
+        if (++nodes > MAX_BODY_NODES) throw new TooMany();
+      },
+      // Attributes and comments cost the sanitiser work too: a tag with a million attributes is one element.
+      onattribute() {
+        if (++nodes > MAX_BODY_NODES) throw new TooMany();
+      },
+      oncomment() {
         if (++nodes > MAX_BODY_NODES) throw new TooMany();
       },
       onclosetag() {
