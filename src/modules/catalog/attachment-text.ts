@@ -3,6 +3,7 @@ import { buffer } from 'node:stream/consumers';
 import { files } from '../../db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { OpContext } from '../../platform/context.ts';
+import { assertMayAttach, attachedTo } from '../../platform/files/file-access.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
 import { scanFile } from './pii/index.ts';
 
@@ -26,13 +27,20 @@ export async function attachmentText(store: FileStore, file: { storageKey: strin
 }
 
 /**
- * The texts of the files to be attached, by file id, read before the saving transaction opens:
+ * The texts of the files newly attached to a document (null: a new one), by file id, read before the saving transaction opens:
  * reading a Word file can take seconds, and no transaction or lock should wait on it.
  */
-export async function attachmentTexts(ctx: OpContext, store: FileStore | undefined, ids: string[]): Promise<Map<string, string | null>> {
+export async function attachmentTexts(ctx: OpContext, store: FileStore | undefined, ids: string[], documentId: string | null): Promise<Map<string, string | null>> {
   const texts = new Map<string, string | null>();
   if (!store || ids.length === 0) return texts;
+  const target = documentId ? ({ kind: 'document', id: documentId } as const) : null;
   const rows = await ctx.db.select().from(files).where(inArray(files.id, ids));
-  for (const f of rows) texts.set(f.id, await attachmentText(store, f));
+  for (const f of rows) {
+    // Files this document already has keep their text; a file the caller may not attach is refused
+    // before anything is read (claimFiles checks again, under lock, in the transaction).
+    if (attachedTo(f, target)) continue;
+    assertMayAttach(ctx.actor!, f, target);
+    texts.set(f.id, await attachmentText(store, f));
+  }
   return texts;
 }

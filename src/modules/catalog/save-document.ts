@@ -47,8 +47,7 @@ export async function saveDocument(ctx: OpContext, raw: DocumentInput, id?: stri
   const { html, text } = await cleanBodyOffThread(input.bodyHtml);
   // Text attachments newly attached are read now, before the transaction (reading a Word file can take
   // seconds, in the office worker), so the PII gate and search see what they say.
-  const alreadyAttached = id && input.attachmentIds?.length ? new Set((await ctx.db.select({ fileId: documentAttachments.fileId }).from(documentAttachments).where(eq(documentAttachments.documentId, id))).map((r) => r.fileId)) : new Set<string>();
-  const texts = await attachmentTexts(ctx, opts.store, (input.attachmentIds ?? []).filter((f) => !alreadyAttached.has(f)));
+  const texts = await attachmentTexts(ctx, opts.store, input.attachmentIds ?? [], id ?? null);
   // An index number belongs to its site's agency and the year the document was written.
   const issueIndexNo = (tx: OpContext, siteUnitId: string) => nextIndexNo(tx, siteUnitId, Number((input.writtenOn ?? todayInShanghai()).slice(0, 4)));
   return inTransaction(ctx, async (tx) => {

@@ -56,6 +56,19 @@ async function unitsOf(ctx: OpContext, target: FileTarget): Promise<string[]> {
   return [];
 }
 
+/** Whether a file is already attached to this object. */
+export const attachedTo = (f: FileRow, target: FileTarget | null) => target !== null && f.attachedKind === target.kind && f.attachedId === target.id;
+
+/**
+ * The attach rule for one file (see claimFiles): already this object's, or free and of the caller's
+ * unit (any unit's for the district office). `target` null: an object not yet created.
+ */
+export function assertMayAttach(actor: Actor, f: FileRow, target: FileTarget | null): void {
+  if (attachedTo(f, target)) return;
+  if (f.attachedId) throw new AppError('forbidden', 'file_attached_elsewhere', `文件“${f.originalName}”已是其他事项的附件，不能再附加；请重新上传`);
+  if (!isDistrictWide(actor) && f.ownerUnitId !== actor.unitId) throw new AppError('forbidden', 'file_not_yours', `文件“${f.originalName}”不是本单位上传的，不能附加`);
+}
+
 /**
  * Attaches files to an object, inside the caller's transaction. A file may be attached by the unit
  * that uploaded it (or the district office), and only to one object: the first one it is attached to
@@ -67,13 +80,7 @@ export async function claimFiles(tx: OpContext, actor: Actor, fileIds: string[],
   if (ids.length === 0) return [];
   const rows = await tx.db.select().from(files).where(inArray(files.id, ids)).for('update');
   if (rows.length !== ids.length) throw invalid('unknown_file', '附件中有不存在的文件');
-  const wide = isDistrictWide(actor);
-  for (const f of rows) {
-    const here = f.attachedKind === target.kind && f.attachedId === target.id;
-    if (here) continue;
-    if (f.attachedId) throw new AppError('forbidden', 'file_attached_elsewhere', `文件“${f.originalName}”已是其他事项的附件，不能再附加；请重新上传`);
-    if (!wide && f.ownerUnitId !== actor.unitId) throw new AppError('forbidden', 'file_not_yours', `文件“${f.originalName}”不是本单位上传的，不能附加`);
-  }
+  for (const f of rows) assertMayAttach(actor, f, target);
   const free = rows.filter((f) => !f.attachedId).map((f) => f.id);
   if (free.length) await tx.db.update(files).set({ attachedKind: target.kind, attachedId: target.id }).where(inArray(files.id, free));
   return rows;
