@@ -108,4 +108,19 @@ describe('the data-directory lock', () => {
     const again = await lockDataDir(dataDir);
     await again.release();
   });
+
+  it('with a too-long path, a process that sees another temporary directory (TMPDIR, PrivateTmp) is still refused', async () => {
+    const dataDir = path.join(tempDir(), 'a-rather-long-directory-name-for-the-data'.repeat(3));
+    const lock = await lockDataDir(dataDir);
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = fs.mkdtempSync('/tmp/gk-o-');
+    try {
+      expect(lockSocketPath(dataDir)).not.toBe(lock.socketPath);
+      await expect(lockDataDir(dataDir)).rejects.toBeInstanceOf(DataDirLockedError);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      await lock.release();
+    }
+  });
 });

@@ -129,7 +129,12 @@ export async function lockDataDir(dataDir: string, opts: { pauseBeforeTakeoverMs
   const runDir = path.join(fs.realpathSync(dataDir), 'run');
   if (path.dirname(socketPath) !== runDir) {
     privateDir(runDir);
-    fs.writeFileSync(path.join(runDir, 'socket-path'), `${socketPath}\n`, { mode: 0o600 });
+    // The fallback follows the temporary directory, which another process may see elsewhere
+    // (TMPDIR, systemd's PrivateTmp): the socket a live holder recorded counts as well.
+    const recordFile = path.join(runDir, 'socket-path');
+    const recorded = fs.existsSync(recordFile) ? fs.readFileSync(recordFile, 'utf8').trim() : '';
+    if (recorded && recorded !== socketPath && (await probeSocket(recorded).catch(() => 'absent')) === 'held') throw new DataDirLockedError(dataDir);
+    fs.writeFileSync(recordFile, `${socketPath}\n`, { mode: 0o600 });
   }
   let handler: ((socket: net.Socket) => void) | null = null;
   const open = new Set<net.Socket>();
