@@ -1,0 +1,88 @@
+/**
+ * The contract of the Q&A matching engine (issue 11; shared/domain/qa-matching.md). One engine serves the
+ * portal (一网答), the staff search, the mailbox and call ledger, and the CLI (`gongkai qa match`). It is
+ * pure: it holds an in-memory index of the library and knows nothing of the database; the qa module
+ * builds it at start from the published entries and updates it on every change.
+ */
+
+/** One library entry as the engine sees it. */
+export interface MatchEntry {
+  /** The entry's id (uuid in the database, or any string in tests and the CLI). */
+  id: string;
+  /** The standard question. */
+  question: string;
+  /** Similar questions (variants), including approved logged questions. */
+  variants: string[];
+  /** The answer as plain text (HTML stripped): used for answer-text support and to tell answers apart. */
+  answer: string;
+  /**
+   * False when the entry may be suggested but never answered automatically: flagged for review
+   * (its policy was repealed or withdrawn), or not yet published.
+   */
+  autoAnswer: boolean;
+  /** Owner unit, topic: carried through to candidates, not used for scoring. */
+  ownerUnitId?: string | null;
+  topic?: string | null;
+}
+
+/** What a slot check found wrong between the question and a candidate. */
+export interface SlotConflict {
+  /** place | year | date | group | agency | policy | amount | negation | qtype */
+  slot: string;
+  question: string | null;
+  candidate: string | null;
+}
+
+export interface MatchCandidate {
+  entryId: string;
+  /** Calibrated score in [0, 1]. */
+  score: number;
+  /** The question or variant that matched best. */
+  matchedText: string;
+  conflicts: SlotConflict[];
+}
+
+export type MatchDecision = 'answer' | 'suggest' | 'register';
+
+export interface MatchResult {
+  decision: MatchDecision;
+  /** Up to `limit` distinct entries, best first. */
+  ranked: MatchCandidate[];
+  /** The entry answered automatically (decision 'answer'), else null. */
+  answerId: string | null;
+  /** Score of the best candidate (0 when none). */
+  score: number;
+  /** Best score minus the best score of a candidate with a different answer (the best score when none). */
+  margin: number;
+}
+
+/** Thresholds are settings chosen by the calibration script (bench/qa), never tuned on the test set. */
+export interface MatchThresholds {
+  /** Answer automatically at or above this score… */
+  answerScore: number;
+  /** …with at least this margin over the best different answer, and no slot conflict. */
+  answerMargin: number;
+  /** Suggest ("您是否想问") at or above this score. */
+  suggestScore: number;
+}
+
+export interface MatcherOptions {
+  thresholds?: Partial<MatchThresholds>;
+  /** Canonical synonyms the office edits: each group's first term is canonical (缓交 = 延期缴纳). */
+  synonyms?: string[][];
+  /** Domain words for jieba (住房公积金, 灵活就业人员 …). */
+  userWords?: string[];
+}
+
+export interface Matcher {
+  match(question: string, options?: { limit?: number }): MatchResult;
+  /** Adds or replaces one entry (the qa module calls this on every change). */
+  upsert(entry: MatchEntry): void;
+  remove(entryId: string): void;
+  /** Replaces the synonym table (the office edited it). */
+  setSynonyms(synonyms: string[][]): void;
+  readonly size: { entries: number; variants: number };
+}
+
+/** Implemented in ./create-matcher.ts. */
+export type CreateMatcher = (entries: MatchEntry[], options?: MatcherOptions) => Matcher;
