@@ -48,6 +48,8 @@ export const POLICY = {
   'reports.edit': ['sys_admin', 'office_admin', 'liaison', 'editor'],
   /** Mark a report reviewed, publish it, correct a published one with a new version. */
   'reports.publish': ['sys_admin', 'office_admin', 'reviewer', 'approver'],
+  /** The district view of every agency's report, and reminders: the district office. */
+  'reports.manage': ['sys_admin', 'office_admin'],
   /** Import earlier years' request and review ledgers (history, read-only once imported). */
   'reports.import': ['sys_admin', 'office_admin'],
 } as const satisfies Record<string, readonly Role[]>;

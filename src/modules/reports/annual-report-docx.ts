@@ -1,8 +1,7 @@
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
 import type { AnnualFigures } from './compute-annual-report.ts';
 import type { ReportTexts } from './load-report-texts.ts';
-import { SECTION3_LINES } from './report-rows.ts';
-import { section2Lines, section4Header } from './report-layout.ts';
+import { section2Rows, section3Rows, section4Rows, type Cell } from './report-layout.ts';
 
 /**
  * The report as a Word file in the national layout (国办公开办函〔2021〕30号): the six sections, the
@@ -16,14 +15,6 @@ const CELL = { font: { eastAsia: '宋体', ascii: 'Times New Roman' }, size: 20 
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const borders = { top: border, bottom: border, left: border, right: border };
-
-interface Cell {
-  text: string;
-  colSpan?: number;
-  rowSpan?: number;
-  bold?: boolean;
-  left?: boolean;
-}
 
 function cell(c: Cell) {
   return new TableCell({
@@ -41,66 +32,6 @@ function table(rows: Cell[][]) {
 
 function para(text: string, run = BODY, indent = true) {
   return new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: indent ? { firstLine: 640 } : undefined, spacing: { line: 560 }, children: [new TextRun({ text, ...run })] });
-}
-
-const n = (v: number | null | undefined, digits = 0) => (v === null || v === undefined ? '' : digits ? v.toFixed(digits) : String(v));
-
-export function section3Rows(f: AnnualFigures): Cell[][] {
-  const rows: Cell[][] = [
-    [{ text: '本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和', colSpan: 3, rowSpan: 3 }, { text: '申请人情况', colSpan: 7 }],
-    [{ text: '自然人', rowSpan: 2 }, { text: '法人或其他组织', colSpan: 5 }, { text: '总计', rowSpan: 2 }],
-    [{ text: '商业企业' }, { text: '科研机构' }, { text: '社会公益组织' }, { text: '法律服务机构' }, { text: '其他' }],
-  ];
-  const figures = (key: string) => (f.section3.rows[key as keyof typeof f.section3.rows] ?? []).map((v) => ({ text: String(v) }));
-  const resultLines = SECTION3_LINES.filter((l) => l.level > 0);
-  const groups = new Map<string, number>();
-  let head = '';
-  for (const l of resultLines) {
-    if (l.level === 1 && !l.key) head = l.label;
-    else if (l.level === 2) groups.set(head, (groups.get(head) ?? 0) + 1);
-    else head = '';
-  }
-  const resultRowCount = resultLines.filter((l) => l.key).length;
-  let first = true;
-  let openGroup = '';
-  for (const l of SECTION3_LINES) {
-    if (l.level === 0 && l.key) {
-      rows.push([{ text: l.label, colSpan: 3, left: true }, ...figures(l.key)]);
-      continue;
-    }
-    if (l.level === 0) continue; // 三、本年度办理结果 is the first cell of its first result row
-    const lead: Cell[] = first ? [{ text: '三、本年度办理结果', rowSpan: resultRowCount }] : [];
-    if (l.level === 1 && !l.key) {
-      openGroup = l.label;
-      continue;
-    }
-    if (l.level === 1) {
-      openGroup = '';
-      rows.push([...lead, { text: l.label, colSpan: 2, left: true }, ...figures(l.key!)]);
-    } else {
-      const groupCell: Cell[] = openGroup ? [{ text: openGroup, rowSpan: groups.get(openGroup) }] : [];
-      openGroup = '';
-      rows.push([...lead, ...groupCell, { text: l.label, left: true }, ...figures(l.key!)]);
-    }
-    first = false;
-  }
-  return rows;
-}
-
-export function section2Rows(f: AnnualFigures): Cell[][] {
-  return section2Lines(f).map((line) =>
-    line.kind === 'heading' ? [{ text: line.text, colSpan: 4, bold: true }] : line.kind === 'header' ? line.cells.map((text, i) => ({ text, colSpan: i === line.cells.length - 1 ? 4 - (line.cells.length - 1) : 1 })) : line.cells.map((text, i) => ({ text, colSpan: i === line.cells.length - 1 ? 4 - (line.cells.length - 1) : 1 })),
-  );
-}
-
-export function section4Rows(f: AnnualFigures): Cell[][] {
-  const h = section4Header();
-  return [
-    [{ text: h.review, colSpan: 5 }, { text: h.litigation, colSpan: 10 }],
-    [...h.results.map((t) => ({ text: t, rowSpan: 2 })), { text: h.direct, colSpan: 5 }, { text: h.afterReview, colSpan: 5 }],
-    [...h.results, ...h.results].map((t) => ({ text: t })),
-    [...f.section4.review, ...f.section4.litigationDirect, ...f.section4.litigationAfterReview].map((v) => ({ text: String(v) })),
-  ];
 }
 
 export async function annualReportDocx(f: AnnualFigures, texts: ReportTexts): Promise<Buffer> {
@@ -132,4 +63,3 @@ export async function annualReportDocx(f: AnnualFigures, texts: ReportTexts): Pr
   return Packer.toBuffer(doc);
 }
 
-export { n as formatFigure };
