@@ -1,4 +1,4 @@
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
 import type { AnnualFigures } from './compute-annual-report.ts';
 import type { ReportTexts } from './load-report-texts.ts';
 import { section2Rows, section3Rows, section4Rows, type Cell } from './report-layout.ts';
@@ -26,8 +26,19 @@ function cell(c: Cell) {
   });
 }
 
-function table(rows: Cell[][]) {
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: rows.map((r) => new TableRow({ cantSplit: true, children: r.map(cell) })) });
+/** The text width of an A4 page with the margins below, in twentieths of a point. */
+const TEXT_WIDTH = 11906 - 1588 - 1474;
+
+/** Column widths: the label columns as wide as the national layout makes them, the figures sharing the rest. */
+function table(rows: Cell[][], labelWidths: number[], figures: number) {
+  const rest = TEXT_WIDTH - labelWidths.reduce((a, b) => a + b, 0);
+  const columnWidths = [...labelWidths, ...Array(figures).fill(Math.floor(rest / figures))];
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths,
+    layout: TableLayoutType.FIXED,
+    rows: rows.map((r) => new TableRow({ cantSplit: true, children: r.map(cell) })),
+  });
 }
 
 function para(text: string, run = BODY, indent = true) {
@@ -42,13 +53,13 @@ export async function annualReportDocx(f: AnnualFigures, texts: ReportTexts): Pr
     para('一、总体情况', HEAD),
     ...paras(texts.overview, '（待填写）'),
     para('二、主动公开政府信息情况', HEAD),
-    table(section2Rows(f)),
+    table(section2Rows(f), [2600], 3),
     new Paragraph({ children: [] }),
     para('三、收到和处理政府信息公开申请情况', HEAD),
-    table(section3Rows(f)),
+    table(section3Rows(f), [700, 1000, 2300], 7),
     new Paragraph({ children: [] }),
     para('四、政府信息公开行政复议、行政诉讼情况', HEAD),
-    table(section4Rows(f)),
+    table(section4Rows(f), [], 15),
     new Paragraph({ children: [] }),
     para('五、存在的主要问题及改进情况', HEAD),
     ...paras(texts.problems, '（待填写）'),
