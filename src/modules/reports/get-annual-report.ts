@@ -6,6 +6,7 @@ import { computeAnnualFigures, type AnnualFigures } from './compute-annual-repor
 import { loadLatestReport } from './load-report-row.ts';
 import { assertReportAccess } from './report-access.ts';
 import { reportDueDate } from './report-deadline.ts';
+import { SECTION3_LINES } from './report-rows.ts';
 import { yearSpan } from './year-span.ts';
 
 /**
@@ -37,6 +38,8 @@ export async function getAnnualReport(ctx: OpContext, agencyUnitId: string, year
     figures,
     versions,
     quotable: await quotableFigures(ctx, agencyUnitId, year),
+    /** Section 三's printed rows (label, indent, key of its figures), so every view draws the same table. */
+    section3Lines: SECTION3_LINES,
   };
 }
 

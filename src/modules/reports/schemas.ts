@@ -41,6 +41,7 @@ export const annualReport = z
     figures: stored(annualFigures),
     versions: z.array(z.object({ version: z.number(), status: reportStatus, note: z.string().nullable(), publishedAt: timestamp.nullable(), documentId: id.nullable() })),
     quotable: z.object({ pagesPublished: z.number(), planTasks: z.number(), planTasksAccepted: z.number() }),
+    section3Lines: z.array(z.object({ label: z.string(), key: z.string().nullable(), level: z.number() })),
   })
   .meta({ id: 'AnnualReport' });
 

@@ -5723,6 +5723,11 @@ export type components = {
                 planTasks: number;
                 planTasksAccepted: number;
             };
+            section3Lines: {
+                label: string;
+                key: string | null;
+                level: number;
+            }[];
         };
         DistrictReportsInput: {
             year: number;
@@ -6378,6 +6383,11 @@ export type components = {
                 planTasks: number;
                 planTasksAccepted: number;
             };
+            section3Lines: {
+                label: string;
+                key: string | null;
+                level: number;
+            }[];
         };
         DistrictReports: {
             year: number;
