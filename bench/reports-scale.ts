@@ -36,8 +36,8 @@ for (let from = 0; from < CASES; from += SLICE) {
     select (${sql.raw(`array[${agencyIds.map((id) => `'${id}'::uuid`).join(',')}]`)})[1 + (i % ${AGENCIES}::int)],
       'B' || i,
       (array['自然人','自然人','自然人','商业企业','科研机构','社会公益组织','法律服务机构','其他'])[1 + (i % 8)],
-      date '2015-01-01' + (i * 7919 % 3650),
-      case when i % 3 = 0 then null else date '2015-01-01' + (i * 7919 % 3650) + (i % 40) end,
+      date '2015-01-01' + (i::bigint * 7919 % 3650)::int,
+      case when i % 3 = 0 then null else date '2015-01-01' + (i::bigint * 7919 % 3650)::int + (i % 40) end,
       case when i % 3 = 0 then null else (array['1','2','3.1','3.4','3.6','4.1','4.2','5.2','5.3','6.1','6.2','6.3'])[1 + (i % 12)] end
     from generate_series(${from}::int, ${from + n - 1}::int) as i`);
 }

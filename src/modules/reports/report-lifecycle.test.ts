@@ -105,3 +105,28 @@ describe('the annual report’s lifecycle', () => {
     expect(region).toBeTruthy();
   });
 });
+
+describe('reminders of last year’s reports', () => {
+  it('reminds an agency 10 and 3 days before its deadline and tells the office the day after it passes', async () => {
+    const t = await createTestApp();
+    try {
+      const { sendReportReminders } = await import('./send-report-reminders.ts');
+      const { notifications } = await import('../../db/schema/index.ts');
+      await t.userWith(['liaison'], '区财政局');
+      await t.userWith(['office_admin'], '区政府办公室');
+      expect(await sendReportReminders(t.database.db, '2022-01-21')).toBeGreaterThan(0);
+      expect(await sendReportReminders(t.database.db, '2022-01-28')).toBeGreaterThan(0);
+      expect(await sendReportReminders(t.database.db, '2022-01-22')).toBe(0);
+      const overdue = await sendReportReminders(t.database.db, '2022-02-01');
+      expect(overdue).toBeGreaterThan(0);
+      const rows = await t.database.db.select().from(notifications).where(eq(notifications.kind, 'report.overdue'));
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows[0].title).toContain('已超过发布期限（2022-01-31）');
+      // The district government's own report, published in the demo, is due 31 March and never reminded.
+      const march = await sendReportReminders(t.database.db, '2022-03-21');
+      expect(march).toBe(0);
+    } finally {
+      await t.close();
+    }
+  });
+});
