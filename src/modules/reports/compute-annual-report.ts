@@ -30,11 +30,10 @@ export async function computeAnnualFigures(db: Db, agencyUnitId: string, year: n
     .where(and(eq(annualReports.agencyUnitId, agencyUnitId), eq(annualReports.year, year)))
     .orderBy(desc(annualReports.version))
     .limit(1);
-  const [section2, s3, section4] = await Promise.all([
-    computeSection2(db, agencyUnitId, year, (latest?.entered ?? {}) as Section2Entered),
-    computeSection3(db, agencyUnitId, year),
-    computeSection4(db, agencyUnitId, year),
-  ]);
+  // One after another: inside a transaction (publishing) the queries share one connection.
+  const section2 = await computeSection2(db, agencyUnitId, year, (latest?.entered ?? {}) as Section2Entered);
+  const s3 = await computeSection3(db, agencyUnitId, year);
+  const section4 = await computeSection4(db, agencyUnitId, year);
   const { unclassified, ...section3 } = s3;
   return {
     agency: unit.name,
