@@ -1,3 +1,4 @@
+import { registerReportJobs } from './modules/reports/report-jobs.ts';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
@@ -40,6 +41,7 @@ export async function startServer(config: Config, log: (msg: string) => void = c
     registerPlatformJobs(runner, database.kind);
     registerPlanJobs(runner, config);
     registerCatalogJobs(runner);
+    registerReportJobs(runner);
     const app = await buildServer({ config, database, store, runner, version: VERSION }, { logger: config.LOG_LEVEL !== 'silent' });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     // Operator commands (`gongkai user add` …) run while the server holds the directory: sent here.

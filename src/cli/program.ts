@@ -14,7 +14,7 @@ import { ROLE_HELP, userAdd, userResetPassword } from './user-cli.ts';
  * The commands that use the database, which a running server also runs for the operator (sent over
  * the data directory's socket: command-channel.ts). `serve` and `pii scan` run in the caller's process.
  */
-export const SERVED_COMMANDS = ['migrate', 'user add', 'user reset-password', 'audit verify', 'plan import', 'calendar due', 'calendar day'] as const;
+export const SERVED_COMMANDS = ['migrate', 'user add', 'user reset-password', 'audit verify', 'plan import', 'calendar due', 'calendar day', 'report annual', 'requests import', 'requests import-reviews'] as const;
 
 /** The served command that argv names (its first one or two words), or null. */
 export function servedCommand(argv: string[]): string | null {
@@ -110,6 +110,36 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     .action(async (file: string, opts) => {
       const { runPlanImport } = await import('./plan-cli.ts');
       status = await runPlanImport(file, opts, io);
+    });
+  program
+    .command('report')
+    .description('年度报告')
+    .command('annual')
+    .description('按数据计算某机关某年度的政府信息公开工作年度报告表格')
+    .requiredOption('--agency <name>', '机关（全称或简称）')
+    .requiredOption('--year <year>', '年度')
+    .option('--json', '以 JSON 输出到标准输出')
+    .option('--docx <file>', '写出 Word 年度报告')
+    .action(async (opts) => {
+      const { runReportAnnual } = await import('./report-cli.ts');
+      status = await runReportAnnual(opts, io);
+    });
+  const requests = program.command('requests').description('依申请公开台账');
+  requests
+    .command('import <file>')
+    .description('导入往年依申请公开台账（.xlsx/.csv，表头：编号,受理机关,申请人类型,收到日期,办结日期,办理结果）')
+    .option('--as <username>', '以哪个账号导入（默认 admin）')
+    .action(async (file: string, opts) => {
+      const { runLedgerImport } = await import('./report-cli.ts');
+      status = await runLedgerImport('cases', file, opts, io);
+    });
+  requests
+    .command('import-reviews <file>')
+    .description('导入行政复议、行政诉讼记录（表头：编号,机关,类型,提起日期,结果,结果日期）')
+    .option('--as <username>', '以哪个账号导入（默认 admin）')
+    .action(async (file: string, opts) => {
+      const { runLedgerImport } = await import('./report-cli.ts');
+      status = await runLedgerImport('reviews', file, opts, io);
     });
   const pii = program.command('pii').description('个人信息检测');
   pii

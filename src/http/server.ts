@@ -1,3 +1,4 @@
+import { reportRoutes } from '../modules/reports/routes.ts';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -106,7 +107,7 @@ export async function buildServer(deps: AppDeps, opts: { logger?: boolean } = {}
   installErrorHandler(app);
   installAuth(app, deps.database.db);
 
-  for (const plugin of [healthRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, notificationRoutes, fileRoutes, jobRoutes, planRoutes, catalogRoutes, pathMappingRoutes])
+  for (const plugin of [healthRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, notificationRoutes, fileRoutes, jobRoutes, planRoutes, catalogRoutes, pathMappingRoutes, reportRoutes])
     await app.register(plugin(deps));
 
   app.decorate('admissionGate', gate);

@@ -42,6 +42,16 @@ export const POLICY = {
   'documents.review': ['sys_admin', 'office_admin', 'liaison', 'reviewer', 'approver'],
   /** Read the open personal-information findings: those who edit and those who review. */
   'documents.findings': ['sys_admin', 'office_admin', 'liaison', 'editor', 'reviewer', 'approver'],
+  /** Read the annual reports: one's own agency's, or (district-wide roles) every agency's. */
+  'reports.read': ALL,
+  /** Write one's own agency's report (sections 一, 五, 六 and the entered figures of 二). */
+  'reports.edit': ['sys_admin', 'office_admin', 'liaison', 'editor'],
+  /** Mark a report reviewed, publish it, correct a published one with a new version. */
+  'reports.publish': ['sys_admin', 'office_admin', 'reviewer', 'approver'],
+  /** The district view of every agency's report, and reminders: the district office. */
+  'reports.manage': ['sys_admin', 'office_admin'],
+  /** Import earlier years' request and review ledgers (history, read-only once imported). */
+  'reports.import': ['sys_admin', 'office_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

@@ -1,3 +1,4 @@
+import { registerReportJobs } from '../modules/reports/report-jobs.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,6 +50,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { wi
   registerPlatformJobs(runner, database.kind);
   registerPlanJobs(runner, config);
   registerCatalogJobs(runner);
+  registerReportJobs(runner);
   const app = await buildServer({ config, database, store: new DiskFileStore(path.join(dataDir, 'files')), runner, version: 'test' });
   await app.ready();
 

@@ -40,6 +40,8 @@ const ROUTES: Route[] = [
   { path: '/measures/:measureId', page: page(() => import('./features/plans/pages/MeasureDetailPage.tsx'), 'MeasureDetailPage'), permission: 'plans.read' },
   { path: '/plans/:planId', page: page(() => import('./features/plans/pages/PlanDetailPage.tsx'), 'PlanDetailPage'), permission: 'plans.read' },
   // 目录与发布: `new` before `:id`.
+  { path: '/reports', page: page(() => import('./features/reports/pages/ReportsPage.tsx'), 'ReportsPage'), permission: 'reports.read' },
+  { path: '/reports/:agencyUnitId/:year', page: page(() => import('./features/reports/pages/AnnualReportPage.tsx'), 'AnnualReportPage'), permission: 'reports.read' },
   { path: '/catalog/columns', page: page(() => import('./features/catalog/pages/ColumnsPage.tsx'), 'ColumnsPage'), permission: 'catalog.manage' },
   { path: '/catalog/columns/path-mappings', page: page(() => import('./features/catalog/pages/PathMappingsPage.tsx'), 'PathMappingsPage'), permission: 'catalog.read' },
   { path: '/catalog/documents', page: page(() => import('./features/catalog/pages/DocumentsPage.tsx'), 'DocumentsPage'), permission: 'catalog.read' },

@@ -84,6 +84,10 @@ export const documents = pgTable(
     /** valid 现行有效 | amended 已修改 | repealed 已废止 | expired 已失效 */
     validity: text('validity').notNull().default('valid'),
     replacedById: uuid('replaced_by_id'),
+    /** 规章 | 行政规范性文件 | null: what the annual report's section 二 counts (第二十条第（一）项). */
+    normativeKind: text('normative_kind'),
+    /** The day a repealed or expired document stopped being in force (废止 / 失效日期). */
+    validityOn: day('validity_on'),
     /** draft | in_review | returned | rejected | scheduled | published | withdrawn */
     status: text('status').notNull().default('draft'),
     /** Index into the column's review steps of the step now waiting. */

@@ -1,7 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { documentAttachments, documentRevisions, documents } from '../../db/schema/index.ts';
-import { conflict } from '../../platform/errors.ts';
+import { conflict, invalid } from '../../platform/errors.ts';
+import { ceasedValidity, NORMATIVE_KINDS, normativeKindOfColumn } from './normative-kind.ts';
 import { writeAudit } from '../../platform/audit/write-audit.ts';
 import { isValidDate, todayInShanghai } from '../../platform/calendar/dates.ts';
 import { inTransaction, type OpContext } from '../../platform/context.ts';
@@ -27,6 +28,10 @@ export const documentInput = z.object({
   topic: z.string().trim().max(60).optional().nullable(),
   validity: z.enum(['valid', 'amended', 'repealed', 'expired'], { message: '有效性不正确' }).default('valid'),
   replacedById: z.uuid().optional().nullable(),
+  /** 规章 / 行政规范性文件 (the annual report counts them); absent: taken from the column's name. */
+  normativeKind: z.enum(NORMATIVE_KINDS, { message: '文件类别应为“规章”或“行政规范性文件”' }).optional().nullable(),
+  /** 废止 / 失效日期: needed when the validity is 已废止 or 已失效. */
+  validityOn: z.string().refine(isValidDate, '废止（失效）日期格式应为 YYYY-MM-DD').optional().nullable(),
   /**
    * The document's attachments after the save. Absent: an edit keeps the attachments it has (a save
    * that does not mention them never drops them); a list replaces them, so removing one is explicit.
@@ -53,7 +58,17 @@ export async function saveDocument(ctx: OpContext, raw: DocumentInput, id?: stri
   return inTransaction(ctx, async (tx) => {
     const column = await loadColumn(tx, input.columnId);
     assertColumnOwner(actor, column);
-    const meta = { publisher: input.publisher, writtenOn: input.writtenOn ?? null, docNumber: input.docNumber ?? null, topic: input.topic ?? null, validity: input.validity, replacedById: input.replacedById ?? null };
+    const meta = {
+      publisher: input.publisher,
+      writtenOn: input.writtenOn ?? null,
+      docNumber: input.docNumber ?? null,
+      topic: input.topic ?? null,
+      validity: input.validity,
+      replacedById: input.replacedById ?? null,
+      normativeKind: input.normativeKind === undefined ? normativeKindOfColumn(column.name) : input.normativeKind,
+      validityOn: ceasedValidity(input.validity) ? (input.validityOn ?? null) : null,
+    };
+    if (meta.validityOn && meta.writtenOn && meta.validityOn < meta.writtenOn) throw invalid('validity_before_written', '废止（失效）日期不能早于成文日期');
     let docId: string;
     let version: number;
     let before: unknown = null;

@@ -87,6 +87,8 @@ export const documentMeta = z.object({
   topic: z.string().nullable(),
   validity,
   replacedById: z.string().nullable(),
+  normativeKind: z.string().nullable().optional().describe('规章 | 行政规范性文件'),
+  validityOn: day.nullable().optional(),
 });
 
 export const workingCopy = z.object({

@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BellOutlined,
   CalendarOutlined,
   ClusterOutlined,
@@ -59,6 +60,7 @@ export const NAV: NavItem[] = [
       { path: '/catalog/columns', label: t.nav.columns, icon: <PartitionOutlined />, permission: 'catalog.manage' },
     ],
   },
+  { path: '/reports', label: t.nav.reports, icon: <BarChartOutlined />, permission: 'reports.read' },
 ];
 
 const leaves = (items: NavItem[]): NavItem[] => items.flatMap((n) => (n.children ? leaves(n.children) : [n]));

@@ -14,6 +14,7 @@ export const t = {
     catalog: '目录与发布',
     documents: '文件管理',
     columns: '栏目管理',
+    reports: '年度报告',
   },
   comingSoon: '建设中',
   menuLabel: '功能菜单',

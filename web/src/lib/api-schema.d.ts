@@ -220,7 +220,7 @@ export type paths = {
                             };
                             csrfToken: string;
                             mustChangePassword: boolean;
-                            permissions: ("units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "notifications.own" | "files.upload" | "files.read" | "jobs.manage" | "plans.read" | "plans.manage" | "plans.report" | "plans.check" | "catalog.read" | "catalog.manage" | "documents.edit" | "documents.review" | "documents.findings")[];
+                            permissions: ("units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "notifications.own" | "files.upload" | "files.read" | "jobs.manage" | "plans.read" | "plans.manage" | "plans.report" | "plans.check" | "catalog.read" | "catalog.manage" | "documents.edit" | "documents.review" | "documents.findings" | "reports.read" | "reports.edit" | "reports.publish" | "reports.manage" | "reports.import")[];
                             unread: number;
                         };
                     };
@@ -4045,6 +4045,9 @@ export type paths = {
                         validity?: "valid" | "amended" | "repealed" | "expired";
                         /** Format: uuid */
                         replacedById?: string | null;
+                        /** @enum {string|null} */
+                        normativeKind?: "规章" | "行政规范性文件" | null;
+                        validityOn?: string | null;
                         attachmentIds?: string[];
                         /** Format: date-time */
                         publishAt?: string | null;
@@ -4164,6 +4167,9 @@ export type paths = {
                         validity?: "valid" | "amended" | "repealed" | "expired";
                         /** Format: uuid */
                         replacedById?: string | null;
+                        /** @enum {string|null} */
+                        normativeKind?: "规章" | "行政规范性文件" | null;
+                        validityOn?: string | null;
                         attachmentIds?: string[];
                         /** Format: date-time */
                         publishAt?: string | null;
@@ -5024,6 +5030,531 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/annual": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各机关年度报告情况（区级汇总） */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DistrictReports"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/annual/{agencyUnitId}/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某机关某年度的年度报告（表格按数据计算，发布后冻结） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agencyUnitId: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnnualReport"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** 保存年度报告草稿（第一、五、六部分文字及第二部分填报数） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agencyUnitId: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default {} */
+                        texts?: {
+                            overview?: string;
+                            problems?: string;
+                            other?: string;
+                        };
+                        /** @default {} */
+                        entered?: {
+                            permits?: number | null;
+                            penalties?: number | null;
+                            enforcement?: number | null;
+                            feesWan?: number | null;
+                            sources?: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            version: number;
+                            /** @enum {string} */
+                            status: "none" | "draft" | "reviewed" | "published" | "superseded";
+                            documentId?: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/annual/{agencyUnitId}/{year}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核年度报告 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agencyUnitId: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            version: number;
+                            /** @enum {string} */
+                            status: "none" | "draft" | "reviewed" | "published" | "superseded";
+                            documentId?: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/annual/{agencyUnitId}/{year}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布年度报告到本机关“政府信息公开年报”栏目（数据冻结） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agencyUnitId: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            version: number;
+                            /** @enum {string} */
+                            status: "none" | "draft" | "reviewed" | "published" | "superseded";
+                            documentId?: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/annual/{agencyUnitId}/{year}/correct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 更正已发布的年度报告（新版本，须写明原因） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agencyUnitId: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            version: number;
+                            /** @enum {string} */
+                            status: "none" | "draft" | "reviewed" | "published" | "superseded";
+                            documentId?: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/annual/{agencyUnitId}/{year}/report.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载年度报告（Word，全国统一格式） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agencyUnitId: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/import/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入往年依申请公开台账（multipart：file，.xlsx/.csv） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            imported: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/import/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入行政复议、行政诉讼记录（multipart：file，.xlsx/.csv） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            imported: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/search": {
         parameters: {
             query?: never;
@@ -5128,6 +5659,96 @@ export type components = {
                 message: string;
                 /** @description 校验失败时为 [{ path, message }]，其他错误视情况附带 */
                 details?: unknown;
+            };
+        };
+        AnnualFiguresInput: {
+            agency: string;
+            agencyUnitId: string;
+            year: number;
+            section2: {
+                normative: {
+                    "\u89C4\u7AE0": number[];
+                    "\u884C\u653F\u89C4\u8303\u6027\u6587\u4EF6": number[];
+                };
+                permits: number | null;
+                penalties: number | null;
+                enforcement: number | null;
+                feesWan: number | null;
+                sources: string | null;
+            };
+            section3: {
+                columns: string[];
+                rows: {
+                    [key: string]: number[];
+                };
+            };
+            section4: {
+                columns: string[];
+                review: number[];
+                litigationDirect: number[];
+                litigationAfterReview: number[];
+            };
+            checks: {
+                balanced: boolean;
+                unclassified: number;
+            };
+        };
+        AnnualReportInput: {
+            agencyUnitId: string;
+            agency: string;
+            year: number;
+            dueDate: string;
+            status: string;
+            version: number;
+            note: string | null;
+            texts: {
+                overview?: string;
+                problems?: string;
+                other?: string;
+            };
+            entered: {
+                [key: string]: unknown;
+            };
+            documentId: string | null;
+            figures: unknown;
+            versions: {
+                version: number;
+                status: string;
+                note: string | null;
+                publishedAt: string | null;
+                documentId: string | null;
+            }[];
+            quotable: {
+                pagesPublished: number;
+                planTasks: number;
+                planTasksAccepted: number;
+            };
+            section3Lines: {
+                label: string;
+                key: string | null;
+                level: number;
+            }[];
+        };
+        DistrictReportsInput: {
+            year: number;
+            rows: {
+                agencyUnitId: string;
+                agency: string;
+                status: string;
+                version: number;
+                publishedAt: string | null;
+                dueDate: string;
+                overdue: boolean;
+                new: number;
+                carried: number;
+                closed: number;
+                forward: number;
+            }[];
+            sum: {
+                new: number;
+                carried: number;
+                closed: number;
+                forward: number;
             };
         };
         UserInput: {
@@ -5599,6 +6220,9 @@ export type components = {
             topic: string | null;
             validity: string;
             replacedById: string | null;
+            /** @description 规章 | 行政规范性文件 */
+            normativeKind?: string | null;
+            validityOn?: string | null;
             id: string;
             columnId: string;
             siteUnitId: string;
@@ -5693,6 +6317,99 @@ export type components = {
                 message: string;
                 /** @description 校验失败时为 [{ path, message }]，其他错误视情况附带 */
                 details?: unknown;
+            };
+        };
+        AnnualFigures: {
+            agency: string;
+            agencyUnitId: string;
+            year: number;
+            section2: {
+                normative: {
+                    "\u89C4\u7AE0": number[];
+                    "\u884C\u653F\u89C4\u8303\u6027\u6587\u4EF6": number[];
+                };
+                permits: number | null;
+                penalties: number | null;
+                enforcement: number | null;
+                feesWan: number | null;
+                sources: string | null;
+            };
+            section3: {
+                columns: string[];
+                rows: {
+                    [key: string]: number[];
+                };
+            };
+            section4: {
+                columns: string[];
+                review: number[];
+                litigationDirect: number[];
+                litigationAfterReview: number[];
+            };
+            checks: {
+                balanced: boolean;
+                unclassified: number;
+            };
+        };
+        AnnualReport: {
+            agencyUnitId: string;
+            agency: string;
+            year: number;
+            dueDate: string;
+            /** @enum {string} */
+            status: "none" | "draft" | "reviewed" | "published" | "superseded";
+            version: number;
+            note: string | null;
+            texts: {
+                overview?: string;
+                problems?: string;
+                other?: string;
+            };
+            entered: {
+                [key: string]: unknown;
+            };
+            documentId: string | null;
+            figures: components["schemas"]["AnnualFigures"];
+            versions: {
+                version: number;
+                /** @enum {string} */
+                status: "none" | "draft" | "reviewed" | "published" | "superseded";
+                note: string | null;
+                publishedAt: (string) | null;
+                documentId: string | null;
+            }[];
+            quotable: {
+                pagesPublished: number;
+                planTasks: number;
+                planTasksAccepted: number;
+            };
+            section3Lines: {
+                label: string;
+                key: string | null;
+                level: number;
+            }[];
+        };
+        DistrictReports: {
+            year: number;
+            rows: {
+                agencyUnitId: string;
+                agency: string;
+                /** @enum {string} */
+                status: "none" | "draft" | "reviewed" | "published" | "superseded";
+                version: number;
+                publishedAt: (string) | null;
+                dueDate: string;
+                overdue: boolean;
+                new: number;
+                carried: number;
+                closed: number;
+                forward: number;
+            }[];
+            sum: {
+                new: number;
+                carried: number;
+                closed: number;
+                forward: number;
             };
         };
         User: {
@@ -6241,6 +6958,9 @@ export type components = {
             /** @enum {string} */
             validity: "valid" | "amended" | "repealed" | "expired";
             replacedById: string | null;
+            /** @description 规章 | 行政规范性文件 */
+            normativeKind?: string | null;
+            validityOn?: string | null;
             id: string;
             columnId: string;
             siteUnitId: string;
@@ -6264,6 +6984,9 @@ export type components = {
                     /** @enum {string} */
                     validity: "valid" | "amended" | "repealed" | "expired";
                     replacedById?: string | null;
+                    /** @description 规章 | 行政规范性文件 */
+                    normativeKind?: string | null;
+                    validityOn?: string | null;
                 };
                 columnId: string;
                 /** @description 本次修改的定时发布时间；早先保存的副本没有 */
