@@ -8,14 +8,15 @@ import { indexTerms } from './search-terms.ts';
 export const FILE_URL = /^\/api\/files\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 /**
- * A merged cell spans 1–1000 rows or columns; anything else (Word's "0", text) is dropped, as is a
+ * A merged cell spans 2–1000 rows or columns; anything else (1, Word's "0", text) is dropped, as is a
  * header cell's scope other than the four HTML knows.
  */
 const spanCell: sanitizeHtml.Transformer = (tagName, attribs) => {
   const out = { ...attribs };
   if ('scope' in out && !['row', 'col', 'rowgroup', 'colgroup'].includes(out.scope)) delete out.scope;
   for (const k of ['colspan', 'rowspan'])
-    if (k in out && !(/^\d{1,4}$/.test(out[k]) && Number(out[k]) >= 1 && Number(out[k]) <= 1000)) delete out[k];
+    // 1 is what a cell spans anyway (the editor writes it on every cell).
+    if (k in out && !(/^\d{1,4}$/.test(out[k]) && Number(out[k]) > 1 && Number(out[k]) <= 1000)) delete out[k];
   return { tagName, attribs: out };
 };
 

@@ -41,6 +41,13 @@ export function cleanWordHtml(html: string): { html: string; droppedImages: numb
     }
     if (['left', 'right', 'center', 'justify'].includes(align) && /^(p|h[1-6]|div)$/.test(tag)) el.setAttribute('style', `text-align:${align}`);
   }
+  // The page's h1 is the title: Word's 标题 1 becomes the body's first level (h2), as the server does.
+  for (const el of Array.from(doc.body.querySelectorAll('h1, h5, h6'))) {
+    const h = doc.createElement(el.tagName === 'H1' ? 'h2' : 'h4');
+    for (const a of Array.from(el.attributes)) h.setAttribute(a.name, a.value);
+    h.append(...Array.from(el.childNodes));
+    el.replaceWith(h);
+  }
   // A span left without attributes says nothing: unwrap it (Word wraps every run of text in one).
   for (const el of Array.from(doc.body.querySelectorAll('span, font'))) el.replaceWith(...Array.from(el.childNodes));
   return { html: doc.body.innerHTML, droppedImages };

@@ -246,7 +246,7 @@ export function RichTextEditor({ value, onChange, disabled, attachments, uploadI
           type="file"
           accept={IMAGE_TYPES.join(',')}
           multiple
-          hidden
+          style={{ display: 'none' }}
           aria-label={r.insertImage}
           onChange={(e) => {
             uploadRef.current(Array.from(e.target.files ?? []));
