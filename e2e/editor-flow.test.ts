@@ -142,7 +142,7 @@ describe.skipIf(browserSkipReason() !== null)('the rich-text editor, from a Word
     await page.getByText('已送审').waitFor();
     // The editor shows the saved body again after the reload, table and picture included.
     await page.getByRole('textbox', { name: '正文' }).locator('td[rowspan="2"]').first().waitFor();
-  });
+  }, 180_000);
 
   it('the review chain publishes it (初审, 复审, 终审 by three people)', async () => {
     for (const [i, r] of reviewers.entries()) {
@@ -174,7 +174,7 @@ describe.skipIf(browserSkipReason() !== null)('the rich-text editor, from a Word
       await screenshot(page, `editor-portal-table-${size}`, { keepScroll: true });
       expect(await seriousA11yViolations(page), `document at ${size}`).toEqual([]);
     }
-  });
+  }, 180_000);
 
   it('on a phone: the editor, and the portal’s home and search start on the first screen', async () => {
     const page = await h.openPage(PHONE);
@@ -201,6 +201,12 @@ describe.skipIf(browserSkipReason() !== null)('the rich-text editor, from a Word
     await expect.poll(async () => (await first.boundingBox())!.y, UI_POLL).toBeLessThan(PHONE.height - 80);
     await screenshot(portal, 'editor-portal-search-390');
     expect(await seriousA11yViolations(portal), 'search at 390').toEqual([]);
+    // On a desktop the filters stay open and the header has no second search box.
+    const wide = await h.openPage(DESKTOP);
+    await wide.goto(`/search?q=${encodeURIComponent('民生实事')}`);
+    await expect(wide.getByLabel('栏目').isVisible()).resolves.toBe(true);
+    await expect(wide.getByRole('searchbox').count()).resolves.toBe(1);
+    await screenshot(wide, 'editor-portal-search-1366');
     expect(h.errors).toEqual([]);
-  });
+  }, 180_000);
 });
