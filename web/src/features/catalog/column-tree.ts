@@ -68,3 +68,14 @@ export function parentKeys(roots: ColumnNode[]): string[] {
   roots.forEach(walk);
   return out;
 }
+
+/** A column tree as a TreeSelect takes it. */
+export interface ColumnOption {
+  value: string;
+  title: string;
+  children: ColumnOption[];
+}
+export function columnOptions(columns: Column[]): ColumnOption[] {
+  const toNode = (n: ColumnNode): ColumnOption => ({ value: n.column.id, title: n.column.name, children: n.children.map(toNode) });
+  return buildColumnTree(columns).map(toNode);
+}

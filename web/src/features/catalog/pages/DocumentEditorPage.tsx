@@ -26,7 +26,7 @@ import {
   type UploadedFile,
   type Validity,
 } from '../api.ts';
-import { buildColumnTree, type ColumnNode } from '../column-tree.ts';
+import { columnOptions } from '../column-tree.ts';
 import { InterpretationsPanel } from '../components/InterpretationsPanel.tsx';
 import { PiiPanel } from '../components/PiiPanel.tsx';
 import { RichTextEditor } from '../components/RichTextEditor.tsx';
@@ -158,13 +158,7 @@ export function DocumentEditorPage({ params }: PageProps) {
 
   const chosenColumn = Form.useWatch('columnId', form);
   const treeData = useMemo(() => {
-    interface Node {
-      value: string;
-      title: string;
-      children: Node[];
-    }
-    const toNode = (n: ColumnNode): Node => ({ value: n.column.id, title: n.column.name, children: n.children.map(toNode) });
-    const nodes = buildColumnTree(columns.data ?? []).map(toNode);
+    const nodes = columnOptions(columns.data ?? []);
     // Until the tree is in (or for a column of another site), the chosen column shows by name, never as its id.
     const known = new Set((columns.data ?? []).map((c) => c.id));
     if (chosenColumn && !known.has(chosenColumn))

@@ -8,7 +8,7 @@ import { useMe, usePermission } from '../../../lib/session.tsx';
 import { useLoad } from '../../../lib/use-load.ts';
 import { useUnitCatalog } from '../../units/api.ts';
 import { listColumns, type Column } from '../api.ts';
-import { buildColumnTree, columnPath, dateOf, filterColumnTree, parentKeys, siteOptions, type ColumnNode } from '../column-tree.ts';
+import { buildColumnTree, columnOptions, columnPath, dateOf, filterColumnTree, parentKeys, siteOptions, type ColumnNode } from '../column-tree.ts';
 import { DocumentList } from '../components/DocumentList.tsx';
 import { t } from '../strings.ts';
 import '../catalog.css';
@@ -54,15 +54,7 @@ export function DocumentsPage() {
   // 新建文件 at the top of the list: the column is chosen in the dialog (the picked one first).
   const [newOpen, setNewOpen] = useState(false);
   const [newColumn, setNewColumn] = useState<string | undefined>();
-  const columnTree = useMemo(() => {
-    interface Node {
-      value: string;
-      title: string;
-      children: Node[];
-    }
-    const toNode = (n: ColumnNode): Node => ({ value: n.column.id, title: n.column.name, children: n.children.map(toNode) });
-    return buildColumnTree(columns.data ?? []).map(toNode);
-  }, [columns.data]);
+  const columnTree = useMemo(() => columnOptions(columns.data ?? []), [columns.data]);
   const startNew = () => {
     setNewColumn(column?.id);
     setNewOpen(true);
