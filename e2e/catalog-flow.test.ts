@@ -74,7 +74,12 @@ describe.skipIf(browserSkipReason() !== null)('catalog (目录与发布) in the 
     // The column comes from the address and shows by name.
     await page.locator('.ant-select').filter({ hasText: '通知公告' }).first().waitFor();
     await page.getByLabel('标题').fill(TITLE);
-    await page.getByLabel('正文').fill(BODY);
+    // The body is a rich-text editor: one paragraph a line, as an editor types them.
+    await page.getByRole('textbox', { name: '正文' }).click();
+    for (const [i, line] of BODY.split('\n').entries()) {
+      if (i) await page.keyboard.press('Enter');
+      await page.keyboard.insertText(line);
+    }
     await page.getByLabel('成文日期').fill('2021-06-01');
     await page.getByLabel('发文字号').fill(DOC_NUMBER);
     await page.getByLabel('主题分类').fill('综合政务');
@@ -227,7 +232,8 @@ describe.skipIf(browserSkipReason() !== null)('catalog (目录与发布) in the 
     await page.goto(`/admin/catalog/documents/new?columnId=${columnId}`);
     await page.getByRole('heading', { level: 1, name: '新建文件' }).waitFor();
     await page.getByLabel('标题').fill('关于公布2021年政务公开培训名单的通知');
-    await page.getByLabel('正文').fill('培训名单见附件。');
+    await page.getByRole('textbox', { name: '正文' }).click();
+    await page.keyboard.insertText('培训名单见附件。');
     await page.getByLabel('选择附件文件').setInputFiles({ name: '培训名单.txt', mimeType: 'text/plain', buffer: Buffer.from('区政府办公室 政务公开培训 第一期\n') });
     await page.getByText('已上传：培训名单.txt').waitFor();
     await page.getByRole('button', { name: /保\s?存/ }).click();

@@ -1,8 +1,8 @@
 import { forbidden, outOfScope, unauthenticated } from './errors.ts';
 import type { Actor } from './context.ts';
-import { ROLE_CODES, type Role } from './roles.ts';
+import { ROLE_CODES, ROLE_SUMMARY, type Role } from './roles.ts';
 
-export { ROLES, ROLE_CODES, type Role } from './roles.ts';
+export { ROLES, ROLE_CODES, ROLE_SUMMARY, type Role } from './roles.ts';
 
 /** Roles whose reach is the whole district; every other role acts within its own unit. */
 const DISTRICT_WIDE: ReadonlySet<Role> = new Set(['sys_admin', 'office_admin']);
@@ -56,6 +56,39 @@ export const POLICY = {
 
 export type Permission = keyof typeof POLICY;
 export const PERMISSIONS = Object.keys(POLICY) as Permission[];
+
+/** What holding a permission lets a person do, as the user form explains each role (roleDuties). */
+export const PERMISSION_LABELS: Record<Permission, string> = {
+  'units.read': '查看单位',
+  'units.manage': '管理单位和单位分组',
+  'users.read': '查看用户',
+  'users.manage': '管理用户和角色',
+  'audit.read': '查看审计日志',
+  'calendar.read': '查看工作日历',
+  'calendar.manage': '调整工作日历',
+  'notifications.own': '接收通知',
+  'files.upload': '上传文件',
+  'files.read': '下载可见的文件',
+  'jobs.manage': '管理后台任务',
+  'plans.read': '查看任务分工',
+  'plans.manage': '导入、下发任务分工，销号、督办和通报',
+  'plans.report': '报送本单位任务进展',
+  'plans.check': '核查本单位牵头举措的进展',
+  'catalog.read': '查看栏目和文件',
+  'catalog.manage': '管理栏目、审核流程和公开路径映射',
+  'documents.edit': '起草、修改文件并送审',
+  'documents.review': '办理文件审核步骤',
+  'documents.findings': '查看文件中的个人信息提示',
+};
+
+/**
+ * What a role may do, for the user form: whom it is for, then the permissions it holds beyond those
+ * every role has. Derived from POLICY, so the form never says what the server does not do.
+ */
+export function roleDuties(role: Role): string {
+  const extra = PERMISSIONS.filter((p) => (POLICY[p] as readonly Role[]).includes(role) && (POLICY[p] as readonly Role[]).length < ROLE_CODES.length);
+  return extra.length ? `${ROLE_SUMMARY[role]}。可以：${extra.map((p) => PERMISSION_LABELS[p]).join('；')}。` : `${ROLE_SUMMARY[role]}。可以查看各模块的信息。`;
+}
 
 export function can(actor: Actor | null, permission: Permission): boolean {
   if (!actor) return false;

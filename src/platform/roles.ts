@@ -11,3 +11,15 @@ export const ROLES = {
 } as const;
 export type Role = keyof typeof ROLES;
 export const ROLE_CODES = Object.keys(ROLES) as Role[];
+
+/** Whom each role is for, and its reach; what it may do comes from POLICY (policy.ts, roleDuties). */
+export const ROLE_SUMMARY: Record<Role, string> = {
+  sys_admin: '系统维护人员，全区范围',
+  office_admin: '区政府办公室政务公开工作人员，全区范围',
+  liaison: '单位政务公开联络员，限本单位',
+  editor: '单位信息员，限本单位',
+  reviewer: '单位审核人员，办理栏目审核流程中“审核员”的步骤',
+  approver: '单位签发人，办理审核流程中“签发人”的步骤（通过即发布）',
+  responder: '答复依申请公开、咨询和留言的工作人员（相应模块启用后）',
+  readonly: '只能查看，不能修改',
+};

@@ -15,19 +15,34 @@ export const NAV = [
   { href: '/xxgk/nb', label: '政府信息公开年报' },
 ];
 
+function NavItems({ current }: { current: string }) {
+  return (
+    <>
+      {NAV.map((n) => (
+        <li key={n.href}>
+          <a href={n.href} aria-current={n.href === current ? 'page' : undefined}>
+            {n.label}
+          </a>
+        </li>
+      ))}
+    </>
+  );
+}
+
 /** The frame of every public page: landmarks, skip link, search, and a footer naming the site's owner. */
 export function Layout(props: {
   site: SiteInfo;
   title: string;
   current: string;
   children: ReactNode;
-  /** Prefills the header's search box (the results page). */
-  query?: string;
+  /** The search page has its own search form: the header's box would be a second one. */
+  noHeaderSearch?: boolean;
   /** Extra elements of <head>: a feed link, robots. */
   head?: ReactNode;
   description?: string;
 }) {
   const { site } = props;
+  const current = NAV.find((n) => n.href === props.current);
   return (
     <html lang="zh-CN">
       <head>
@@ -49,23 +64,29 @@ export function Layout(props: {
                 <small>政务公开</small>
               </a>
             </p>
-            <form className="search" role="search" aria-label="站内搜索" action="/search" method="get">
-              <label htmlFor="q">站内搜索</label>
-              <input id="q" name="q" type="search" placeholder="搜索政府信息、政策文件" defaultValue={props.query} maxLength={100} />
-              <button type="submit">搜索</button>
-            </form>
+            {props.noHeaderSearch ? null : (
+              <form className="search" role="search" aria-label="站内搜索" action="/search" method="get">
+                <label htmlFor="q">站内搜索</label>
+                <input id="q" name="q" type="search" placeholder="搜索政府信息、政策文件" maxLength={100} />
+                <button type="submit">搜索</button>
+              </form>
+            )}
           </div>
         </header>
         <nav className="main-nav" aria-label="主导航">
-          <ul className="wrap">
-            {NAV.map((n) => (
-              <li key={n.href}>
-                <a href={n.href} aria-current={n.href === props.current ? 'page' : undefined}>
-                  {n.label}
-                </a>
-              </li>
-            ))}
+          <ul className="wrap nav-wide">
+            <NavItems current={props.current} />
           </ul>
+          {/* On a phone the menu folds into one line, opened without script (details/summary). */}
+          <details className="nav-menu">
+            <summary>
+              <span>栏目导航</span>
+              {current ? <span className="nav-here">{current.label}</span> : null}
+            </summary>
+            <ul>
+              <NavItems current={props.current} />
+            </ul>
+          </details>
         </nav>
         <main id="main" className="wrap" tabIndex={-1}>
           {props.children}

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listAudit } from '../../platform/audit/list-audit.ts';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../../platform/audit/audit-labels.ts';
 import { anchorFile, readAuditAnchors } from '../../platform/audit/audit-anchor.ts';
 import { verifyAudit } from '../../platform/audit/verify-audit.ts';
 import { isValidDate } from '../../platform/calendar/dates.ts';
@@ -52,6 +53,11 @@ export const auditRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app)
       },
     },
     async (req) => listAudit(contextOf(req, db), req.query),
+  );
+  app.get(
+    '/api/audit/labels',
+    { config: { access: 'audit.read' }, schema: { tags: ['audit'], summary: '审计日志的动作与对象类型名称', response: answers({ 200: z.object({ actions: z.record(z.string(), z.string()), entities: z.record(z.string(), z.string()) }) }) } },
+    async () => ({ actions: AUDIT_ACTIONS, entities: AUDIT_ENTITIES }),
   );
   app.get('/api/audit/verify', { config: { access: 'audit.read' }, schema: { tags: ['audit'], summary: '校验审计日志哈希链及库外锚点', response: answers({ 200: auditVerdict }) } }, async () =>
     verifyAudit(db, readAuditAnchors(anchorFile(deps.config.dataDir))),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { units } from '../../db/schema/index.ts';
-import { permissionsOf, POLICY, ROLES, type Permission } from '../../platform/policy.ts';
+import { permissionsOf, POLICY, ROLE_CODES, ROLES, roleDuties, type Permission } from '../../platform/policy.ts';
 import { changePassword, changePasswordInput } from '../../platform/users/change-password.ts';
 import { login, loginInput } from '../../platform/users/login.ts';
 import { closeSession } from '../../platform/users/sessions.ts';
@@ -68,8 +68,9 @@ export const authRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) 
     },
   );
 
-  app.get('/api/policy', { config: { access: 'authenticated' }, schema: { tags: ['auth'], summary: '角色与权限表', response: answers({ 200: z.object({ roles: z.record(z.string(), z.string()), policy: z.record(z.string(), z.array(z.string()).readonly()) }) }) } }, async () => ({
+  app.get('/api/policy', { config: { access: 'authenticated' }, schema: { tags: ['auth'], summary: '角色与权限表', response: answers({ 200: z.object({ roles: z.record(z.string(), z.string()), duties: z.record(z.string(), z.string()), policy: z.record(z.string(), z.array(z.string()).readonly()) }) }) } }, async () => ({
     roles: ROLES,
+    duties: Object.fromEntries(ROLE_CODES.map((r) => [r, roleDuties(r)])),
     policy: POLICY,
   }));
 

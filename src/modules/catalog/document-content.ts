@@ -4,21 +4,67 @@ import { runOfficeJob } from '../../platform/office/run-office-job.ts';
 import { checkBodyBounds } from './check-body-bounds.ts';
 import { indexTerms } from './search-terms.ts';
 
+/** Where a body points at a file of our store: images and links to attachments (see body-files.ts). */
+export const FILE_URL = /^\/api\/files\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/**
+ * A merged cell spans 2–1000 rows or columns; anything else (1, Word's "0", text) is dropped, as is a
+ * header cell's scope other than the four HTML knows.
+ */
+const spanCell: sanitizeHtml.Transformer = (tagName, attribs) => {
+  const out = { ...attribs };
+  if ('scope' in out && !['row', 'col', 'rowgroup', 'colgroup'].includes(out.scope)) delete out.scope;
+  for (const k of ['colspan', 'rowspan'])
+    // 1 is what a cell spans anyway (the editor writes it on every cell).
+    if (k in out && !(/^\d{1,4}$/.test(out[k]) && Number(out[k]) > 1 && Number(out[k]) <= 1000)) delete out[k];
+  return { tagName, attribs: out };
+};
+
 /**
  * Rich text as editors paste it from Word, reduced to what a government page needs; scripts, handlers
  * and foreign frames go. The size and nesting depth are bounded first (check-body-bounds.ts), so the
- * sanitiser's work stays linear in the length of the body.
+ * sanitiser's work stays linear in the length of the body. This is the one authority on what a body may
+ * hold (the admin editor also cleans a Word paste, for the editing only):
+ * - headings h2–h4 (Word's h1 becomes h2: the page's h1 is the title), paragraphs with alignment and
+ *   first-line indent, lists (numbered ones keep their start and type), quotes;
+ * - tables as Word makes them: caption, colgroup, thead/tbody/tfoot, merged cells (colspan, rowspan),
+ *   header cells with their scope; never layout widths or Word's classes;
+ * - links (http, https, mailto, and our file store's /api/files/<id> for attachments);
+ * - images from our file store only (/api/files/<id>, uploaded by the editor): an image of another
+ *   site, a data: URL or Word's file:/// goes, so the portal never loads a third party's picture.
  */
 export function sanitizeBody(html: string): string {
   checkBodyBounds(html);
   return sanitizeHtml(html, {
-    allowedTags: ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a', 'img', 'blockquote', 'span', 'div', 'sub', 'sup'],
-    allowedAttributes: { a: ['href', 'title'], img: ['src', 'alt', 'width', 'height'], td: ['colspan', 'rowspan'], th: ['colspan', 'rowspan'], p: ['style'], span: ['style'], div: ['style'] },
+    allowedTags: ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'a', 'img', 'blockquote', 'span', 'div', 'sub', 'sup', 'hr'],
+    allowedAttributes: {
+      a: ['href', 'title', 'rel'],
+      img: ['src', 'alt', 'width', 'height'],
+      td: ['colspan', 'rowspan'],
+      th: ['colspan', 'rowspan', 'scope'],
+      col: ['span'],
+      colgroup: ['span'],
+      ol: ['start', 'type'],
+      p: ['style'],
+      span: ['style'],
+      div: ['style'],
+      h2: ['style'],
+      h3: ['style'],
+      h4: ['style'],
+    },
     allowedStyles: { '*': { 'text-align': [/^(left|right|center|justify)$/], 'text-indent': [/^\d+(\.\d+)?(em|px)$/] } },
     allowedSchemes: ['http', 'https', 'mailto'],
-    allowedSchemesByTag: { img: ['http', 'https', 'data'] },
+    allowedSchemesByTag: { img: [] },
     allowProtocolRelative: false,
-    transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }) },
+    transformTags: {
+      a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }),
+      h1: 'h2',
+      h5: 'h4',
+      h6: 'h4',
+      td: spanCell,
+      th: spanCell,
+    },
+    exclusiveFilter: (frame) => frame.tag === 'img' && !FILE_URL.test(frame.attribs.src ?? ''),
   });
 }
 

@@ -8,6 +8,7 @@ import { isValidDate, todayInShanghai } from '../../platform/calendar/dates.ts';
 import { inTransaction, type OpContext } from '../../platform/context.ts';
 import { assertCan } from '../../platform/policy.ts';
 import { cleanBodyOffThread } from './document-content.ts';
+import { savedBodyFileIds } from './body-files.ts';
 import { nextIndexNo } from './index-number.ts';
 import { attachmentTexts } from './attachment-text.ts';
 import { claimFiles } from '../../platform/files/file-access.ts';
@@ -50,6 +51,8 @@ export async function saveDocument(ctx: OpContext, raw: DocumentInput, id?: stri
   const input = documentInput.parse(raw);
   const actor = ctx.actor;
   const { html, text } = await cleanBodyOffThread(input.bodyHtml);
+  // Images and attachment links in the body are the document's files too (body-files.ts).
+  const bodyFiles = savedBodyFileIds(html);
   // Text attachments newly attached are read now, before the transaction (reading a Word file can take
   // seconds, in the office worker), so the PII gate and search see what they say.
   const texts = await attachmentTexts(ctx, opts.store, input.attachmentIds ?? [], id ?? null);
@@ -114,10 +117,12 @@ export async function saveDocument(ctx: OpContext, raw: DocumentInput, id?: stri
           .where(eq(documents.id, id));
       }
     }
-    if (input.attachmentIds) {
-      // Only files of the caller's unit, not attached to anything else (file-access.ts).
-      const attached = await claimFiles(tx, actor, input.attachmentIds, { kind: 'document', id: docId });
+    if (input.attachmentIds || bodyFiles.length) {
+      // Only files of the caller's unit, not attached to anything else (file-access.ts). A list replaces
+      // the attachments; without one the document keeps its own and gains those its body shows.
       const kept = new Set((await tx.db.select({ fileId: documentAttachments.fileId }).from(documentAttachments).where(eq(documentAttachments.documentId, docId))).map((r) => r.fileId));
+      const listed = input.attachmentIds ?? [...kept];
+      const attached = await claimFiles(tx, actor, [...new Set([...listed, ...bodyFiles])], { kind: 'document', id: docId });
       const wanted = new Set(attached.map((f) => f.id));
       const removed = [...kept].filter((f) => !wanted.has(f));
       if (removed.length) await tx.db.delete(documentAttachments).where(and(eq(documentAttachments.documentId, docId), inArray(documentAttachments.fileId, removed)));

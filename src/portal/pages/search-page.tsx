@@ -60,8 +60,9 @@ export function SearchPage(props: { site: SiteInfo; form: SearchForm; options: S
   const needles = highlightNeedles(form.q);
   const pages = result ? Math.min(MAX_PAGE, Math.max(1, Math.ceil(result.total / result.pageSize))) : 1;
   const title = form.q ? `“${form.q}”的搜索结果` : '站内搜索';
+  const filtered = [form.column, form.unit, form.year, form.type, form.validity, form.sort === 'date' ? 'date' : undefined].filter(Boolean).length;
   return (
-    <Layout site={props.site} title={title} current="" query={form.q} head={<meta name="robots" content="noindex" />}>
+    <Layout site={props.site} title={title} current="" noHeaderSearch head={<meta name="robots" content="noindex" />}>
       <div className="page-head">
         <h1>站内搜索</h1>
       </div>
@@ -72,6 +73,9 @@ export function SearchPage(props: { site: SiteInfo; form: SearchForm; options: S
             <input id="sq" name="q" type="search" defaultValue={form.q} maxLength={100} placeholder="标题、正文、发文字号" />
             <button type="submit">搜索</button>
           </div>
+          {/* Folded on a phone unless a filter is in use, so the results start on the first screen. */}
+          <details className="sf-more" open={filtered > 0 || undefined}>
+            <summary>{filtered ? `筛选与排序（已筛选 ${filtered} 项）` : '筛选与排序'}</summary>
           <div className="sf-filters">
             <div className="sf-row">
               <label htmlFor="s-column">栏目</label>
@@ -96,6 +100,7 @@ export function SearchPage(props: { site: SiteInfo; form: SearchForm; options: S
               </select>
             </div>
           </div>
+          </details>
         </div>
       </form>
       <section className="panel results" aria-labelledby="res-h">

@@ -1,3 +1,4 @@
+import { bodyFileIds, publicBodyHtml } from '../body-files.ts';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { columnPath, type PublicColumn, type PublicSite } from './columns.ts';
@@ -91,12 +92,14 @@ export async function getPublicDocument(db: Db, id: string): Promise<PublicDocum
     rows<LinkedRow>(db, sql`select ${LINKED} from document_interpretations i join documents d on d.id = i.policy_id where i.interpretation_id = ${id} and ${VISIBLE} order by d.published_at`),
   ]);
   const column = path.at(-1)!;
+  // Images shown in the body are not listed again as attachments to download.
+  const inline = new Set(withdrawn ? [] : bodyFileIds(row.bodyHtml).images);
   const changed = [row.publishedMs, row.updatedMs, row.withdrawnMs ?? 0, ...[...replacement, ...interpretations, ...interprets].map((r) => r.changedMs)];
   return {
     doc: {
       id: row.id,
       title: row.title,
-      bodyHtml: withdrawn ? '' : row.bodyHtml,
+      bodyHtml: withdrawn ? '' : publicBodyHtml(row.bodyHtml, row.id),
       indexNo: row.indexNo,
       publisher: row.publisher,
       writtenOn: row.writtenOn,
@@ -111,7 +114,7 @@ export async function getPublicDocument(db: Db, id: string): Promise<PublicDocum
     site: { unitId: row.unitId, name: row.unitName, isDistrict: row.unitKind === 'region' },
     path,
     replacedBy: replacement[0] ? linked(replacement[0]) : null,
-    attachments,
+    attachments: attachments.filter((a) => !inline.has(a.fileId)),
     interpretations: interpretations.map((r) => ({ ...linked(r), form: r.form ?? 'text' })),
     interprets: interprets.map(linked),
     lastModified: new Date(Math.max(...changed)),

@@ -47,20 +47,6 @@ export function dateOf(value: string | null | undefined): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** Plain paragraphs (one a line) become <p>; text that already is HTML goes as written (the server sanitises). */
-export function bodyToHtml(body: string): string {
-  if (/<\/?[a-z][^>]*>/i.test(body)) return body;
-  return body
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((l) => `<p>${escapeHtml(l)}</p>`)
-    .join('\n');
-}
-
-
 /** The tree cut down to columns whose name contains `q`, with their ancestors (all of it for an empty query). */
 export function filterColumnTree(roots: ColumnNode[], q: string): ColumnNode[] {
   const query = q.trim();
@@ -83,9 +69,13 @@ export function parentKeys(roots: ColumnNode[]): string[] {
   return out;
 }
 
-/** The reverse for display: a body of plain paragraphs shows as one line each; anything richer stays HTML. */
-export function htmlToBody(html: string): string {
-  const paragraphs = html.trim().match(/^(?:<p>[^<]*<\/p>\s*)*$/) ? [...html.matchAll(/<p>([^<]*)<\/p>/g)].map((m) => m[1]) : null;
-  if (!paragraphs) return html;
-  return paragraphs.map((p) => p.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')).join('\n');
+/** A column tree as a TreeSelect takes it. */
+export interface ColumnOption {
+  value: string;
+  title: string;
+  children: ColumnOption[];
+}
+export function columnOptions(columns: Column[]): ColumnOption[] {
+  const toNode = (n: ColumnNode): ColumnOption => ({ value: n.column.id, title: n.column.name, children: n.children.map(toNode) });
+  return buildColumnTree(columns).map(toNode);
 }

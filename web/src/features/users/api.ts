@@ -14,3 +14,5 @@ export const resetPassword = (id: string) => call(client.POST('/api/users/{id}/r
 
 /** Role code → Chinese name, from the server's policy table. */
 export const loadRoles = async () => (await call(client.GET('/api/policy'))).roles;
+/** What each role may do, for the user form (derived on the server from the permission table). */
+export const loadRoleDuties = async () => (await call(client.GET('/api/policy'))).duties;

@@ -1,6 +1,7 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Button, Input, Select } from 'antd';
 import { useState } from 'react';
+import { useAuditLabels } from '../api.ts';
 import { t } from '../strings.ts';
 
 export interface AuditFilterValues {
@@ -15,6 +16,7 @@ export const EMPTY_FILTERS: AuditFilterValues = { q: '', entity: '', action: '',
 
 /** Filters are applied on 查询 (or Enter), so typing does not fire a query per keystroke. */
 export function AuditFilters({ value, onApply }: { value: AuditFilterValues; onApply: (v: AuditFilterValues) => void }) {
+  const labels = useAuditLabels();
   const [draft, setDraft] = useState(value);
   const set = (patch: Partial<AuditFilterValues>) => setDraft((d) => ({ ...d, ...patch }));
 
@@ -38,7 +40,7 @@ export function AuditFilters({ value, onApply }: { value: AuditFilterValues; onA
           value={draft.entity}
           onChange={(entity) => set({ entity })}
           style={{ width: 120 }}
-          options={[{ value: '', label: t.all }, ...Object.entries(t.entities).map(([value, label]) => ({ value, label }))]}
+          options={[{ value: '', label: t.all }, ...Object.entries(labels.entities).map(([value, label]) => ({ value, label }))]}
         />
       </div>
       <div className="toolbar-field">
@@ -49,7 +51,7 @@ export function AuditFilters({ value, onApply }: { value: AuditFilterValues; onA
           onChange={(action) => set({ action })}
           showSearch={{ optionFilterProp: 'label' }}
           style={{ width: 170 }}
-          options={[{ value: '', label: t.all }, ...Object.entries(t.actions).map(([value, label]) => ({ value, label: `${label}（${value}）` }))]}
+          options={[{ value: '', label: t.all }, ...Object.entries(labels.actions).map(([value, label]) => ({ value, label: `${label}（${value}）` }))]}
         />
       </div>
       <div className="toolbar-field">

@@ -1,6 +1,6 @@
 import { Table, Tag, type TableColumnsType } from 'antd';
 import { formatDateTime } from '../../../lib/format.ts';
-import type { AuditRow } from '../api.ts';
+import { useAuditLabels, type AuditRow } from '../api.ts';
 import { t } from '../strings.ts';
 import { AuditDiff } from './AuditDiff.tsx';
 
@@ -14,6 +14,7 @@ interface Props {
 }
 
 export function AuditTable({ rows, total, page, pageSize, loading, onPage }: Props) {
+  const labels = useAuditLabels();
   const columns: TableColumnsType<AuditRow> = [
     { title: t.colTime, dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v) },
     { title: t.colActor, dataIndex: 'actorName', width: 200 },
@@ -22,8 +23,9 @@ export function AuditTable({ rows, total, page, pageSize, loading, onPage }: Pro
       dataIndex: 'action',
       width: 200,
       render: (a: string) => (
+        // The name first; the code stays beside it, small, since the keyword filter finds rows by it.
         <span className="audit-action">
-          {t.actions[a] ?? a} <code>{a}</code>
+          {labels.actions[a] ?? a} <code>{a}</code>
         </span>
       ),
     },
@@ -32,7 +34,7 @@ export function AuditTable({ rows, total, page, pageSize, loading, onPage }: Pro
       key: 'entity',
       render: (_: unknown, r) => (
         <span>
-          <Tag>{t.entities[r.entity] ?? r.entity}</Tag>
+          <Tag>{labels.entities[r.entity] ?? r.entity}</Tag>
           {r.entityId && <code className="entity-id" title={r.entityId}>{r.entityId.length > 12 ? `${r.entityId.slice(0, 8)}…` : r.entityId}</code>}
         </span>
       ),

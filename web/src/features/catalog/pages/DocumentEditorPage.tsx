@@ -26,9 +26,10 @@ import {
   type UploadedFile,
   type Validity,
 } from '../api.ts';
-import { bodyToHtml, buildColumnTree, htmlToBody, type ColumnNode } from '../column-tree.ts';
+import { columnOptions } from '../column-tree.ts';
 import { InterpretationsPanel } from '../components/InterpretationsPanel.tsx';
 import { PiiPanel } from '../components/PiiPanel.tsx';
+import { RichTextEditor } from '../components/RichTextEditor.tsx';
 import { ReviewPanel, reviewState } from '../components/ReviewPanel.tsx';
 import { VersionsPanel } from '../components/VersionsPanel.tsx';
 import { BLUE, BROWN, GREEN, GREY, RED } from '../colors.ts';
@@ -64,7 +65,7 @@ function valuesOf(doc: CatalogDocument): Values {
   return {
     columnId: c?.columnId ?? doc.columnId,
     title: c?.title ?? doc.title,
-    body: htmlToBody(c?.bodyHtml ?? doc.bodyHtml),
+    body: c?.bodyHtml ?? doc.bodyHtml,
     publisher: meta.publisher,
     writtenOn: meta.writtenOn ?? undefined,
     docNumber: meta.docNumber ?? undefined,
@@ -157,13 +158,7 @@ export function DocumentEditorPage({ params }: PageProps) {
 
   const chosenColumn = Form.useWatch('columnId', form);
   const treeData = useMemo(() => {
-    interface Node {
-      value: string;
-      title: string;
-      children: Node[];
-    }
-    const toNode = (n: ColumnNode): Node => ({ value: n.column.id, title: n.column.name, children: n.children.map(toNode) });
-    const nodes = buildColumnTree(columns.data ?? []).map(toNode);
+    const nodes = columnOptions(columns.data ?? []);
     // Until the tree is in (or for a column of another site), the chosen column shows by name, never as its id.
     const known = new Set((columns.data ?? []).map((c) => c.id));
     if (chosenColumn && !known.has(chosenColumn))
@@ -174,7 +169,7 @@ export function DocumentEditorPage({ params }: PageProps) {
   const inputOf = (v: Values): DocumentInput => ({
     columnId: v.columnId!,
     title: v.title.trim(),
-    bodyHtml: bodyToHtml(v.body ?? ''),
+    bodyHtml: v.body ?? '',
     publisher: v.publisher.trim(),
     writtenOn: v.writtenOn || null,
     docNumber: v.docNumber?.trim() || null,
@@ -353,7 +348,7 @@ export function DocumentEditorPage({ params }: PageProps) {
                 </Form.Item>
               </div>
               <Form.Item name="body" label={t.fieldBody} extra={t.bodyHelp}>
-                <Input.TextArea autoSize={{ minRows: 8, maxRows: 24 }} className="body-input" />
+                <RichTextEditor disabled={!editable} attachments={files} uploadImage={uploadFile} />
               </Form.Item>
               <fieldset className="catalog-fieldset" disabled={!editable}>
                 <legend className="field-label">{t.fieldAttachments}</legend>

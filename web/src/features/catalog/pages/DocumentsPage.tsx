@@ -1,5 +1,5 @@
 import { ExportOutlined, FileAddOutlined, FolderOpenOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Form, Grid, Input, Select, Table, type TableColumnsType } from 'antd';
+import { Button, Card, Empty, Form, Grid, Input, Modal, Select, Table, TreeSelect, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
@@ -8,7 +8,7 @@ import { useMe, usePermission } from '../../../lib/session.tsx';
 import { useLoad } from '../../../lib/use-load.ts';
 import { useUnitCatalog } from '../../units/api.ts';
 import { listColumns, type Column } from '../api.ts';
-import { buildColumnTree, columnPath, dateOf, filterColumnTree, parentKeys, siteOptions, type ColumnNode } from '../column-tree.ts';
+import { buildColumnTree, columnOptions, columnPath, dateOf, filterColumnTree, parentKeys, siteOptions, type ColumnNode } from '../column-tree.ts';
 import { DocumentList } from '../components/DocumentList.tsx';
 import { t } from '../strings.ts';
 import '../catalog.css';
@@ -24,7 +24,7 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 /**
  * 文件管理: the documents of a site (文件列表, 待我审核 for reviewers), the site's columns with their
  * counts — 查看文件 narrows the list to a column, 新建文件 starts one there — and opening a document
- * by its id or public address.
+ * by its id or public address. 新建文件 also heads the list, its column chosen in a dialog.
  */
 export function DocumentsPage() {
   const me = useMe();
@@ -49,6 +49,15 @@ export function DocumentsPage() {
     setColumnId(id);
     replaceSearchParam('column', id);
     if (id) listRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  };
+
+  // 新建文件 at the top of the list: the column is chosen in the dialog (the picked one first).
+  const [newOpen, setNewOpen] = useState(false);
+  const [newColumn, setNewColumn] = useState<string | undefined>();
+  const columnTree = useMemo(() => columnOptions(columns.data ?? []), [columns.data]);
+  const startNew = () => {
+    setNewColumn(column?.id);
+    setNewOpen(true);
   };
 
   const [filter, setFilter] = useState('');
@@ -128,7 +137,17 @@ export function DocumentsPage() {
       />
       {units.error && <LoadError error={units.error} onRetry={() => void units.reload()} />}
       <div ref={listRef} className="scroll-anchor">
-        <Card className="block-gap" title={<h2 className="card-title">{t.listTitle}</h2>}>
+        <Card
+          className="block-gap"
+          title={<h2 className="card-title">{t.listTitle}</h2>}
+          extra={
+            canEdit && (
+              <Button type="primary" icon={<FileAddOutlined />} onClick={startNew} disabled={!siteId}>
+                {t.newDocument}
+              </Button>
+            )
+          }
+        >
           <DocumentList siteId={siteId} column={column} onClearColumn={() => pickColumn(null)} />
         </Card>
       </div>
@@ -150,6 +169,30 @@ export function DocumentsPage() {
           locale={{ emptyText: <Empty description={filter.trim() ? t.filterEmpty : t.treeEmpty} /> }}
         />
       </Card>
+      <Modal
+        open={newOpen}
+        title={t.newDialogTitle}
+        okText={t.newDialogGo}
+        okButtonProps={{ disabled: !newColumn }}
+        onOk={() => newColumn && navigate(`/catalog/documents/new?columnId=${newColumn}`)}
+        onCancel={() => setNewOpen(false)}
+        destroyOnHidden
+      >
+        <div className="toolbar-field new-doc-field">
+          <label htmlFor="new-doc-column">{t.newDialogColumn}</label>
+          <TreeSelect
+            id="new-doc-column"
+            style={{ width: '100%' }}
+            treeData={columnTree}
+            value={newColumn}
+            onChange={(v: string) => setNewColumn(v)}
+            showSearch={{ treeNodeFilterProp: 'title' }}
+            loading={columns.loading}
+            placeholder={t.columnRequired}
+          />
+          <div className="cell-note">{t.newDialogHelp}</div>
+        </div>
+      </Modal>
       <Card title={<h2 className="card-title">{t.openById}</h2>}>
         <Form layout="inline" onFinish={open} className="open-form">
           <Form.Item name="ref" label={t.openByIdLabel} validateStatus={openError ? 'error' : undefined} help={openError ?? undefined} className="open-field">

@@ -1,9 +1,10 @@
 import { Alert, App, Checkbox, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
+import { useLoad } from '../../../lib/use-load.ts';
 import { errorMessage } from '../../../lib/api.ts';
 import { common } from '../../../lib/strings.ts';
 import type { UnitCatalog } from '../../units/api.ts';
-import { createUser, updateUser, type NewUser, type OneTimePassword, type User } from '../api.ts';
+import { createUser, loadRoleDuties, updateUser, type NewUser, type OneTimePassword, type User } from '../api.ts';
 import { t } from '../strings.ts';
 
 interface Props {
@@ -59,9 +60,16 @@ export function UserFormModal({ open, user, catalog, roles, canGrantSysAdmin, on
     }
   };
 
+  const duties = useLoad(loadRoleDuties, []);
+  // Each role with what it may do under its name, so whoever grants it knows what they grant.
   const roleOptions = Object.entries(roles).map(([value, label]) => ({
     value,
-    label,
+    label: (
+      <span className="role-option">
+        <span className="role-name">{label}</span>
+        {duties.data?.[value] && <span className="role-duties">{duties.data[value]}</span>}
+      </span>
+    ),
     disabled: value === 'sys_admin' && !canGrantSysAdmin,
   }));
 
@@ -74,7 +82,7 @@ export function UserFormModal({ open, user, catalog, roles, canGrantSysAdmin, on
       okText={common.save}
       confirmLoading={busy}
       destroyOnHidden
-      width={560}
+      width={680}
     >
       {error && <Alert role="alert" type="error" showIcon title={error} className="block-gap" />}
       <Form form={form} layout="vertical" onFinish={submit} name="user-form">
