@@ -1,24 +1,30 @@
 import type { SlotConflict } from './types.js';
 import { sameValue, type SlotName, type Slots } from './slots.js';
 
-/** Slots whose value in the question must be found in the candidate (qtype only weighs in the score). */
-const CHECKED: SlotName[] = ['place', 'year', 'date', 'group', 'agency', 'policy', 'amount'];
+/** Slots of which a text names one value, so another value in the entry's questions contradicts. */
+const EXCLUSIVE: SlotName[] = ['place', 'year', 'date', 'policy', 'amount'];
+/** Slots a question and an entry may each name several of (groups, things, agencies). */
+const INCLUSIVE: SlotName[] = ['group', 'entity', 'agency'];
 
 /**
- * A slot value of the question conflicts with a candidate entry when the entry's questions name another
- * value of that slot (contradiction), or name none and neither its answer nor the bank's home places
- * (places most entries mention: the office's own district) hold it (absent).
+ * Slot values of the question that the candidate entry does not support. For exclusive slots (place,
+ * year, date, policy, amount): when the entry's questions name values of that slot, the question's value
+ * must be among them (else contradiction); when they name none, the answer or the bank's home places
+ * (places most entries name: the office's own district and city) must hold it (else absent). For
+ * inclusive slots (group, entity, agency) the value must be in the entry's questions or answer.
+ * qtype is not a conflict: it weighs in the score.
  */
 export function slotConflicts(question: Slots, title: Slots, answer: Slots, home: Slots): SlotConflict[] {
   const out: SlotConflict[] = [];
-  for (const name of CHECKED) {
+  const has = (name: SlotName, list: string[] | undefined, v: string) => (list ?? []).some((c) => sameValue(name, v, c));
+  for (const name of [...EXCLUSIVE, ...INCLUSIVE]) {
     const values = question[name];
     if (!values) continue;
     const inTitle = title[name];
     for (const v of values) {
-      const found = inTitle?.length
-        ? inTitle.some((c) => sameValue(name, v, c))
-        : [...(answer[name] ?? []), ...(home[name] ?? [])].some((c) => sameValue(name, v, c));
+      const found = EXCLUSIVE.includes(name) && inTitle?.length
+        ? has(name, inTitle, v)
+        : has(name, inTitle, v) || has(name, answer[name], v) || has(name, home[name], v);
       if (!found) out.push({ slot: name, question: v, candidate: inTitle?.length ? inTitle.join('、') : null });
     }
   }

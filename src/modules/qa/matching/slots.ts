@@ -5,7 +5,7 @@ import type { TaggedWord } from './segmenter.js';
  * date, population group, agency, named policy or batch, amount, and the kind of answer sought (qtype).
  * Extracted from normalised, synonym-rewritten text and its jieba tags.
  */
-export type SlotName = 'place' | 'year' | 'date' | 'group' | 'agency' | 'policy' | 'amount' | 'qtype';
+export type SlotName = 'place' | 'year' | 'date' | 'group' | 'entity' | 'agency' | 'policy' | 'amount' | 'qtype';
 export type Slots = Partial<Record<SlotName, string[]>>;
 
 const PLACE_SUFFIX = /(自治县|自治州|街道|新区|省|市|区|县|镇|乡)$/;
@@ -14,13 +14,20 @@ const NOT_PLACES = new Set([
   '该区', '各区', '全市', '本市', '城市', '超市', '外市', '各市', '上市', '全县', '本县', '各县', '外县', '全省', '本省',
   '外省', '各省', '乡镇', '城镇', '集镇', '村镇', '城乡', '下乡', '老乡', '家乡', '外地', '本地', '当地', '异地', '新区',
   '开发区', '保税区', '自贸区', '省内', '省外', '市内', '市外', '区内', '区外', '街道', '本街道', '农村', '镇上', '城里',
+  '东西', '南北', '东南', '西南', '西北', '东北', '中心城区', '主城区', '城区内',
 ]);
 
 /** Population groups (after synonym rewriting); compared by containment (职工 ~ 城镇职工). */
 const GROUPS = [
   '灵活就业人员', '城镇职工', '职工', '城乡居民', '退休人员', '退役军人', '残疾人', '高校毕业生', '农民工', '失业人员',
-  '老年人', '儿童', '学生', '外来务工人员', '非户籍', '特困人员', '个体工商户', '孕妇', '新生儿', '军人',
+  '老年人', '外来务工人员', '非户籍', '特困人员', '个体工商户', '孕妇', '新生儿', '军人',
   '教师', '公务员', '脱贫人口', '独生子女', '港澳台', '外籍', '低收入', '困难群众', '未成年人',
+];
+/** Named things a question is about, one of which another entry may be about instead (证件, 险种, 学段). */
+const ENTITIES = [
+  '身份证', '居住证', '护照', '驾驶证', '行驶证', '结婚证', '离婚证', '营业执照', '不动产权证书', '残疾人证', '社会保障卡',
+  '出生医学证明', '优待证', '户口簿', '港澳通行证', '养老保险', '医疗保险', '失业保险', '工伤保险', '生育保险', '住房公积金',
+  '幼儿园', '小学', '初中', '高中', '大学', '食品经营许可', '药品经营许可', '卫生许可',
 ];
 const AGENCIES = [
   '人社局', '税务局', '公安局', '派出所', '民政局', '医保局', '住建委', '市场监管局', '规划和自然资源局', '不动产登记中心',
@@ -67,6 +74,7 @@ export function extractSlots(text: string, tagged: TaggedWord[]): Slots {
   for (const m of text.matchAll(/[\p{Script=Han}]{2,10}〔\d{4}〕\d+号/gu)) add(slots, 'policy', m[0]);
   for (const g of GROUPS) if (text.includes(g) && !(slots.group ?? []).some((x) => x.includes(g))) add(slots, 'group', g);
   for (const a of AGENCIES) if (text.includes(a)) add(slots, 'agency', a);
+  for (const e of ENTITIES) if (text.includes(e)) add(slots, 'entity', e);
   for (const [name, re] of QTYPES) if (re.test(text)) add(slots, 'qtype', name);
   return slots;
 }
@@ -74,6 +82,6 @@ export function extractSlots(text: string, tagged: TaggedWord[]): Slots {
 /** True when two values of a slot name the same thing. */
 export function sameValue(name: SlotName, a: string, b: string): boolean {
   if (a === b) return true;
-  if (name === 'group' || name === 'place' || name === 'policy' || name === 'agency') return a.includes(b) || b.includes(a);
+  if (name === 'group' || name === 'place' || name === 'policy' || name === 'agency' || name === 'entity') return a.includes(b) || b.includes(a);
   return false;
 }
