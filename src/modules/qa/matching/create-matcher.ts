@@ -3,12 +3,14 @@ import { Bm25Index } from './bm25-index.js';
 import { decide } from './decide.js';
 import { DEFAULT_THRESHOLDS } from './default-thresholds.js';
 import { DEFAULT_SYNONYMS, DEFAULT_USER_WORDS } from './default-synonyms.js';
-import { candidateText, features, type CandidateText, type QuestionView } from './features.js';
+import { candidateText, FEATURE_NAMES, features, type CandidateText, type QuestionView } from './features.js';
 import { TypoRepair } from './pinyin-typos.js';
+import { normalise } from './normalise.js';
 import { linearScore } from './rank.js';
+import { SCORE_BIAS, SCORE_WEIGHTS } from './score-weights.js';
 import { addWords } from './segmenter.js';
 import { slotConflicts } from './slot-conflicts.js';
-import type { SlotName, Slots } from './slots.js';
+import { placeKey, type SlotName, type Slots } from './slots.js';
 import { synonymRewriter, type SynonymRewriter } from './synonyms.js';
 import type { CreateMatcher, MatchCandidate, MatchEntry, Matcher, MatchResult, MatcherOptions } from './types.js';
 
@@ -19,6 +21,7 @@ const RETRIEVE = 60;
 const RERANK = 20;
 const RRF_K = 60;
 const MAX_LIMIT = 50;
+const COVERAGE = FEATURE_NAMES.indexOf('covQA');
 
 interface Doc {
   entryId: string;
@@ -48,6 +51,8 @@ function mergeSlots(list: Slots[]): Slots {
 
 export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = {}) => {
   const thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
+  const model = options.scoreModel ?? { bias: SCORE_BIAS, weights: SCORE_WEIGHTS };
+  const homePlaces = (options.homePlaces ?? []).slice(0, 100).map((p) => placeKey(normalise(p)));
   const userWords = [...DEFAULT_USER_WORDS, ...(options.userWords ?? [])].slice(0, 20000);
   let synonyms: SynonymRewriter = synonymRewriter(options.synonyms ?? DEFAULT_SYNONYMS);
   let typos = new TypoRepair();
@@ -133,7 +138,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       for (const p of new Set([...(e.titleSlots.place ?? []), ...(e.answerSlots.place ?? [])])) counts.set(p, (counts.get(p) ?? 0) + 1);
     }
     const min = Math.max(2, entries.size * 0.05);
-    home = { place: [...counts].filter(([, n]) => n >= min).map(([p]) => p) };
+    home = { place: [...new Set([...homePlaces, ...[...counts].filter(([, n]) => n >= min).map(([p]) => p)])] };
     return home;
   }
 
@@ -145,9 +150,19 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
 
   function match(question: string, opts: { limit?: number } = {}): MatchResult {
     const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(opts.limit ?? 10)));
+    const scored = rerank(question);
+    const d = decide(
+      scored,
+      (id) => entries.get(id)?.answerKey ?? id,
+      (id) => entries.get(id)?.entry.autoAnswer !== false,
+      thresholds,
+    );
+    return { ...d, ranked: scored.slice(0, limit).map(({ features: _f, ...c }) => c) };
+  }
+
+  function rerank(question: string): (MatchCandidate & { features: number[] })[] {
     const q = analyseQuestion(question);
-    const empty: MatchResult = { decision: 'register', ranked: [], answerId: null, score: 0, margin: 0 };
-    if (!q.words.length && !q.bigrams.length) return empty;
+    if (!q.words.length && !q.bigrams.length) return [];
 
     // Retrieval: BM25 on words and on bigrams, fused by reciprocal rank, collapsed to entries.
     const fusedByDoc = new Map<number, number>();
@@ -168,48 +183,54 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
     const pool = [...byEntry]
       .sort((a, b) => b[1].fused - a[1].fused || (a[0] < b[0] ? -1 : 1))
       .slice(0, RERANK);
-    if (!pool.length) return empty;
+    if (!pool.length) return [];
 
     // Rerank: features of the question against each retrieved text of the entry; the best text counts.
     const distinct = [...new Set(q.words)];
     const idf = (w: string) => words.idf(w);
     const weights = distinct.map(idf);
+    const total = weights.reduce((a, b) => a + b, 0);
+    const unknownWeight = distinct.reduce((a, w, i) => a + (words.has(w) ? 0 : weights[i]), 0);
     const view: QuestionView = {
       analysed: q,
       words: distinct,
       weights,
-      total: weights.reduce((a, b) => a + b, 0),
+      total,
       bigramSet: new Set(q.bigrams),
+      unknown: total ? unknownWeight / total : 1,
     };
     const maxFused = 2 / (RRF_K + 1);
     const homeS = homeSlots();
-    const scored: MatchCandidate[] = [];
+    const scored: (MatchCandidate & { features: number[] })[] = [];
     for (const [entryId, { fused, docs: hitDocs }] of pool) {
       const ix = entries.get(entryId);
       if (!ix) continue;
       const conflicts = slotConflicts(q.slots, ix.titleSlots, ix.answerSlots, homeS);
       let best = -1;
       let bestText = '';
+      let bestFeatures: number[] = [];
       for (const d of new Set([...hitDocs, ix.docs[0]])) {
         const doc = docs.get(d);
         if (!doc) continue;
         const f = features(view, doc.cand, ix.answerWords, idf, ix.titleSlots, conflicts.length, fused / maxFused);
-        const s = linearScore(f);
+        const s = linearScore(f, model.weights, model.bias);
         if (s > best || (s === best && doc.text < bestText)) {
           best = s;
           bestText = doc.text;
+          bestFeatures = f;
         }
       }
-      scored.push({ entryId, score: Math.round(best * 1e4) / 1e4, matchedText: bestText, conflicts });
+      scored.push({
+        entryId,
+        score: Math.round(best * 1e4) / 1e4,
+        matchedText: bestText,
+        conflicts,
+        coverage: Math.round((bestFeatures[COVERAGE] ?? 0) * 1e4) / 1e4,
+        features: bestFeatures,
+      });
     }
     scored.sort((a, b) => b.score - a.score || (a.entryId < b.entryId ? -1 : 1));
-    const d = decide(
-      scored,
-      (id) => entries.get(id)?.answerKey ?? id,
-      (id) => entries.get(id)?.entry.autoAnswer !== false,
-      thresholds,
-    );
-    return { ...d, ranked: scored.slice(0, limit) };
+    return scored;
   }
 
   configureWords();
@@ -223,6 +244,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       synonyms = synonymRewriter(groups);
       rebuild();
     },
+    explain: (question) => rerank(question).map(({ entryId, score, features: f, conflicts }) => ({ entryId, score, features: f, conflicts })),
     get size() {
       return { entries: entries.size, variants: docs.size };
     },

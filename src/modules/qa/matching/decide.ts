@@ -9,7 +9,7 @@ export interface Decision {
 
 /**
  * Answer iff the best candidate's score and its margin over the best candidate with a different answer
- * pass the thresholds, it has no slot conflict and may be answered automatically; suggest (您是否想问)
+ * pass the thresholds, the question's key terms are covered enough, it has no slot conflict and may be answered automatically; suggest (您是否想问)
  * at or above the suggestion score; else register the question.
  */
 export function decide(
@@ -24,7 +24,8 @@ export function decide(
   const rival = ranked.find((c) => c !== top && answerKey(c.entryId) !== key);
   const margin = round(top.score - (rival?.score ?? 0));
   const score = round(top.score);
-  if (score >= t.answerScore && margin >= t.answerMargin && !top.conflicts.length && autoAnswer(top.entryId)) {
+  const covered = (top.coverage ?? 1) >= (t.answerCoverage ?? 0);
+  if (score >= t.answerScore && margin >= t.answerMargin && covered && !top.conflicts.length && autoAnswer(top.entryId)) {
     return { decision: 'answer', answerId: top.entryId, score, margin };
   }
   return { decision: score >= t.suggestScore ? 'suggest' : 'register', answerId: null, score, margin };

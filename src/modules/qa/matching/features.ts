@@ -14,6 +14,8 @@ export const FEATURE_NAMES = [
   'qtype', // 1 when both ask for a kind of answer (材料, 条件, 时限 …) and the kinds differ
   'conflicts', // slot conflicts, 0, 0.5 (one) or 1 (two or more)
   'fused', // retrieval: reciprocal-rank fusion of the two BM25 lists, scaled to [0, 1]
+  'qtypeMatch', // 1 when both ask for a kind of answer and share it
+  'unknown', // share of the question's word weight in words the bank never uses (out-of-bank sign)
 ] as const;
 export type FeatureVector = number[];
 
@@ -52,6 +54,8 @@ export interface QuestionView {
   weights: number[]; // IDF of each distinct word
   total: number;
   bigramSet: Set<string>;
+  /** Share of the word weight in words absent from the bank. */
+  unknown: number;
 }
 
 export function features(
@@ -83,6 +87,7 @@ export function features(
   const qt = q.analysed.slots.qtype;
   const ct = titleSlots.qtype;
   const qtypeMismatch = qt && ct && !qt.some((t) => ct.includes(t)) ? 1 : 0;
+  const qtypeMatch = qt && ct && qt.some((t) => ct.includes(t)) ? 1 : 0;
   return [
     q.total ? inV / q.total : 0,
     vTotal ? vInQ / vTotal : 0,
@@ -92,5 +97,7 @@ export function features(
     qtypeMismatch,
     conflicts >= 2 ? 1 : conflicts / 2,
     fused,
+    qtypeMatch,
+    q.unknown,
   ];
 }

@@ -1,11 +1,30 @@
+import { createRequire } from 'node:module';
 import { pinyin } from 'pinyin-pro';
 
 /**
  * Repair of pinyin-input typos (公鸡金 → 公积金, 退修 → 退休): a 2–4 character window of the question
  * that is not a known word but sounds like one (toneless pinyin, with the usual fuzzy pairs
  * z/zh c/ch s/sh n/l in/ing en/eng) is replaced by that word. Known words are the bank's words, the
- * synonym table and the domain words; the longest window wins.
+ * synonym table and the domain words; the longest window wins. A window that is itself a common word
+ * of jieba's dictionary (工商, 时间, 事业: frequency ≥ 100) is never replaced.
  */
+const COMMON_FREQ = 100;
+let common: Set<string> | null = null;
+
+/** Common 2–4 character words of jieba's dictionary (loaded once, ~80k words). */
+function commonWords(): Set<string> {
+  if (common) return common;
+  common = new Set();
+  const path = createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt');
+  const text = createRequire(import.meta.url)('node:fs').readFileSync(path, 'utf8') as string;
+  for (const line of text.split('\n')) {
+    const sp = line.indexOf(' ');
+    if (sp < 2 || sp > 4) continue;
+    const freq = Number(line.slice(sp + 1, line.indexOf(' ', sp + 1)));
+    if (freq >= COMMON_FREQ) common.add(line.slice(0, sp));
+  }
+  return common;
+}
 const FUZZY: [RegExp, string][] = [
   [/^zh/, 'z'], [/^ch/, 'c'], [/^sh/, 's'], [/^l/, 'n'], [/ing$/, 'in'], [/eng$/, 'en'],
 ];
@@ -54,7 +73,7 @@ export class TypoRepair {
     outer: while (i < run.length) {
       for (let len = Math.min(4, run.length - i); len >= 2; len--) {
         const window = run.slice(i, i + len);
-        if (this.known.has(window)) {
+        if (this.known.has(window) || commonWords().has(window)) {
           out += window;
           i += len;
           continue outer;
