@@ -1,7 +1,9 @@
 /**
  * An in-memory BM25 index over short documents (questions and their variants), updated in place.
- * Postings of terms found in more than `maxDfRatio` of the documents are skipped at query time when the
- * query has rarer terms (they rank nothing and cost most of the time on a large bank).
+ * Postings are growable typed arrays; a query adds into a dense score array. Postings of terms found
+ * in more than `maxDfRatio` of the documents are skipped when the query has rarer terms (they rank
+ * nothing and cost most of the time on a large bank). The caller keeps each document's distinct terms
+ * (it needs them for features anyway) and passes them back to remove it.
  */
 export interface Hit {
   doc: number;
@@ -11,88 +13,135 @@ export interface Hit {
 const K1 = 1.2;
 const B = 0.75;
 
+class Postings {
+  docs = new Int32Array(4);
+  tfs = new Uint16Array(4);
+  n = 0;
+
+  push(doc: number, tf: number): void {
+    if (this.n === this.docs.length) {
+      const docs = new Int32Array(this.n * 2);
+      docs.set(this.docs);
+      this.docs = docs;
+      const tfs = new Uint16Array(this.n * 2);
+      tfs.set(this.tfs);
+      this.tfs = tfs;
+    }
+    this.docs[this.n] = doc;
+    this.tfs[this.n] = Math.min(tf, 65535);
+    this.n++;
+  }
+
+  delete(doc: number): void {
+    for (let i = this.n - 1; i >= 0; i--) {
+      if (this.docs[i] === doc) {
+        this.n--;
+        this.docs[i] = this.docs[this.n];
+        this.tfs[i] = this.tfs[this.n];
+        return;
+      }
+    }
+  }
+}
+
 export class Bm25Index {
-  private postings = new Map<string, Map<number, number>>();
-  private lengths = new Map<number, number>();
-  private docTerms = new Map<number, string[]>();
+  private postings = new Map<string, Postings>();
+  private lengths = new Float64Array(1024);
+  private scores = new Float64Array(1024);
+  private count = 0;
   private totalLength = 0;
 
   get size(): number {
-    return this.lengths.size;
+    return this.count;
   }
 
   df(term: string): number {
-    return this.postings.get(term)?.size ?? 0;
+    return this.postings.get(term)?.n ?? 0;
   }
 
   idf(term: string): number {
-    const n = this.size;
     const df = this.df(term);
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return Math.log(1 + (this.count - df + 0.5) / (df + 0.5));
   }
 
   has(term: string): boolean {
     return this.postings.has(term);
   }
 
-  terms(): IterableIterator<string> {
-    return this.postings.keys();
+  private keys = new Map<string, string>();
+  private keyOf(term: string): string {
+    let k = this.keys.get(term);
+    if (k === undefined) this.keys.set(term, (k = term));
+    return k;
   }
 
-  add(doc: number, terms: string[]): void {
-    this.remove(doc);
+  /** Adds a document (its terms with repetition); returns its distinct terms, interned. */
+  add(doc: number, terms: string[]): string[] {
     const tf = new Map<string, number>();
     for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+    const distinct: string[] = [];
     for (const [t, n] of tf) {
       let p = this.postings.get(t);
-      if (!p) this.postings.set(t, (p = new Map()));
-      p.set(doc, n);
+      if (!p) this.postings.set(t, (p = new Postings()));
+      p.push(doc, n);
+      distinct.push(this.keyOf(t));
     }
-    this.lengths.set(doc, terms.length);
-    this.docTerms.set(doc, [...tf.keys()]);
+    if (doc >= this.lengths.length) {
+      let size = this.lengths.length;
+      while (size <= doc) size *= 2;
+      const lengths = new Float64Array(size);
+      lengths.set(this.lengths);
+      this.lengths = lengths;
+      this.scores = new Float64Array(size);
+    }
+    this.lengths[doc] = terms.length;
+    this.count++;
     this.totalLength += terms.length;
+    return distinct;
   }
 
-  remove(doc: number): void {
-    const terms = this.docTerms.get(doc);
-    if (!terms) return;
-    for (const t of terms) {
+  /** Removes a document given its distinct terms (as `add` returned them). */
+  remove(doc: number, distinct: string[]): void {
+    if (doc >= this.lengths.length) return;
+    for (const t of distinct) {
       const p = this.postings.get(t);
-      p?.delete(doc);
-      if (p && p.size === 0) this.postings.delete(t);
+      if (!p) continue;
+      p.delete(doc);
+      if (p.n === 0) {
+        this.postings.delete(t);
+        this.keys.delete(t);
+      }
     }
-    this.totalLength -= this.lengths.get(doc) ?? 0;
-    this.lengths.delete(doc);
-    this.docTerms.delete(doc);
+    this.totalLength -= this.lengths[doc];
+    this.lengths[doc] = 0;
+    this.count--;
   }
 
-  search(query: string[], k: number, maxDfRatio = 0.05): Hit[] {
-    const n = this.size;
+  search(query: string[], k: number, maxDfRatio = 0.02): Hit[] {
+    const n = this.count;
     if (!n || !query.length) return [];
     const avg = this.totalLength / n || 1;
     const distinct = [...new Set(query)];
     const cut = Math.max(50, n * maxDfRatio);
     const rare = distinct.filter((t) => this.df(t) > 0 && this.df(t) <= cut);
     const use = rare.length ? rare : distinct;
-    const acc = new Map<number, number>();
+    const scores = this.scores;
+    const touched: number[] = [];
     for (const t of use) {
       const p = this.postings.get(t);
       if (!p) continue;
       const idf = this.idf(t);
-      for (const [doc, tf] of p) {
-        const len = this.lengths.get(doc) ?? 1;
-        const s = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / avg));
-        acc.set(doc, (acc.get(doc) ?? 0) + s);
+      for (let i = 0; i < p.n; i++) {
+        const doc = p.docs[i];
+        const tf = p.tfs[i];
+        const s = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.lengths[doc]) / avg));
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc] += s;
       }
     }
-    return topK(acc, k);
+    const hits = touched.map((doc) => ({ doc, score: scores[doc] }));
+    for (const doc of touched) scores[doc] = 0;
+    hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    return hits.slice(0, k);
   }
-}
-
-/** The k best hits, ties broken by the lower doc id (deterministic). */
-export function topK(acc: Map<number, number>, k: number): Hit[] {
-  const hits: Hit[] = [];
-  for (const [doc, score] of acc) hits.push({ doc, score });
-  hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
-  return hits.slice(0, k);
 }

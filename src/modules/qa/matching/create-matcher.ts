@@ -3,7 +3,7 @@ import { Bm25Index } from './bm25-index.js';
 import { decide } from './decide.js';
 import { DEFAULT_THRESHOLDS } from './default-thresholds.js';
 import { DEFAULT_SYNONYMS, DEFAULT_USER_WORDS } from './default-synonyms.js';
-import { candidateText, FEATURE_NAMES, features, type CandidateText, type QuestionView } from './features.js';
+import { FEATURE_NAMES, features, type CandidateText, type QuestionView } from './features.js';
 import { TypoRepair } from './pinyin-typos.js';
 import { normalise } from './normalise.js';
 import { linearScore } from './rank.js';
@@ -26,6 +26,7 @@ const COVERAGE = FEATURE_NAMES.indexOf('covQA');
 interface Doc {
   entryId: string;
   text: string;
+  /** Distinct words and bigrams as the indexes returned them (interned; also used to remove the text). */
   cand: CandidateText;
 }
 
@@ -67,6 +68,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
     addWords(userWords);
     addWords(synonyms.terms);
     typos = new TypoRepair();
+    typos.warm();
     typos.addWords(userWords);
     typos.addWords(synonyms.terms);
   }
@@ -79,8 +81,10 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
     const old = entries.get(id);
     if (!old) return;
     for (const d of old.docs) {
-      words.remove(d);
-      bigrams.remove(d);
+      const doc = docs.get(d);
+      if (!doc) continue;
+      words.remove(d, doc.cand.words);
+      bigrams.remove(d, doc.cand.bigrams);
       docs.delete(d);
     }
     entries.delete(id);
@@ -99,10 +103,13 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       const analysed = analyseText(text);
       if (!analysed.words.length && !analysed.bigrams.length) continue;
       const id = nextDoc++;
-      words.add(id, analysed.words);
-      bigrams.add(id, analysed.bigrams);
-      docs.set(id, { entryId: entry.id, text, cand: candidateText(analysed) });
-      typos.addWords(analysed.words);
+      const cand: CandidateText = {
+        compact: analysed.compact,
+        words: words.add(id, analysed.words),
+        bigrams: bigrams.add(id, analysed.bigrams),
+      };
+      docs.set(id, { entryId: entry.id, text, cand });
+      typos.addWords(cand.words);
       titleSlots.push(analysed.slots);
       ids.push(id);
     }
@@ -121,9 +128,9 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
   function rebuild(): void {
     const all = [...entries.values()].map((e) => e.entry);
     entries.clear();
-    for (const d of [...docs.keys()]) {
-      words.remove(d);
-      bigrams.remove(d);
+    for (const [d, doc] of docs) {
+      words.remove(d, doc.cand.words);
+      bigrams.remove(d, doc.cand.bigrams);
     }
     docs.clear();
     configureWords();
@@ -193,8 +200,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
     const unknownWeight = distinct.reduce((a, w, i) => a + (words.has(w) ? 0 : weights[i]), 0);
     const view: QuestionView = {
       analysed: q,
-      words: distinct,
-      weights,
+      weight: new Map(distinct.map((w, i) => [w, weights[i]])),
       total,
       bigramSet: new Set(q.bigrams),
       unknown: total ? unknownWeight / total : 1,

@@ -19,14 +19,11 @@ export const FEATURE_NAMES = [
 ] as const;
 export type FeatureVector = number[];
 
+/** A candidate text as stored: distinct words and bigrams (interned by the index), compact form. */
 export interface CandidateText {
-  analysed: Analysed;
-  wordSet: Set<string>;
-  bigramSet: Set<string>;
-}
-
-export function candidateText(analysed: Analysed): CandidateText {
-  return { analysed, wordSet: new Set(analysed.words), bigramSet: new Set(analysed.bigrams) };
+  compact: string;
+  words: string[];
+  bigrams: string[];
 }
 
 const MAX_EDIT = 64;
@@ -50,8 +47,8 @@ export function editSimilarity(a: string, b: string): number {
 
 export interface QuestionView {
   analysed: Analysed;
-  words: string[]; // distinct
-  weights: number[]; // IDF of each distinct word
+  /** Distinct words → IDF weight. */
+  weight: Map<string, number>;
   total: number;
   bigramSet: Set<string>;
   /** Share of the word weight in words absent from the bank. */
@@ -68,22 +65,24 @@ export function features(
   fused: number,
 ): FeatureVector {
   let inV = 0;
-  let inVA = 0;
-  q.words.forEach((w, i) => {
-    if (cand.wordSet.has(w)) inV += q.weights[i];
-    if (cand.wordSet.has(w) || answerWords.has(w)) inVA += q.weights[i];
-  });
   let vTotal = 0;
-  let vInQ = 0;
-  const qWords = new Set(q.words);
-  for (const w of cand.wordSet) {
+  const matched = new Set<string>();
+  for (const w of cand.words) {
     const x = idf(w);
     vTotal += x;
-    if (qWords.has(w)) vInQ += x;
+    const qw = q.weight.get(w);
+    if (qw !== undefined) {
+      inV += qw;
+      matched.add(w);
+    }
   }
+  let inVA = inV;
+  for (const [w, x] of q.weight) if (!matched.has(w) && answerWords.has(w)) inVA += x;
+  let vInQ = 0;
+  for (const w of matched) vInQ += idf(w);
   let common = 0;
-  for (const g of q.bigramSet) if (cand.bigramSet.has(g)) common++;
-  const dice = q.bigramSet.size + cand.bigramSet.size ? (2 * common) / (q.bigramSet.size + cand.bigramSet.size) : 0;
+  for (const g of cand.bigrams) if (q.bigramSet.has(g)) common++;
+  const dice = q.bigramSet.size + cand.bigrams.length ? (2 * common) / (q.bigramSet.size + cand.bigrams.length) : 0;
   const qt = q.analysed.slots.qtype;
   const ct = titleSlots.qtype;
   const qtypeMismatch = qt && ct && !qt.some((t) => ct.includes(t)) ? 1 : 0;
@@ -93,7 +92,7 @@ export function features(
     vTotal ? vInQ / vTotal : 0,
     q.total ? inVA / q.total : 0,
     dice,
-    editSimilarity(q.analysed.compact, cand.analysed.compact),
+    editSimilarity(q.analysed.compact, cand.compact),
     qtypeMismatch,
     conflicts >= 2 ? 1 : conflicts / 2,
     fused,

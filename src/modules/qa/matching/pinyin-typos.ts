@@ -56,6 +56,11 @@ export class TypoRepair {
     }
   }
 
+  /** Loads the common-word list now (so the first question does not pay for it). */
+  warm(): void {
+    commonWords();
+  }
+
   isKnown(word: string): boolean {
     return this.known.has(word);
   }
