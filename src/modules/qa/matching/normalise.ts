@@ -51,7 +51,7 @@ const FINAL_PARTICLES = /[啊呀呢吧哦嘛哈呗啦噢呃嗯哇](?=\s|$)/g;
 
 export function normalise(text: string): string {
   let s = String(text ?? '').slice(0, MAX_MATCH_CHARS * 4);
-  s = s.replace(/<[^>]{0,200}>/g, ' ').replace(/&(nbsp|lt|gt|amp|quot|#\d+);/g, ' ');
+  s = s.replace(/<(script|style)\b[^>]{0,200}>[\s\S]{0,2000}?<\/\1\s*>/gi, ' ').replace(/<[^>]{0,200}>/g, ' ').replace(/&(nbsp|lt|gt|amp|quot|#\d+);/g, ' ');
   s = s.normalize('NFKC').toLowerCase();
   s = toSimplified(s);
   s = s.replace(NUMERAL_BEFORE_UNIT, (m, di: string | undefined, num: string) => {
