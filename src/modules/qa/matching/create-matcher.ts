@@ -173,7 +173,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
 
     // Retrieval: BM25 on words and on bigrams, fused by reciprocal rank, collapsed to entries.
     const fusedByDoc = new Map<number, number>();
-    for (const hits of [words.search(q.words, RETRIEVE), bigrams.search(q.bigrams, RETRIEVE)]) {
+    for (const hits of [words.search(q.words, RETRIEVE, 0.02), bigrams.search(q.bigrams, RETRIEVE, 0.01)]) {
       hits.forEach((h, rank) => fusedByDoc.set(h.doc, (fusedByDoc.get(h.doc) ?? 0) + 1 / (RRF_K + rank + 1)));
     }
     const byEntry = new Map<string, { fused: number; docs: number[] }>();
