@@ -40,6 +40,8 @@ export interface MatchCandidate {
   /** The question or variant that matched best. */
   matchedText: string;
   conflicts: SlotConflict[];
+  /** Share of the question's key terms (IDF-weighted) found in the matched text or the entry's answer. */
+  coverage?: number;
 }
 
 export type MatchDecision = 'answer' | 'suggest' | 'register';
@@ -64,6 +66,8 @@ export interface MatchThresholds {
   answerMargin: number;
   /** Suggest ("您是否想问") at or above this score. */
   suggestScore: number;
+  /** …and answer only when the question's key terms (IDF-weighted) are covered at least this much by the candidate's question or answer. */
+  answerCoverage?: number;
 }
 
 export interface MatcherOptions {
@@ -72,6 +76,18 @@ export interface MatcherOptions {
   synonyms?: string[][];
   /** Domain words for jieba (住房公积金, 灵活就业人员 …). */
   userWords?: string[];
+  /** Weights of the score over the matching features (bench/qa/calibrate.ts fits them); default score-weights.ts. */
+  scoreModel?: { bias: number; weights: number[] };
+  /** Places the office serves (its district, its city): a question naming one does not conflict with an entry naming no place. Added to those most entries name. */
+  homePlaces?: string[];
+}
+
+/** A reranked candidate with its feature vector (FEATURE_NAMES in features.ts), for calibration and debugging. */
+export interface ExplainedCandidate {
+  entryId: string;
+  score: number;
+  features: number[];
+  conflicts: SlotConflict[];
 }
 
 export interface Matcher {
@@ -82,6 +98,8 @@ export interface Matcher {
   /** Replaces the synonym table (the office edited it). */
   setSynonyms(synonyms: string[][]): void;
   readonly size: { entries: number; variants: number };
+  /** The reranked candidates with their features (calibration, debugging). */
+  explain?(question: string): ExplainedCandidate[];
 }
 
 /** Implemented in ./create-matcher.ts. */

@@ -1,0 +1,46 @@
+/**
+ * Scores the matching engine on the labelled questions (bench/qa/data/eval.tsv) against the bench bank,
+ * at the default thresholds: top-1, MRR@10, answered precision, coverage (answered automatically),
+ * false-answer rate on out-of-bank and near-miss questions, per split and kind.
+ * Run: npx tsx bench/qa/evaluate.ts [--verbose]
+ */
+import { createMatcher } from '../../src/modules/qa/matching/create-matcher.js';
+import { DEFAULT_THRESHOLDS } from '../../src/modules/qa/matching/default-thresholds.js';
+import { fmt, loadBank, loadEval, metrics, type Scored } from './eval-data.js';
+
+const verbose = process.argv.includes('--verbose');
+const bank = loadBank();
+const items = loadEval();
+const matcher = createMatcher(bank);
+const scored: Scored[] = items.map((item) => ({ item, result: matcher.match(item.question) }));
+
+console.log(`bank ${bank.length} entries, ${matcher.size.variants} texts; ${items.length} labelled questions`);
+console.log('thresholds', DEFAULT_THRESHOLDS);
+console.log('split kind        n   top1  mrr10  ansPrec  cover  sugTop3 falseAns wrong');
+for (const split of ['dev', 'test'] as const) {
+  for (const kind of ['paraphrase', 'colloquial', 'in-bank', 'oob', 'nearmiss', 'out-of-bank', 'all'] as const) {
+    const rows = scored.filter(
+      (s) =>
+        s.item.split === split &&
+        (kind === 'all' ||
+          s.item.kind === kind ||
+          (kind === 'in-bank' && !!s.item.expected) ||
+          (kind === 'out-of-bank' && !s.item.expected)),
+    );
+    const m = metrics(rows);
+    console.log(
+      `${split.padEnd(5)} ${kind.padEnd(11)} ${String(m.n).padStart(3)} ${fmt(m.top1)} ${fmt(m.mrr10)} ${fmt(m.answeredPrecision)}  ${fmt(m.coverage)} ${fmt(m.suggestedInTop3)}  ${fmt(m.falseAnswerRate)} ${String(m.wrongAnswers).padStart(4)}`,
+    );
+  }
+}
+if (verbose) {
+  // Only the development split is listed: the test split is looked at as figures, never tuned on.
+  for (const s of scored.filter((x) => x.item.split === 'dev')) {
+    const top = s.result.ranked[0];
+    const ok = s.item.expected ? top?.entryId === s.item.expected : s.result.decision !== 'answer';
+    if (ok && !(s.item.expected && s.result.decision !== 'answer')) continue;
+    console.log(
+      `${ok ? 'MISS-ANS' : 'WRONG   '} ${s.item.split} ${s.item.kind} exp=${s.item.expected ?? '-'} got=${top?.entryId ?? '-'} ${s.result.decision} s=${s.result.score} m=${s.result.margin} ${s.item.question} | ${top?.matchedText ?? ''} ${top?.conflicts.map((c) => `${c.slot}:${c.question}`).join(',') ?? ''}`,
+    );
+  }
+}

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { createMatcher } from './create-matcher.js';
+import type { MatchEntry } from './types.js';
+
+const entry = (id: string, question: string, answer: string, variants: string[] = [], autoAnswer = true): MatchEntry => ({
+  id,
+  question,
+  variants,
+  answer,
+  autoAnswer,
+});
+
+const BANK: MatchEntry[] = [
+  entry('info', '如何向区政府申请公开政府信息', '可通过渝中区人民政府门户网站在线申请，也可当面或邮寄提交申请表。', ['怎样提出政府信息公开申请']),
+  entry('pf-rent', '怎么提取住房公积金用于租房', '无房职工租房自住的，可在渝中区公积金中心申请租房提取，每年一次。'),
+  entry('pf-retire', '退休后怎么提取住房公积金', '职工办理退休手续后，凭身份证申请销户提取住房公积金全部余额。'),
+  entry('subsidy-2023', '2023年一次性扩岗补助怎么申领', '2023年的扩岗补助按每人1500元发放，已截止。'),
+  entry('subsidy-2024', '2024年一次性扩岗补助怎么申领', '2024年的扩岗补助按每人1000元发放，网上申领。'),
+  entry('pension-flex', '灵活就业人员怎么缴纳养老保险', '灵活就业人员到渝中区社保窗口登记后自行缴费。'),
+  entry('pension-staff', '企业职工养老保险由谁缴纳', '企业职工养老保险由单位和个人共同缴纳，单位代扣代缴。'),
+  entry('school-yz', '渝中区小学一年级入学怎么报名', '渝中区小学一年级新生每年5月在区教委平台网上报名。'),
+  entry('school-jb', '江北区小学一年级入学怎么报名', '江北区小学一年级新生每年5月中旬在江北区入学平台报名。'),
+  entry('dibao', '最低生活保障申请条件', '渝中区户籍家庭人均收入低于低保标准的可申请。'),
+  entry('id-card', '身份证过期了怎么换领', '持原证到渝中区任一派出所申请换领。'),
+];
+
+describe('createMatcher', () => {
+  const m = createMatcher(BANK);
+
+  it('answers a moderate paraphrase automatically', () => {
+    const r = m.match('想向区政府申请公开一项政府信息，怎么提出申请');
+    expect(r.ranked[0].entryId).toBe('info');
+    expect(r.decision).toBe('answer');
+    expect(r.answerId).toBe('info');
+    expect(r.score).toBeGreaterThan(0);
+    expect(r.margin).toBeGreaterThan(0);
+  });
+
+  it('repairs pinyin-input typos (公鸡金 → 公积金, 退修 → 退休)', () => {
+    expect(m.match('退修了公鸡金怎么提取').ranked[0].entryId).toBe('pf-retire');
+  });
+
+  it('matches traditional characters and full-width input', () => {
+    expect(m.match('退休後怎麼提取住房公積金？').ranked[0].entryId).toBe('pf-retire');
+  });
+
+  it('blocks an automatic answer when the year of the question contradicts every candidate', () => {
+    const r = m.match('2025年一次性扩岗补助怎么申领');
+    expect(r.decision).not.toBe('answer');
+    expect(r.ranked[0].conflicts.some((c) => c.slot === 'year' && c.question === '2025')).toBe(true);
+  });
+
+  it('picks the entry of the asked year, and the other year conflicts', () => {
+    const r = m.match('2024年的一次性扩岗补助在哪里申领');
+    expect(r.ranked[0].entryId).toBe('subsidy-2024');
+    const other = r.ranked.find((c) => c.entryId === 'subsidy-2023');
+    expect(other?.conflicts.map((c) => c.slot)).toContain('year');
+  });
+
+  it('blocks an automatic answer when the place differs (沙坪坝区 is neither 渝中区 nor 江北区)', () => {
+    const r = m.match('沙坪坝区小学一年级入学怎么报名');
+    expect(r.decision).not.toBe('answer');
+    expect(r.ranked[0].conflicts[0]).toMatchObject({ slot: 'place', question: '沙坪坝' });
+  });
+
+  it('tells two places apart', () => {
+    expect(m.match('江北区的小学一年级在哪里报名').ranked[0].entryId).toBe('school-jb');
+  });
+
+  it('blocks an automatic answer when the population group is absent from the candidate', () => {
+    const r = m.match('退役军人最低生活保障申请条件');
+    expect(r.ranked[0].entryId).toBe('dibao');
+    expect(r.ranked[0].conflicts.map((c) => c.slot)).toContain('group');
+    expect(r.decision).not.toBe('answer');
+  });
+
+  it('blocks an automatic answer on another document (驾驶证 is not 身份证)', () => {
+    const r = m.match('驾驶证过期了怎么换领');
+    expect(r.decision).not.toBe('answer');
+  });
+
+  it('measures the margin against the best candidate with a DIFFERENT answer', () => {
+    const twins = createMatcher([
+      entry('a', '怎么提取住房公积金用于租房', '可申请租房提取。'),
+      entry('b', '租房能不能提取住房公积金', '可申请租房提取。'),
+      entry('c', '退休后怎么提取住房公积金', '可申请销户提取。'),
+    ]);
+    const r = twins.match('怎么提取住房公积金用于租房');
+    expect(r.ranked.map((c) => c.entryId).slice(0, 2).sort()).toEqual(['a', 'b']);
+    const c = r.ranked.find((x) => x.entryId === 'c')!;
+    expect(r.margin).toBeCloseTo(r.ranked[0].score - c.score, 3);
+  });
+
+  it('never answers an entry that may not be answered automatically, but suggests it', () => {
+    const flagged = createMatcher([entry('x', '怎么提取住房公积金用于租房', '可申请租房提取。', [], false)]);
+    const r = flagged.match('怎么提取住房公积金用于租房');
+    expect(r.ranked[0].entryId).toBe('x');
+    expect(r.decision).toBe('suggest');
+    expect(r.answerId).toBeNull();
+  });
+
+  it('registers a question the bank does not answer', () => {
+    const r = m.match('燃气费怎么在网上缴纳');
+    expect(r.decision).toBe('register');
+    expect(r.answerId).toBeNull();
+  });
+
+  it('handles empty, emoji-only, HTML and 10,000-character input within bounds', () => {
+    for (const q of ['', '   ', '😀😀', '<script>alert(1)</script>']) {
+      const r = m.match(q);
+      expect(r.decision).toBe('register');
+      expect(r.ranked).toEqual([]);
+    }
+    const long = '公积金怎么提取'.repeat(1500);
+    const t = performance.now();
+    const r = m.match(long);
+    expect(performance.now() - t).toBeLessThan(2000);
+    expect(r.ranked.length).toBeGreaterThan(0);
+  });
+
+  it('is deterministic: the same bank and question give the same ranking, limited as asked', () => {
+    const a = m.match('养老保险怎么交', { limit: 3 });
+    expect(m.match('养老保险怎么交', { limit: 3 })).toEqual(a);
+    const b = createMatcher(BANK).match('养老保险怎么交', { limit: 3 });
+    expect(a.ranked.length).toBeLessThanOrEqual(3);
+    expect(b.ranked.map((c) => [c.entryId, c.score])).toEqual(a.ranked.map((c) => [c.entryId, c.score]));
+  });
+
+  it('upserts and removes entries', () => {
+    const u = createMatcher(BANK.slice(0, 2));
+    expect(u.size.entries).toBe(2);
+    u.upsert(entry('dog', '犬只登记怎么办理', '到派出所办理养犬登记。'));
+    expect(u.size).toEqual({ entries: 3, variants: 4 });
+    expect(u.match('养狗怎么办理犬只登记').ranked[0].entryId).toBe('dog');
+    u.upsert(entry('dog', '犬只年检怎么办理', '到派出所办理犬只年检。', ['狗证年检']));
+    expect(u.size).toEqual({ entries: 3, variants: 5 });
+    expect(u.match('犬只年检在哪里办').ranked[0].matchedText).toBe('犬只年检怎么办理');
+    u.remove('dog');
+    expect(u.size).toEqual({ entries: 2, variants: 3 });
+    expect(u.match('犬只年检在哪里办').ranked.some((c) => c.entryId === 'dog')).toBe(false);
+    u.remove('missing');
+  });
+
+  it('uses the synonym table the office sets', () => {
+    const s = createMatcher([entry('defer', '社会保险费可以延期缴纳吗', '困难企业可申请缓缴。')], { synonyms: [] });
+    const before = s.match('医保费能不能暂缓缴交').ranked[0]?.score ?? 0;
+    s.setSynonyms([['延期缴纳', '暂缓缴交'], ['社会保险', '医保']]);
+    const after = s.match('医保费能不能暂缓缴交').ranked[0];
+    expect(after.entryId).toBe('defer');
+    expect(after.score).toBeGreaterThan(before);
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { chineseNumeral, MAX_MATCH_CHARS, normalise } from './normalise.js';
+import { synonymRewriter } from './synonyms.js';
+
+describe('normalise', () => {
+  it('turns full-width characters into half-width and drops punctuation', () => {
+    expect(normalise('２０２４年ＡＢＣ，社保？')).toBe('2024年abc 社保');
+  });
+
+  it('turns traditional characters into simplified ones (OpenCC)', () => {
+    expect(normalise('社會保險費怎麼繳納')).toBe('社会保险费怎么缴纳');
+  });
+
+  it('turns Chinese numerals before a unit into digits, leaving words such as 统一 alone', () => {
+    expect(normalise('二〇二三年满六十岁领两千五百元，统一办理')).toBe('2023年满60岁领2500元 统一办理');
+    expect(chineseNumeral('十二')).toBe(12);
+    expect(chineseNumeral('一万五千')).toBe(15000);
+    expect(chineseNumeral('社保')).toBeNull();
+  });
+
+  it('drops filler phrases and sentence-final particles', () => {
+    expect(normalise('您好，请问一下低保怎么申请啊？谢谢！')).toBe('低保怎么申请');
+    expect(normalise('哈尔滨的社保')).toBe('哈尔滨的社保');
+  });
+
+  it('strips HTML, emoji, and bounds the length', () => {
+    expect(normalise('<p onclick="x()">公积金&nbsp;提取</p>😀🎉')).toBe('公积金 提取');
+    expect(normalise('')).toBe('');
+    expect(normalise('社'.repeat(10_000)).length).toBe(MAX_MATCH_CHARS);
+  });
+});
+
+describe('synonym rewriting', () => {
+  it('rewrites to the canonical term, longest match first, without touching the longer canonical form', () => {
+    const s = synonymRewriter([['住房公积金', '公积金'], ['缓缴', '缓交', '延期缴纳'], ['交', '缴']]);
+    expect(s.rewrite('公积金和住房公积金')).toBe('住房公积金和住房公积金');
+    expect(s.rewrite('社保可以延期缴纳吗')).toBe('社保可以缓缴吗');
+    // single characters are refused (交 would rewrite 交通)
+    expect(s.rewrite('交通')).toBe('交通');
+  });
+});

@@ -1,0 +1,32 @@
+import type { SlotConflict } from './types.js';
+import { sameValue, type SlotName, type Slots } from './slots.js';
+
+/** Slots of which a text names one value, so another value in the entry's questions contradicts. */
+const EXCLUSIVE: SlotName[] = ['place', 'year', 'date', 'policy', 'amount'];
+/** Slots a question and an entry may each name several of (groups, things, agencies). */
+const INCLUSIVE: SlotName[] = ['group', 'entity', 'agency'];
+
+/**
+ * Slot values of the question that the candidate entry does not support. For exclusive slots (place,
+ * year, date, policy, amount): when the entry's questions name values of that slot, the question's value
+ * must be among them (else contradiction); when they name none, the answer or the bank's home places
+ * (places most entries name: the office's own district and city) must hold it (else absent). For
+ * inclusive slots (group, entity, agency) the value must be in the entry's questions or answer.
+ * qtype is not a conflict: it weighs in the score.
+ */
+export function slotConflicts(question: Slots, title: Slots, answer: Slots, home: Slots): SlotConflict[] {
+  const out: SlotConflict[] = [];
+  const has = (name: SlotName, list: string[] | undefined, v: string) => (list ?? []).some((c) => sameValue(name, v, c));
+  for (const name of [...EXCLUSIVE, ...INCLUSIVE]) {
+    const values = question[name];
+    if (!values) continue;
+    const inTitle = title[name];
+    for (const v of values) {
+      const found = EXCLUSIVE.includes(name) && inTitle?.length
+        ? has(name, inTitle, v)
+        : has(name, inTitle, v) || has(name, answer[name], v) || has(name, home[name], v);
+      if (!found) out.push({ slot: name, question: v, candidate: inTitle?.length ? inTitle.join('、') : null });
+    }
+  }
+  return out;
+}
