@@ -42,6 +42,14 @@ export const POLICY = {
   'documents.review': ['sys_admin', 'office_admin', 'liaison', 'reviewer', 'approver'],
   /** Read the open personal-information findings: those who edit and those who review. */
   'documents.findings': ['sys_admin', 'office_admin', 'liaison', 'editor', 'reviewer', 'approver'],
+  /** Opinion events, commitments and press events: read (a unit its own events; the 网信办 and the office all). */
+  'opinion.read': ALL,
+  /** Register events, record the chain, keep commitments (one's own unit; the 网信办 any unit). */
+  'opinion.handle': ['sys_admin', 'office_admin', 'liaison', 'responder'],
+  /** Record press events and interpretations (one's own unit as organiser). */
+  'opinion.press': ['sys_admin', 'office_admin', 'liaison'],
+  /** The domain table, the clocks, 通报批评 and 约谈: the district office. */
+  'opinion.manage': ['sys_admin', 'office_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;
