@@ -1,5 +1,11 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
+  BarChartOutlined,
+  CheckSquareOutlined,
+  SettingOutlined,
+  SoundOutlined,
+  WarningOutlined,
   AuditOutlined,
   BellOutlined,
   CalendarOutlined,
@@ -57,6 +63,19 @@ export const NAV: NavItem[] = [
     children: [
       { path: '/catalog/documents', label: t.nav.documents, icon: <FileTextOutlined />, permission: 'catalog.read' },
       { path: '/catalog/columns', label: t.nav.columns, icon: <PartitionOutlined />, permission: 'catalog.manage' },
+    ],
+  },
+  {
+    path: 'opinion-group',
+    label: t.nav.opinion,
+    icon: <AlertOutlined />,
+    permission: 'opinion.read',
+    children: [
+      { path: '/opinion/events', label: t.nav.opinionEvents, icon: <WarningOutlined />, permission: 'opinion.read' },
+      { path: '/opinion/commitments', label: t.nav.opinionCommitments, icon: <CheckSquareOutlined />, permission: 'opinion.read' },
+      { path: '/opinion/press', label: t.nav.opinionPress, icon: <SoundOutlined />, permission: 'opinion.read' },
+      { path: '/opinion/stats', label: t.nav.opinionStats, icon: <BarChartOutlined />, permission: 'opinion.read' },
+      { path: '/opinion/settings', label: t.nav.opinionSettings, icon: <SettingOutlined />, permission: 'opinion.read' },
     ],
   },
 ];
