@@ -45,7 +45,7 @@ export function CommitmentsPage({ site, data, state }: { site: SiteInfo; data: P
                 {data.items.map((c) => (
                   <li key={c.id}>
                     <p className="cn-text">
-                      {c.isSample ? <span className="tag">示例</span> : null}
+                      {c.isSample ? <span className="cn-sample">示例</span> : null}
                       {c.text}
                     </p>
                     <dl className="cn-facts">

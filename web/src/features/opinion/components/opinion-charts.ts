@@ -20,7 +20,7 @@ export function drawChart(host: HTMLElement, kind: ChartKind, s: Stats): ECharts
   else if (kind === 'level')
     chart.setOption({ ...base, legend: { bottom: 0 }, series: [{ type: 'pie', radius: ['35%', '65%'], data: s.byLevel.map((l) => ({ name: l.name, value: l.count })), color: ['#7d0f12', '#cf1322', '#fa8c16', '#8c8c8c'] }] });
   else if (kind === 'month')
-    chart.setOption({ ...base, grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true }, xAxis: { type: 'category', data: s.byMonth.map((m) => `${m.month}月`) }, yAxis: { type: 'value', minInterval: 1 }, series: [{ type: 'line', data: s.byMonth.map((m) => m.count), smooth: true, itemStyle: { color: '#a4161a' }, areaStyle: { opacity: 0.1 } }] });
+    chart.setOption({ ...base, grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true }, xAxis: { type: 'category', data: s.byMonth.map((m) => `${m.month}月`) }, yAxis: { type: 'value', minInterval: 1 }, series: [{ type: 'line', data: s.byMonth.map((m) => m.count), smooth: false, itemStyle: { color: '#a4161a' }, areaStyle: { opacity: 0.1 } }] });
   else {
     const cs = s.clocks.filter((c) => c.total > 0);
     chart.setOption({
