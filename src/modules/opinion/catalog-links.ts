@@ -1,3 +1,4 @@
+import { alias } from 'drizzle-orm/pg-core';
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { catalogColumns, documents } from '../../db/schema/index.ts';
@@ -31,4 +32,21 @@ export async function assertDocumentsExist(db: Db, ids: (string | null | undefin
   if (!wanted.length) return;
   const found = await db.select({ id: documents.id }).from(documents).where(inArray(documents.id, wanted));
   if (found.length !== wanted.length) throw invalid('unknown_document', '关联的目录文件不存在');
+}
+
+/**
+ * The interpretation result of a press event belongs in the 政策解读 column (二(二) 5): its column, or
+ * the column above it (视频 / 图片 / 文字 under 政策解读), is named …解读.
+ */
+export async function assertInterpretationColumn(db: Db, documentId: string | null | undefined) {
+  if (!documentId) return;
+  const parent = alias(catalogColumns, 'parent');
+  const [row] = await db
+    .select({ name: catalogColumns.name, parentName: parent.name })
+    .from(documents)
+    .innerJoin(catalogColumns, eq(catalogColumns.id, documents.columnId))
+    .leftJoin(parent, eq(parent.id, catalogColumns.parentId))
+    .where(eq(documents.id, documentId));
+  if (!row) throw invalid('unknown_document', '关联的目录文件不存在');
+  if (!/解读/.test(row.name) && !/解读/.test(row.parentName ?? '')) throw invalid('not_interpretation_column', '解读成果应发布在“政策解读”栏目，请先在该栏目发布');
 }

@@ -210,6 +210,9 @@ describe('opinion: events, the chain, clocks, commitments, press events', () => 
     expect((await edu.request('POST', '/api/opinion/press-events', { kind: '专访', heldOn: '2021-11-02', topic: '教育政策专访', organizerUnitId: organizer, speakers: '区教委主任', leaderSpoke: true })).json().error.code).toBe('out_of_scope');
     expect((await newsOffice.request('POST', '/api/opinion/press-events', { kind: '座谈会', heldOn: '2021-11-02', topic: '教育政策专访', organizerUnitId: organizer, speakers: '区教委主任', leaderSpoke: true })).statusCode).toBe(400);
     expect((await newsOffice.request('POST', '/api/opinion/press-events', { kind: '专访', heldOn: '2021-11-02', topic: '教育政策专访', organizerUnitId: organizer, speakers: '区教委主任', leaderSpoke: true, policyIds: ['00000000-0000-0000-0000-000000000000'] })).json().error.code).toBe('unknown_document');
+    const anyDoc = (await office.request('GET', '/api/documents?pageSize=1')).json().items[0];
+    const notInterp = await newsOffice.request('POST', '/api/opinion/press-events', { kind: '专访', heldOn: '2021-11-02', topic: '教育政策专访', organizerUnitId: organizer, speakers: '区教委主任', leaderSpoke: false, resultDocumentId: anyDoc.id });
+    expect(notInterp.json().error.code).toBe('not_interpretation_column');
     const added = await newsOffice.request('POST', '/api/opinion/press-events', { kind: '专访', heldOn: '2021-11-02', topic: '“双减”政策落实情况专访', organizerUnitId: organizer, speakers: '区教委主任', leaderSpoke: false });
     expect(added.statusCode).toBe(201);
     expect((await progress()).targets.map((x: { done: number; met: boolean }) => [x.done, x.met])).toEqual([[4, true], [2, true]]);

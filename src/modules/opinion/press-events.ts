@@ -7,7 +7,7 @@ import { isValidDate, todayInShanghai } from '../../platform/calendar/dates.ts';
 import { inTransaction, type OpContext } from '../../platform/context.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import { assertCan, assertUnitInScope } from '../../platform/policy.ts';
-import { assertDocumentsExist, docLinks } from './catalog-links.ts';
+import { assertDocumentsExist, assertInterpretationColumn, docLinks } from './catalog-links.ts';
 import { PRESS_KINDS } from './kinds.ts';
 
 export const pressInput = z.object({
@@ -33,6 +33,7 @@ export async function savePressEvent(ctx: OpContext, id: string | null, raw: z.i
     const [u] = await tx.db.select({ id: units.id }).from(units).where(eq(units.id, input.organizerUnitId));
     if (!u) throw invalid('unknown_unit', '组织单位不存在');
     await assertDocumentsExist(tx.db, [...policyIds, input.resultDocumentId]);
+    await assertInterpretationColumn(tx.db, input.resultDocumentId);
     const values = { kind: input.kind, heldOn: input.heldOn, topic: input.topic, organizerUnitId: input.organizerUnitId, speakers: input.speakers, leaderSpoke: input.leaderSpoke, resultDocumentId: input.resultDocumentId ?? null };
     let row;
     if (id) {
