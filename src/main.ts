@@ -11,6 +11,7 @@ import { JobRunner } from './platform/jobs/job-runner.ts';
 import { registerPlatformJobs } from './platform/jobs/platform-jobs.ts';
 import { registerCatalogJobs } from './modules/catalog/catalog-jobs.ts';
 import { registerPlanJobs } from './modules/plans/plan-jobs.ts';
+import { registerOpinionJobs } from './modules/opinion/opinion-jobs.ts';
 import { announceSeed } from './seed/seed-demo.ts';
 import { migrateAndSeed } from './seed/first-start.ts';
 import { serveCommands } from './cli/command-channel.ts';
@@ -42,6 +43,7 @@ export async function startServer(config: Config, log: (msg: string) => void = c
     registerPlanJobs(runner, config);
     registerCatalogJobs(runner);
     registerReportJobs(runner);
+    registerOpinionJobs(runner);
     const app = await buildServer({ config, database, store, runner, version: VERSION }, { logger: config.LOG_LEVEL !== 'silent' });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     // Operator commands (`gongkai user add` …) run while the server holds the directory: sent here.

@@ -41,12 +41,40 @@ describe('every endpoint as every role', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+    // Every route × nine clients: grows with each module (≈ 50 s on a loaded machine with the opinion routes).
+  }, 180_000);
 
   it('keeps a unit liaison to their own unit\'s accounts', async () => {
     const res = await clients.get('liaison')!.request('GET', '/api/users?pageSize=200');
     expect(res.statusCode).toBe(200);
     const unitIds = new Set(res.json().items.map((u: { unitId: string }) => u.unitId));
     expect(unitIds.size).toBe(1);
+  });
+});
+
+describe('opinion events by unit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('shows a unit its own events, and 区网信办 and the office all of them', async () => {
+    const office = await t.userWith(['office_admin'], '区政府办公室');
+    const cac = await t.userWith(['liaison'], '区网信办');
+    const labour = await t.userWith(['responder'], '区人力社保局');
+    const finance = await t.userWith(['liaison'], '区财政局');
+    const list = async (c: ApiClient) => (await c.request('GET', '/api/opinion/events?pageSize=200')).json();
+    const all = await list(office);
+    expect(all.total).toBeGreaterThan(1);
+    expect((await list(cac)).total).toBe(all.total);
+    const own = await list(labour);
+    expect(own.total).toBeGreaterThan(0);
+    expect(own.total).toBeLessThan(all.total);
+    expect(own.items.every((e: { unitName: string }) => e.unitName === '区人力社保局')).toBe(true);
+    expect((await list(finance)).total).toBe(0);
+    const foreign = all.items.find((e: { unitName: string }) => e.unitName !== '区人力社保局');
+    expect((await labour.request('GET', `/api/opinion/events/${foreign.id}`)).statusCode).toBe(404);
+    expect((await cac.request('GET', `/api/opinion/events/${foreign.id}`)).statusCode).toBe(200);
   });
 });

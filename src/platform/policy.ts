@@ -52,6 +52,14 @@ export const POLICY = {
   'reports.manage': ['sys_admin', 'office_admin'],
   /** Import earlier years' request and review ledgers (history, read-only once imported). */
   'reports.import': ['sys_admin', 'office_admin'],
+  /** Opinion events, commitments and press events: read (a unit its own events; the 网信办 and the office all). */
+  'opinion.read': ALL,
+  /** Register events, record the chain, keep commitments (one's own unit; the 网信办 any unit). */
+  'opinion.handle': ['sys_admin', 'office_admin', 'liaison', 'responder'],
+  /** Record press events and interpretations (one's own unit as organiser). */
+  'opinion.press': ['sys_admin', 'office_admin', 'liaison'],
+  /** The domain table, the clocks, 通报批评 and 约谈: the district office. */
+  'opinion.manage': ['sys_admin', 'office_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;
@@ -79,6 +87,15 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'documents.edit': '起草、修改文件并送审',
   'documents.review': '办理文件审核步骤',
   'documents.findings': '查看文件中的个人信息提示',
+  'reports.read': '查看本机关的政府信息公开工作年度报告',
+  'reports.edit': '起草本机关的年度报告',
+  'reports.publish': '审核、发布和更正年度报告',
+  'reports.manage': '查看各机关年度报告情况并督促',
+  'reports.import': '导入往年依申请公开和复议诉讼台账',
+  'opinion.read': '查看舆情事件、承诺和新闻发布',
+  'opinion.handle': '登记舆情事件、办理回应、记录承诺',
+  'opinion.press': '记录新闻发布和政策解读',
+  'opinion.manage': '维护舆情领域与时限，通报批评和约谈',
 };
 
 /**

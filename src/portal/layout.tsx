@@ -13,6 +13,7 @@ export const NAV = [
   { href: '/xxgk/fdzdgknr', label: '法定主动公开内容' },
   { href: '/xxgk/ml', label: '政府信息公开目录' },
   { href: '/xxgk/nb', label: '政府信息公开年报' },
+  { href: '/chengnuo', label: '回应承诺' },
 ];
 
 function NavItems({ current }: { current: string }) {

@@ -20,6 +20,8 @@ import { columnUrl, docUrl } from './components.tsx';
 import { MicroCache, prepare, send, type Prepared, type Rendered } from './http-cache.ts';
 import type { PortalFrontDoor } from './front-door.ts';
 import { CatalogPage } from './pages/catalog-page.tsx';
+import { COMMITMENTS_URL, CommitmentsPage } from './pages/commitments-page.tsx';
+import { isCommitmentState, listPublicCommitments } from '../modules/opinion/public/list-public-commitments.ts';
 import { ColumnPage } from './pages/column-page.tsx';
 import { DocumentPage } from './pages/document-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
@@ -172,6 +174,17 @@ export function portalRoutes(app: FastifyInstance, deps: AppDeps, front?: Portal
       const lastModified = feed.items.reduce<Date | null>((m, i) => (!m || i.changedAt > m ? i.changedAt : m), null);
       return { status: 200, type: 'application/rss+xml; charset=utf-8', body, lastModified };
     }, false);
+  });
+
+  app.get(COMMITMENTS_URL, (req, reply) => {
+    const n = pageOf(req);
+    const raw = (req.query as Record<string, unknown>)?.state;
+    const state = isCommitmentState(raw) ? raw : null;
+    return serve(req, reply, `commitments:${state ?? ''}:${n}`, async () => {
+      const data = await listPublicCommitments(db, { state, page: n });
+      if (n > data.pages) return notFound(`回应承诺清单只有 ${data.pages} 页。`);
+      return page(200, createElement(CommitmentsPage, { site, data, state }));
+    });
   });
 
   app.get<{ Params: { id: string } }>('/doc/:id', (req, reply) =>

@@ -9,6 +9,7 @@ import { seedCalendar } from '../platform/calendar/seed-calendar.ts';
 import { inTransaction, type Actor } from '../platform/context.ts';
 import { importPlan } from '../modules/plans/import-plan.ts';
 import { seedCatalog } from '../modules/catalog/seed-catalog.ts';
+import { seedOpinion } from './seed-opinion.ts';
 import { ROOT } from '../paths.ts';
 import { generatePassword, hashPassword } from '../platform/users/password.ts';
 import { DEMO_GROUPS, DEMO_UNITS, REGION } from './demo-district.ts';
@@ -65,6 +66,7 @@ export async function seedDemo(db: Db, opts: { withPlan?: boolean } = {}): Promi
     await importPlan({ db, actor: adminActor }, { data, filename: '渝中区2021年政务公开工作要点任务分工.txt' });
   }
   if (adminActor) await seedCatalog(db, adminActor);
+  if (adminActor) await seedOpinion(db, adminActor);
   // After every module's demo data: the report is computed from it.
   if (adminActor) await seedReports(db);
   return { seeded: true, adminUsername: 'admin', adminPassword: password };

@@ -42,6 +42,12 @@ const ROUTES: Route[] = [
   // 目录与发布: `new` before `:id`.
   { path: '/reports', page: page(() => import('./features/reports/pages/ReportsPage.tsx'), 'ReportsPage'), permission: 'reports.read' },
   { path: '/reports/:agencyUnitId/:year', page: page(() => import('./features/reports/pages/AnnualReportPage.tsx'), 'AnnualReportPage'), permission: 'reports.read' },
+  { path: '/opinion/events', page: page(() => import('./features/opinion/pages/EventsPage.tsx'), 'EventsPage'), permission: 'opinion.read' },
+  { path: '/opinion/events/:id', page: page(() => import('./features/opinion/pages/EventPage.tsx'), 'EventPage'), permission: 'opinion.read' },
+  { path: '/opinion/commitments', page: page(() => import('./features/opinion/pages/CommitmentsPage.tsx'), 'CommitmentsPage'), permission: 'opinion.read' },
+  { path: '/opinion/press', page: page(() => import('./features/opinion/pages/PressEventsPage.tsx'), 'PressEventsPage'), permission: 'opinion.read' },
+  { path: '/opinion/stats', page: page(() => import('./features/opinion/pages/StatsPage.tsx'), 'StatsPage'), permission: 'opinion.read' },
+  { path: '/opinion/settings', page: page(() => import('./features/opinion/pages/SettingsPage.tsx'), 'SettingsPage'), permission: 'opinion.read' },
   { path: '/catalog/columns', page: page(() => import('./features/catalog/pages/ColumnsPage.tsx'), 'ColumnsPage'), permission: 'catalog.manage' },
   { path: '/catalog/columns/path-mappings', page: page(() => import('./features/catalog/pages/PathMappingsPage.tsx'), 'PathMappingsPage'), permission: 'catalog.read' },
   { path: '/catalog/documents', page: page(() => import('./features/catalog/pages/DocumentsPage.tsx'), 'DocumentsPage'), permission: 'catalog.read' },

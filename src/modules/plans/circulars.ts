@@ -7,6 +7,7 @@ import { todayInShanghai } from '../../platform/calendar/dates.ts';
 import { inTransaction, type OpContext } from '../../platform/context.ts';
 import { govDocx } from '../../platform/office/gov-docx.ts';
 import { assertCan } from '../../platform/policy.ts';
+import { supervisionRecords } from '../opinion/supervisions.ts';
 import { getPlanDashboard } from './get-plan-dashboard.ts';
 import { loadPlan } from './load-plan.ts';
 
@@ -29,6 +30,8 @@ export async function draftCircular(ctx: OpContext, planId: string) {
     .from(planEvents)
     .innerJoin(units, eq(units.id, planEvents.unitId))
     .where(and(eq(planEvents.planId, planId), eq(planEvents.withdrawn, false)));
+  // 通报批评 and 约谈 over opinion response (the opinion module) in the plan's year.
+  const opinion = await supervisionRecords(ctx.db, { from: `${plan.year}-01-01`, to: `${plan.year}-12-31` });
   const t = dash.totals;
   const pct = (a: number, b: number) => (b ? `${Math.round((a / b) * 100)}%` : '0%');
   const ahead = dash.byUnit.filter((u) => u.total > 0 && u.overdue === 0).slice(0, 8);
@@ -52,6 +55,7 @@ export async function draftCircular(ctx: OpContext, planId: string) {
       body: [
         behind.length ? behind.map((u) => `${u.name}：逾期 ${u.overdue} 项${u.returned ? `，退回整改 ${u.returned} 项` : ''}。`).join('\n') : '暂无逾期或被退回的单位任务。',
         ...criticize.map((m) => `对${m.unit}予以通报批评：${m.message}`),
+        ...opinion.map((o) => `政务舆情回应：${o.heldOn}对${o.unitName}${o.kind === 'interview' ? '进行约谈' : '予以通报批评'}，${o.reason}`),
       ].join('\n'),
     },
     {

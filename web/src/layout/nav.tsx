@@ -1,7 +1,12 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
-  AuditOutlined,
   BarChartOutlined,
+  CheckSquareOutlined,
+  SettingOutlined,
+  SoundOutlined,
+  WarningOutlined,
+  AuditOutlined,
   BellOutlined,
   CalendarOutlined,
   ClusterOutlined,
@@ -61,6 +66,19 @@ export const NAV: NavItem[] = [
     ],
   },
   { path: '/reports', label: t.nav.reports, icon: <BarChartOutlined />, permission: 'reports.read' },
+  {
+    path: 'opinion-group',
+    label: t.nav.opinion,
+    icon: <AlertOutlined />,
+    permission: 'opinion.read',
+    children: [
+      { path: '/opinion/events', label: t.nav.opinionEvents, icon: <WarningOutlined />, permission: 'opinion.read' },
+      { path: '/opinion/commitments', label: t.nav.opinionCommitments, icon: <CheckSquareOutlined />, permission: 'opinion.read' },
+      { path: '/opinion/press', label: t.nav.opinionPress, icon: <SoundOutlined />, permission: 'opinion.read' },
+      { path: '/opinion/stats', label: t.nav.opinionStats, icon: <BarChartOutlined />, permission: 'opinion.read' },
+      { path: '/opinion/settings', label: t.nav.opinionSettings, icon: <SettingOutlined />, permission: 'opinion.read' },
+    ],
+  },
 ];
 
 const leaves = (items: NavItem[]): NavItem[] => items.flatMap((n) => (n.children ? leaves(n.children) : [n]));

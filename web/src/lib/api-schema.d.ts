@@ -220,7 +220,7 @@ export type paths = {
                             };
                             csrfToken: string;
                             mustChangePassword: boolean;
-                            permissions: ("units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "notifications.own" | "files.upload" | "files.read" | "jobs.manage" | "plans.read" | "plans.manage" | "plans.report" | "plans.check" | "catalog.read" | "catalog.manage" | "documents.edit" | "documents.review" | "documents.findings" | "reports.read" | "reports.edit" | "reports.publish" | "reports.manage" | "reports.import")[];
+                            permissions: ("units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "notifications.own" | "files.upload" | "files.read" | "jobs.manage" | "plans.read" | "plans.manage" | "plans.report" | "plans.check" | "catalog.read" | "catalog.manage" | "documents.edit" | "documents.review" | "documents.findings" | "reports.read" | "reports.edit" | "reports.publish" | "reports.manage" | "reports.import" | "opinion.read" | "opinion.handle" | "opinion.press" | "opinion.manage")[];
                             unread: number;
                         };
                     };
@@ -5619,6 +5619,1408 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/opinion/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 舆情回应设置（协调单位、时限） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpinionSettings"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** 修改舆情回应设置 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        coordinatorUnitId: string | null;
+                        authoritativeHours: number;
+                        pressConferenceHours: number;
+                        responseHours: number;
+                        remindBeforeHours: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpinionSettings"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opinion/domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 舆情领域与负责单位对照表 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OpinionDomain"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增领域 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        unitIds: string[];
+                        /** @default 0 */
+                        sort?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            sort: number;
+                            unitIds: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opinion/domains/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改领域 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        unitIds: string[];
+                        /** @default 0 */
+                        sort?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            sort: number;
+                            unitIds: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 删除领域 */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opinion/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 舆情台账（筛选；overdue=true 为超时清单） */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "registered" | "consulted" | "assessed" | "responded" | "evaluated";
+                    level?: "特别重大" | "重大" | "较大" | "一般";
+                    category?: "重大政策误解误读" | "涉及切身利益" | "冲击道德底线" | "突发事件和自然灾害" | "上级要求回应";
+                    domainId?: string;
+                    unitId?: string;
+                    from?: string;
+                    to?: string;
+                    q?: string;
+                    overdue?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: components["schemas"]["OpinionEventListItem"][];
+                            seesAll: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记舆情 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        source: "12345" | "网络" | "媒体" | "信箱" | "上级交办" | "其他";
+                        sourceUrl?: string | null;
+                        sourceText?: string | null;
+                        firstSeenAt: unknown;
+                        summary: string;
+                        /** Format: uuid */
+                        domainId?: string | null;
+                        /** @enum {string} */
+                        category: "重大政策误解误读" | "涉及切身利益" | "冲击道德底线" | "突发事件和自然灾害" | "上级要求回应";
+                        /** @enum {string} */
+                        level: "特别重大" | "重大" | "较大" | "一般";
+                        /** Format: uuid */
+                        responsibleUnitId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            source: "12345" | "网络" | "媒体" | "信箱" | "上级交办" | "其他";
+                            sourceUrl: string | null;
+                            sourceText: string | null;
+                            firstSeenAt: string;
+                            summary: string;
+                            domainId: string | null;
+                            /** @enum {string} */
+                            category: "重大政策误解误读" | "涉及切身利益" | "冲击道德底线" | "突发事件和自然灾害" | "上级要求回应";
+                            /** @enum {string} */
+                            level: "特别重大" | "重大" | "较大" | "一般";
+                            responsibleUnitId: string;
+                            /** @enum {string} */
+                            status: "registered" | "consulted" | "assessed" | "responded" | "evaluated";
+                            isSample: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opinion/events/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出舆情台账（Excel） */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "registered" | "consulted" | "assessed" | "responded" | "evaluated";
+                    level?: "特别重大" | "重大" | "较大" | "一般";
+                    category?: "重大政策误解误读" | "涉及切身利益" | "冲击道德底线" | "突发事件和自然灾害" | "上级要求回应";
+                    domainId?: string;
+                    unitId?: string;
+                    from?: string;
+                    to?: string;
+                    q?: string;
+                    overdue?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opinion/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 舆情详情（处置链、时限、承诺） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpinionEventDetail"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opinion/events/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录会商 / 研判 / 回应 / 评估 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "consult";
+                        at: unknown;
+                        participants: string;
+                        content: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "assess";
+                        at: unknown;
+                        content: string;
+                        /** @enum {string} */
+                        responseKind: "发布权威信息" | "新闻发布会" | "吹风会" | "接受采访" | "其他";
+                    } | {
+                        /** @enum {string} */
+                        kind: "respond";
+                        at: unknown;
+                        /** @enum {string} */
+                        responseKind: "发布权威信息" | "新闻发布会" | "吹风会" | "接受采访" | "其他";
+                        content: string;
+                        /** Format: uuid */
+                        documentId?: string | null;
+                        url?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        kind: "evaluate";
+                        at: unknown;
+                        content: string;
+                        followUp?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpinionStep"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opinion/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 舆情统计（领域、级别、月份、回应用时） */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpinionStats"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opinion/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 季度政务舆情回应工作情况（Word） */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    quarter: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opinion/supervisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 通报批评和约谈记录 */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                unitId: string;
+                                eventId: string | null;
+                                /** @enum {string} */
+                                kind: "criticize" | "interview";
+                                reason: string;
+                                /** @description 日期 YYYY-MM-DD */
+                                heldOn: string;
+                                withdrawn: boolean;
+                                isSample: boolean;
+                                unitName: string;
+                                createdByName?: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 记录通报批评或约谈 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        unitId: string;
+                        /** Format: uuid */
+                        eventId?: string | null;
+                        /** @enum {string} */
+                        kind: "criticize" | "interview";
+                        reason: string;
+                        heldOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpinionSupervision"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opinion/supervisions/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回通报批评或约谈记录 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpinionSupervision"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opinion/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 承诺台账 */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "未到期" | "按期完成" | "逾期完成" | "逾期未完成";
+                    unitId?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: components["schemas"]["OpinionCommitmentItem"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记回应承诺 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        eventId?: string | null;
+                        text: string;
+                        /** Format: uuid */
+                        ownerUnitId: string;
+                        promisedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpinionCommitment"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opinion/commitments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出承诺台账（Excel） */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "未到期" | "按期完成" | "逾期完成" | "逾期未完成";
+                    unitId?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opinion/commitments/{id}/fulfil": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记承诺履行和公开情况 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fulfilledOn: string;
+                        evidence: string;
+                        /** Format: uuid */
+                        documentId?: string | null;
+                        publicUrl?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpinionCommitment"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opinion/press-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 新闻发布和政策解读活动 */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PressEventItem"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记新闻发布活动 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "新闻发布会" | "通气会" | "专访" | "线上访谈";
+                        heldOn: string;
+                        topic: string;
+                        /** Format: uuid */
+                        organizerUnitId: string;
+                        speakers: string;
+                        leaderSpoke: boolean;
+                        /** @default [] */
+                        policyIds?: string[];
+                        /** Format: uuid */
+                        resultDocumentId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PressEvent"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opinion/press-events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改新闻发布活动 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "新闻发布会" | "通气会" | "专访" | "线上访谈";
+                        heldOn: string;
+                        topic: string;
+                        /** Format: uuid */
+                        organizerUnitId: string;
+                        speakers: string;
+                        leaderSpoke: boolean;
+                        /** @default [] */
+                        policyIds?: string[];
+                        /** Format: uuid */
+                        resultDocumentId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PressEvent"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opinion/measures/{id}/press-progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 举措的新闻发布解读数量目标完成情况 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeasurePressProgress"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/search": {
         parameters: {
             query?: never;
@@ -6372,6 +7774,242 @@ export type components = {
             fromPrefix: string[];
             toPrefix: string[];
             note: string | null;
+        };
+        OpinionSettingsInput: {
+            coordinatorUnitId: string | null;
+            authoritativeHours: number;
+            pressConferenceHours: number;
+            responseHours: number;
+            remindBeforeHours: number;
+        };
+        OpinionDomainInput: {
+            id: string;
+            name: string;
+            sort: number;
+            units: {
+                id: string;
+                name: string;
+            }[];
+        };
+        OpinionDocLinkInput: {
+            id: string;
+            title: string;
+            status: string;
+            url: string | null;
+            columnName: string;
+        };
+        OpinionClockInput: {
+            kind: string;
+            hours: number;
+            dueAt: string;
+            doneAt: string | null;
+            state: string;
+            elapsedHours: number;
+        };
+        OpinionEventListItemInput: {
+            id: string;
+            source: string;
+            sourceUrl: string | null;
+            sourceText: string | null;
+            firstSeenAt: string;
+            summary: string;
+            domainId: string | null;
+            category: string;
+            level: string;
+            responsibleUnitId: string;
+            status: string;
+            isSample: boolean;
+            createdAt: string;
+            updatedAt: string;
+            unitName: string;
+            domainName: string | null;
+            clocks: components["schemas"]["OpinionClockInput"][];
+            overdue: boolean;
+            firstResponseAt: string | null;
+        };
+        OpinionStepInput: {
+            id: string;
+            eventId: string;
+            kind: string;
+            at: string;
+            participants: string | null;
+            content: string;
+            responseKind: string | null;
+            documentId: string | null;
+            url: string | null;
+            followUp: string | null;
+            createdAt: string;
+        };
+        OpinionCommitmentInput: {
+            id: string;
+            eventId: string | null;
+            text: string;
+            ownerUnitId: string;
+            /** @description 日期 YYYY-MM-DD */
+            promisedOn: string;
+            fulfilledOn: string | null;
+            evidence: string | null;
+            documentId: string | null;
+            publicUrl: string | null;
+            isSample: boolean;
+            createdAt: string;
+        };
+        OpinionCommitmentItemInput: {
+            id: string;
+            eventId: string | null;
+            text: string;
+            ownerUnitId: string;
+            /** @description 日期 YYYY-MM-DD */
+            promisedOn: string;
+            fulfilledOn: string | null;
+            evidence: string | null;
+            documentId: string | null;
+            publicUrl: string | null;
+            isSample: boolean;
+            createdAt: string;
+            ownerName: string;
+            eventSummary?: string | null;
+            state: string;
+            document: components["schemas"]["OpinionDocLinkInput"] | null;
+        };
+        OpinionSupervisionInput: {
+            id: string;
+            unitId: string;
+            eventId: string | null;
+            kind: string;
+            reason: string;
+            /** @description 日期 YYYY-MM-DD */
+            heldOn: string;
+            withdrawn: boolean;
+            isSample: boolean;
+        };
+        OpinionEventDetailInput: {
+            event: {
+                id: string;
+                source: string;
+                sourceUrl: string | null;
+                sourceText: string | null;
+                firstSeenAt: string;
+                summary: string;
+                domainId: string | null;
+                category: string;
+                level: string;
+                responsibleUnitId: string;
+                status: string;
+                isSample: boolean;
+                createdAt: string;
+                updatedAt: string;
+                unitName: string;
+                domainName: string | null;
+            };
+            clocks: components["schemas"]["OpinionClockInput"][];
+            steps: {
+                id: string;
+                eventId: string;
+                kind: string;
+                at: string;
+                participants: string | null;
+                content: string;
+                responseKind: string | null;
+                documentId: string | null;
+                url: string | null;
+                followUp: string | null;
+                createdAt: string;
+                by: string | null;
+                document: components["schemas"]["OpinionDocLinkInput"] | null;
+            }[];
+            commitments: components["schemas"]["OpinionCommitmentItemInput"][];
+            supervisions: {
+                id: string;
+                unitId: string;
+                eventId: string | null;
+                kind: string;
+                reason: string;
+                /** @description 日期 YYYY-MM-DD */
+                heldOn: string;
+                withdrawn: boolean;
+                isSample: boolean;
+                unitName: string;
+                createdByName?: string | null;
+            }[];
+        };
+        PressEventInput: {
+            id: string;
+            kind: string;
+            /** @description 日期 YYYY-MM-DD */
+            heldOn: string;
+            topic: string;
+            organizerUnitId: string;
+            speakers: string;
+            leaderSpoke: boolean;
+            resultDocumentId: string | null;
+            isSample: boolean;
+            createdAt: string;
+        };
+        PressEventItemInput: {
+            id: string;
+            kind: string;
+            /** @description 日期 YYYY-MM-DD */
+            heldOn: string;
+            topic: string;
+            organizerUnitId: string;
+            speakers: string;
+            leaderSpoke: boolean;
+            resultDocumentId: string | null;
+            isSample: boolean;
+            createdAt: string;
+            organizerName: string;
+            policies: components["schemas"]["OpinionDocLinkInput"][];
+            result: components["schemas"]["OpinionDocLinkInput"] | null;
+        };
+        MeasurePressProgressInput: {
+            applies: boolean;
+            year: number;
+            targets: {
+                text: string;
+                context: string;
+                leader: boolean;
+                min: number;
+                done: number;
+                met: boolean;
+            }[];
+        };
+        OpinionStatsInput: {
+            year: number;
+            total: number;
+            evaluated: number;
+            overdue: number;
+            byDomain: {
+                name: string;
+                count: number;
+            }[];
+            byLevel: {
+                name: string;
+                count: number;
+            }[];
+            byMonth: {
+                month: number;
+                count: number;
+            }[];
+            clocks: {
+                kind: string;
+                label: string;
+                hours: number | null;
+                total: number;
+                met: number;
+                late: number;
+                open: number;
+                overdue: number;
+                averageHours: number | null;
+            }[];
+            responseTimes: {
+                eventId: string;
+                summary: string;
+                level: string;
+                kind: string;
+                hours: number;
+                elapsedHours: number;
+            }[];
         };
         ErrorBody: {
             error: {
@@ -7136,6 +8774,259 @@ export type components = {
             fromPrefix: string[];
             toPrefix: string[];
             note: string | null;
+        };
+        OpinionSettings: {
+            coordinatorUnitId: string | null;
+            authoritativeHours: number;
+            pressConferenceHours: number;
+            responseHours: number;
+            remindBeforeHours: number;
+        };
+        OpinionDomain: {
+            id: string;
+            name: string;
+            sort: number;
+            units: {
+                id: string;
+                name: string;
+            }[];
+        };
+        OpinionDocLink: {
+            id: string;
+            title: string;
+            status: string;
+            url: string | null;
+            columnName: string;
+        };
+        OpinionClock: {
+            /** @enum {string} */
+            kind: "authoritative" | "press_conference" | "response";
+            hours: number;
+            dueAt: string;
+            doneAt: (string) | null;
+            /** @enum {string} */
+            state: "met" | "late" | "open" | "overdue";
+            elapsedHours: number;
+        };
+        OpinionEventListItem: {
+            id: string;
+            /** @enum {string} */
+            source: "12345" | "网络" | "媒体" | "信箱" | "上级交办" | "其他";
+            sourceUrl: string | null;
+            sourceText: string | null;
+            firstSeenAt: string;
+            summary: string;
+            domainId: string | null;
+            /** @enum {string} */
+            category: "重大政策误解误读" | "涉及切身利益" | "冲击道德底线" | "突发事件和自然灾害" | "上级要求回应";
+            /** @enum {string} */
+            level: "特别重大" | "重大" | "较大" | "一般";
+            responsibleUnitId: string;
+            /** @enum {string} */
+            status: "registered" | "consulted" | "assessed" | "responded" | "evaluated";
+            isSample: boolean;
+            createdAt: string;
+            updatedAt: string;
+            unitName: string;
+            domainName: string | null;
+            clocks: components["schemas"]["OpinionClock"][];
+            overdue: boolean;
+            firstResponseAt: (string) | null;
+        };
+        OpinionStep: {
+            id: string;
+            eventId: string;
+            /** @enum {string} */
+            kind: "consult" | "assess" | "respond" | "evaluate";
+            at: string;
+            participants: string | null;
+            content: string;
+            responseKind: string | null;
+            documentId: string | null;
+            url: string | null;
+            followUp: string | null;
+            createdAt: string;
+        };
+        OpinionCommitment: {
+            id: string;
+            eventId: string | null;
+            text: string;
+            ownerUnitId: string;
+            /** @description 日期 YYYY-MM-DD */
+            promisedOn: string;
+            fulfilledOn: string | null;
+            evidence: string | null;
+            documentId: string | null;
+            publicUrl: string | null;
+            isSample: boolean;
+            createdAt: string;
+        };
+        OpinionCommitmentItem: {
+            id: string;
+            eventId: string | null;
+            text: string;
+            ownerUnitId: string;
+            /** @description 日期 YYYY-MM-DD */
+            promisedOn: string;
+            fulfilledOn: string | null;
+            evidence: string | null;
+            documentId: string | null;
+            publicUrl: string | null;
+            isSample: boolean;
+            createdAt: string;
+            ownerName: string;
+            eventSummary?: string | null;
+            /** @enum {string} */
+            state: "未到期" | "按期完成" | "逾期完成" | "逾期未完成";
+            document: components["schemas"]["OpinionDocLink"] | null;
+        };
+        OpinionSupervision: {
+            id: string;
+            unitId: string;
+            eventId: string | null;
+            /** @enum {string} */
+            kind: "criticize" | "interview";
+            reason: string;
+            /** @description 日期 YYYY-MM-DD */
+            heldOn: string;
+            withdrawn: boolean;
+            isSample: boolean;
+        };
+        OpinionEventDetail: {
+            event: {
+                id: string;
+                /** @enum {string} */
+                source: "12345" | "网络" | "媒体" | "信箱" | "上级交办" | "其他";
+                sourceUrl: string | null;
+                sourceText: string | null;
+                firstSeenAt: string;
+                summary: string;
+                domainId: string | null;
+                /** @enum {string} */
+                category: "重大政策误解误读" | "涉及切身利益" | "冲击道德底线" | "突发事件和自然灾害" | "上级要求回应";
+                /** @enum {string} */
+                level: "特别重大" | "重大" | "较大" | "一般";
+                responsibleUnitId: string;
+                /** @enum {string} */
+                status: "registered" | "consulted" | "assessed" | "responded" | "evaluated";
+                isSample: boolean;
+                createdAt: string;
+                updatedAt: string;
+                unitName: string;
+                domainName: string | null;
+            };
+            clocks: components["schemas"]["OpinionClock"][];
+            steps: {
+                id: string;
+                eventId: string;
+                /** @enum {string} */
+                kind: "consult" | "assess" | "respond" | "evaluate";
+                at: string;
+                participants: string | null;
+                content: string;
+                responseKind: string | null;
+                documentId: string | null;
+                url: string | null;
+                followUp: string | null;
+                createdAt: string;
+                by: string | null;
+                document: components["schemas"]["OpinionDocLink"] | null;
+            }[];
+            commitments: components["schemas"]["OpinionCommitmentItem"][];
+            supervisions: {
+                id: string;
+                unitId: string;
+                eventId: string | null;
+                /** @enum {string} */
+                kind: "criticize" | "interview";
+                reason: string;
+                /** @description 日期 YYYY-MM-DD */
+                heldOn: string;
+                withdrawn: boolean;
+                isSample: boolean;
+                unitName: string;
+                createdByName?: string | null;
+            }[];
+        };
+        PressEvent: {
+            id: string;
+            /** @enum {string} */
+            kind: "新闻发布会" | "通气会" | "专访" | "线上访谈";
+            /** @description 日期 YYYY-MM-DD */
+            heldOn: string;
+            topic: string;
+            organizerUnitId: string;
+            speakers: string;
+            leaderSpoke: boolean;
+            resultDocumentId: string | null;
+            isSample: boolean;
+            createdAt: string;
+        };
+        PressEventItem: {
+            id: string;
+            /** @enum {string} */
+            kind: "新闻发布会" | "通气会" | "专访" | "线上访谈";
+            /** @description 日期 YYYY-MM-DD */
+            heldOn: string;
+            topic: string;
+            organizerUnitId: string;
+            speakers: string;
+            leaderSpoke: boolean;
+            resultDocumentId: string | null;
+            isSample: boolean;
+            createdAt: string;
+            organizerName: string;
+            policies: components["schemas"]["OpinionDocLink"][];
+            result: components["schemas"]["OpinionDocLink"] | null;
+        };
+        MeasurePressProgress: {
+            applies: boolean;
+            year: number;
+            targets: {
+                text: string;
+                context: string;
+                leader: boolean;
+                min: number;
+                done: number;
+                met: boolean;
+            }[];
+        };
+        OpinionStats: {
+            year: number;
+            total: number;
+            evaluated: number;
+            overdue: number;
+            byDomain: {
+                name: string;
+                count: number;
+            }[];
+            byLevel: {
+                name: string;
+                count: number;
+            }[];
+            byMonth: {
+                month: number;
+                count: number;
+            }[];
+            clocks: {
+                kind: string;
+                label: string;
+                hours: number | null;
+                total: number;
+                met: number;
+                late: number;
+                open: number;
+                overdue: number;
+                averageHours: number | null;
+            }[];
+            responseTimes: {
+                eventId: string;
+                summary: string;
+                level: string;
+                kind: string;
+                hours: number;
+                elapsedHours: number;
+            }[];
         };
     };
     responses: never;

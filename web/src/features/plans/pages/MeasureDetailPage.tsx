@@ -15,6 +15,7 @@ import { closeMeasure, fileSummary, getMeasure, listPlans, orMissing, reopenMeas
 import { AssignmentTimeline } from '../components/AssignmentTimeline.tsx';
 import { CheckActions } from '../components/CheckActions.tsx';
 import { DisclosureProofCard } from '../components/DisclosureProofCard.tsx';
+import { PressProgressCard } from '../../opinion/components/PressProgressCard.tsx';
 import { chipsFromEntries, MeasureFacts } from '../components/MeasureFacts.tsx';
 import { ReportDrawer, type ReportTarget } from '../components/ReportDrawer.tsx';
 import { AssignmentStatusTag, CheckStatusTag, DueDate, MeasureStatusTag, PlanStatusTag } from '../components/StatusTags.tsx';
@@ -269,6 +270,7 @@ export function MeasureDetailPage({ params }: PageProps) {
           </div>
         )}
       </div>
+      <PressProgressCard measureId={m.id} />
       <DisclosureProofCard
         measureId={m.id}
         hasPaths={m.disclosurePaths.length > 0 || m.columnInstructions.length > 0}
