@@ -42,6 +42,8 @@ export const POLICY = {
   'documents.review': ['sys_admin', 'office_admin', 'liaison', 'reviewer', 'approver'],
   /** Read the open personal-information findings: those who edit and those who review. */
   'documents.findings': ['sys_admin', 'office_admin', 'liaison', 'editor', 'reviewer', 'approver'],
+  /** One's own workbench (工作台): counts of one's work and the week's deadlines, within one's unit scope. */
+  'workbench.read': ALL,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;
