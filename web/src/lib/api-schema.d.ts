@@ -220,7 +220,7 @@ export type paths = {
                             };
                             csrfToken: string;
                             mustChangePassword: boolean;
-                            permissions: ("units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "notifications.own" | "files.upload" | "files.read" | "jobs.manage" | "plans.read" | "plans.manage" | "plans.report" | "plans.check" | "catalog.read" | "catalog.manage" | "documents.edit" | "documents.review" | "documents.findings")[];
+                            permissions: ("units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "notifications.own" | "files.upload" | "files.read" | "jobs.manage" | "plans.read" | "plans.manage" | "plans.report" | "plans.check" | "catalog.read" | "catalog.manage" | "documents.edit" | "documents.review" | "documents.findings" | "workbench.read")[];
                             unread: number;
                         };
                     };
@@ -1888,6 +1888,60 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/workbench": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作台：本人待办计数与本周截止事项（按单位范围） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Workbench"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans": {
         parameters: {
             query?: never;
@@ -2241,6 +2295,68 @@ export type paths = {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 单位任务列表（按状态、单位、到期日筛选；非主管部门只见本单位） */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "open" | "overdue" | "returned" | "reported";
+                    unitId?: string;
+                    due?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanAssignmentList"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2633,6 +2749,7 @@ export type paths = {
                                 kind: "commend" | "criticize";
                                 reason: string | null;
                                 withdrawn: boolean;
+                                pending: boolean;
                                 createdAt: string;
                                 createdByName: string | null;
                             }[];
@@ -3954,6 +4071,7 @@ export type paths = {
                     status?: "draft" | "in_review" | "returned" | "rejected" | "scheduled" | "published" | "withdrawn";
                     q?: string;
                     awaiting?: "mine";
+                    author?: "me";
                     page?: number;
                     pageSize?: number;
                 };
@@ -5169,6 +5287,34 @@ export type components = {
             createdAt: string;
             updatedAt: string;
         };
+        WorkbenchInput: {
+            asOf: string;
+            weekEnd: string;
+            sources: {
+                id: string;
+                module: string;
+                title: string;
+                /** @enum {string} */
+                status: "ok" | "unavailable";
+                items: {
+                    key: string;
+                    label: string;
+                    count: number;
+                    href: string;
+                    /** @enum {string} */
+                    tone: "danger" | "warning" | "info" | "default";
+                    hint?: string;
+                }[];
+            }[];
+            deadlines: {
+                date: string;
+                label: string;
+                href: string;
+                module: string;
+                sourceId: string;
+            }[];
+            deadlinesTotal: number;
+        };
         PlanInput: {
             id: string;
             kind: string;
@@ -5568,6 +5714,18 @@ export type components = {
             createdAt: string;
             issuedAt: string | null;
         };
+        PlanAssignmentListInput: {
+            plan: {
+                id: string;
+                title: string;
+                status: string;
+            };
+            asOf: string;
+            total: number;
+            page: number;
+            pageSize: number;
+            items: components["schemas"]["AssignmentRowInput"][];
+        };
         CatalogColumnInput: {
             id: string;
             siteUnitId: string;
@@ -5733,6 +5891,34 @@ export type components = {
             description: string | null;
             createdAt: string;
             updatedAt: string;
+        };
+        Workbench: {
+            asOf: string;
+            weekEnd: string;
+            sources: {
+                id: string;
+                module: string;
+                title: string;
+                /** @enum {string} */
+                status: "ok" | "unavailable";
+                items: {
+                    key: string;
+                    label: string;
+                    count: number;
+                    href: string;
+                    /** @enum {string} */
+                    tone: "danger" | "warning" | "info" | "default";
+                    hint?: string;
+                }[];
+            }[];
+            deadlines: {
+                date: string;
+                label: string;
+                href: string;
+                module: string;
+                sourceId: string;
+            }[];
+            deadlinesTotal: number;
         };
         Plan: {
             id: string;
@@ -6207,6 +6393,19 @@ export type components = {
             createdBy: string | null;
             createdAt: string;
             issuedAt: (string) | null;
+        };
+        PlanAssignmentList: {
+            plan: {
+                id: string;
+                title: string;
+                /** @enum {string} */
+                status: "draft" | "issued" | "closed";
+            };
+            asOf: string;
+            total: number;
+            page: number;
+            pageSize: number;
+            items: components["schemas"]["AssignmentRow"][];
         };
         CatalogColumn: {
             id: string;
