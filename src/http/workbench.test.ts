@@ -5,6 +5,7 @@ import { addDays, todayInShanghai } from '../platform/calendar/dates.ts';
 import { getWorkbench } from '../platform/workbench/get-workbench.ts';
 import { registerWorkbenchSource } from '../platform/workbench/workbench-source.ts';
 import { createTestApp, type ApiClient, type TestApp } from '../testing/test-app.ts';
+import { prepareWorkbenchScenario } from '../testing/workbench-scenario.ts';
 
 interface Item {
   key: string;
@@ -93,38 +94,7 @@ describe('GET /api/workbench', () => {
     t = await createTestApp({}, { withPlan: true });
     today = todayInShanghai();
     office = await t.userWith(['office_admin'], '区政府办公室');
-    // The demo plan, issued if the seed left it a draft.
-    const [plan] = (await office.request('GET', '/api/plans')).json().items;
-    if (plan.status === 'draft') {
-      const preview = (await office.request('GET', `/api/plans/${plan.id}/issue-preview`)).json();
-      const selections = Object.fromEntries(preview.selections.map((s: { measureId: string; suggested: string[] }) => [s.measureId, s.suggested.slice(0, 3)]));
-      expect((await office.request('POST', `/api/plans/${plan.id}/issue`, { selections })).statusCode).toBe(200);
-    }
-    // A measure whose lead unit is not among its responsible units, with at least two of them.
-    const db = t.database.db;
-    const rows = await issuedRows();
-    const leads = await db.select().from(planMeasureLeads);
-    const unitRows = await db.select().from(units);
-    const shortOf = (id: string) => unitRows.find((u) => u.id === id)!.shortName!;
-    const measure = [...new Set(rows.map((r) => r.measureId))].find((m) => {
-      const l = leads.filter((x) => x.measureId === m).map((x) => x.unitId);
-      const r = rows.filter((x) => x.measureId === m && !l.includes(x.unitId) && x.checkStatus === 'pending' && x.status === 'not_started');
-      return l.length === 1 && r.length >= 2;
-    })!;
-    const leadId = leads.find((x) => x.measureId === measure)!.unitId;
-    const [a1, a2] = rows.filter((x) => x.measureId === measure && x.unitId !== leadId && x.status === 'not_started');
-    lead = { unitId: leadId, short: shortOf(leadId) };
-    resp = { unitId: a1.unitId, short: shortOf(a1.unitId) };
-    leadLiaison = await t.userWith(['liaison'], lead.short);
-    respLiaison = await t.userWith(['liaison'], resp.short);
-    const other = await t.userWith(['liaison'], shortOf(a2.unitId));
-    const report = { status: 'done', summary: '已按要求完成并公开', completedOn: '2021-06-30', evidence: [{ kind: 'link', url: 'http://www.cqyz.gov.cn/zwgk/t1.html', title: '公开页面' }] };
-    // One report waits for the lead unit's check; another is checked and returned for rework.
-    expect((await respLiaison.request('POST', `/api/assignments/${a1.id}/reports`, report)).statusCode).toBe(201);
-    expect((await other.request('POST', `/api/assignments/${a2.id}/reports`, report)).statusCode).toBe(201);
-    expect((await leadLiaison.request('POST', `/api/assignments/${a2.id}/checks`, { decision: 'return', comment: '佐证不全', newDueDate: addDays(today, 3) })).statusCode).toBe(201);
-    // A 通报 mark for the office to decide.
-    expect((await office.request('POST', `/api/plans/${a1.planId}/marks`, { unitId: resp.unitId, kind: 'commend', reason: '按时高质量完成' })).statusCode).toBe(200);
+    ({ lead, resp, leadLiaison, respLiaison } = await prepareWorkbenchScenario(t, office));
   });
   afterAll(() => t.close());
 

@@ -34,7 +34,7 @@ export const t = {
   workEmpty: '暂无待办',
   workLoading: '正在读取待办…',
   sourceUnavailable: '暂时无法读取这一项，请稍后刷新页面。',
-  countLabel: (label: string, n: number, hint?: string) => `${label} ${n} 项${hint ? `（${hint}）` : ''}`,
+  countUnit: ' 项 ',
   weekTitle: '本周截止',
   weekRange: (from: string, to: string) => `${from} 至 ${to}`,
   weekEmpty: '本周没有截止事项',

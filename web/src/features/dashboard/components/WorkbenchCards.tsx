@@ -5,7 +5,7 @@ import { t } from '../strings.ts';
 
 /**
  * One card per source: each count a link to the list it counts (a screen reader hears
- * “逾期单位任务 12 项”). Zero counts stay, muted, so the office sees what is clear too.
+ * “12 项 逾期单位任务”: the visible text, in order). Zero counts stay, muted, so the office sees what is clear too.
  */
 export function WorkbenchCards({ sources }: { sources: WorkbenchSource[] }) {
   const shown = sources.filter((s) => s.status === 'unavailable' || s.items.length > 0);
@@ -23,12 +23,13 @@ export function WorkbenchCards({ sources }: { sources: WorkbenchSource[] }) {
               <ul className="wb-counts">
                 {s.items.map((i) => (
                   <li key={i.key}>
-                    <Link to={i.href} className={`wb-count tone-${i.count ? i.tone : 'zero'}`} data-key={i.key} aria-label={t.countLabel(i.label, i.count, i.hint)}>
-                      <span className="wb-count-value" aria-hidden="true">
-                        {i.count}
-                      </span>
-                      <span className="wb-count-label" aria-hidden="true">
-                        {i.label}
+                    <Link to={i.href} className={`wb-count tone-${i.count ? i.tone : 'zero'}`} data-key={i.key}>
+                      <span className="wb-count-value">{i.count}</span>
+                      <span className="wb-count-label">
+                        <span>
+                          <span className="sr-only">{t.countUnit}</span>
+                          {i.label}
+                        </span>
                         {i.hint && <span className="wb-count-hint">{i.hint}</span>}
                       </span>
                     </Link>
