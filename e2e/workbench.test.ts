@@ -32,7 +32,7 @@ describe.skipIf(browserSkipReason() !== null)('the workbench in the browser', ()
     h = await startHarness({ withPlan: true });
     office = await h.t.userWith(['office_admin'], '区政府办公室');
     scenario = await prepareWorkbenchScenario(h.t, office);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await h?.close();
   }, 240_000);
