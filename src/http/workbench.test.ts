@@ -12,6 +12,7 @@ interface Item {
   label: string;
   count: number;
   href: string;
+  hint?: string;
 }
 interface Source {
   id: string;
@@ -197,6 +198,8 @@ describe('GET /api/workbench', () => {
 
     const rw = await workbench(reviewer);
     expect(count(rw, 'catalog.review', 'awaiting-mine')).toBe(before + 1);
+    // The earliest due date of the queue is named beside the count.
+    expect(source(rw, 'catalog.review')!.items[0].hint).toMatch(/前须公开|已过公开时限/);
     expect(source(rw, 'plans.office')).toBeUndefined();
     // The scheduled publication is the review's due date, in this week's list.
     expect(rw.deadlines.find((d) => d.href === `/catalog/documents/${sent}`)?.date).toBe(todayInShanghai(new Date(publishAt)));

@@ -34,6 +34,8 @@ async function loadReview(ctx: WorkbenchContext) {
   const [total, queue, calendar] = await Promise.all([countDocuments(op, { awaiting: 'mine' }), reviewQueue(op, DUE_SCAN), loadCalendar(ctx.db)]);
   const dated = queue.map((d) => ({ ...d, due: dueOf(d, calendar) }));
   const late = dated.filter((d) => d.due && d.due < ctx.today).length;
+  const earliest = dated.map((d) => d.due).filter((d): d is string => !!d).sort()[0];
+  const hint = late ? `其中 ${late} 件已过公开时限` : earliest ? `最早一件 ${earliest} 前须公开` : undefined;
   const items: WorkbenchItem[] = [
     {
       key: 'awaiting-mine',
@@ -41,7 +43,7 @@ async function loadReview(ctx: WorkbenchContext) {
       count: total,
       href: '/catalog/documents?view=mine',
       tone: late ? 'danger' : total ? 'warning' : 'default',
-      ...(late && { hint: `其中 ${late} 件已过公开时限` }),
+      ...(hint && { hint }),
     },
   ];
   const deadlines: WorkbenchDeadline[] = dated.flatMap((d) => (d.due ? [{ date: d.due, label: `审核：${clip(d.title)}`, href: `/catalog/documents/${d.id}` }] : []));
