@@ -97,7 +97,7 @@ export async function countDocuments(ctx: OpContext, raw: ListDocumentsQuery): P
 
 /**
  * The documents waiting for the caller's review step (待我审核), with what sets their due date, at
- * most `limit`, by the same rule as the list.
+ * most `limit` (those due first), by the same rule as the list.
  */
 export async function reviewQueue(ctx: OpContext, limit: number) {
   assertCan(ctx.actor, 'catalog.read');
@@ -108,7 +108,8 @@ export async function reviewQueue(ctx: OpContext, limit: number) {
     .from(documents)
     .innerJoin(catalogColumns, eq(catalogColumns.id, documents.columnId))
     .where(question.cond)
-    .orderBy(desc(documents.updatedAt))
+    // Those due first: a scheduled publication's day, else the 成文日期 the legal period runs from.
+    .orderBy(sql`coalesce((${documents.publishAt} at time zone 'Asia/Shanghai')::date, ${documents.writtenOn}) asc nulls last`, desc(documents.updatedAt))
     .limit(limit);
 }
 
