@@ -28,7 +28,6 @@ export const t = {
   chartLoading: '图表加载中…',
   comingTitle: '后续模块',
   coming: '政策问答库、依申请公开、公众信箱与热线、年度考核和年度报告等模块正在建设中，上线后将出现在左侧菜单。',
-  todoTitle: '我的任务',
   workTitle: '我的待办',
   workIntro: '点击数字进入对应的列表。',
   workEmpty: '暂无待办',

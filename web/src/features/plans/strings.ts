@@ -362,10 +362,6 @@ export const t = {
   reportAgain: '重新报送',
   returnedMarker: (n: number) => `被退回${n > 1 ? ` ${n} 次` : ''}，请整改后重新报送`,
   viewMeasure: '查看举措',
-  homeTodoTitle: '我的任务',
-  homeTodoMore: '查看全部',
-  homeTodoSummary: (open: number, overdue: number, returned: number, toCheck: number) =>
-    `待办 ${open} 项${overdue ? `，其中逾期 ${overdue} 项` : ''}${returned ? `，被退回 ${returned} 项` : ''}${toCheck ? `；待核查 ${toCheck} 项` : ''}`,
   fromUnit: (u: string) => `报送单位：${u}`,
 
   // report drawer

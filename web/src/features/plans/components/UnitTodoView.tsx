@@ -51,9 +51,9 @@ function TaskItem({ a, href, today, action }: { a: AssignmentRow; href: string; 
 
 /**
  * A unit's to-do: its own assignments (报送进展 with evidence) and, for a lead unit, the reports
- * waiting for its check. `measureIds` narrows to one plan; `compact` is the home page's short form.
+ * waiting for its check, in two tabs. `measureIds` narrows to one plan.
  */
-export function UnitTodoView({ measureIds, compact }: { measureIds?: Set<string>; compact?: boolean }) {
+export function UnitTodoView({ measureIds }: { measureIds?: Set<string> }) {
   const canReport = usePermission('plans.report');
   const canCheck = usePermission('plans.check');
   const todo = useLoad(() => getTodo(), []);
@@ -85,25 +85,6 @@ export function UnitTodoView({ measureIds, compact }: { measureIds?: Set<string>
 
   if (todo.error) return <LoadError error={todo.error} onRetry={() => void todo.reload()} />;
   if (!data) return <Spin />;
-
-  if (compact) {
-    const top = mine.filter((a) => a.checkStatus !== 'accepted').slice(0, 5);
-    return (
-      <div className="home-todo">
-        <p className="text-muted">{t.homeTodoSummary(counts.open, counts.overdue, counts.returned, toCheck.length)}</p>
-        {top.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.mineEmpty} />
-        ) : (
-          <ul className="task-list">
-            {top.map((a) => (
-              <TaskItem key={a.id} a={a} href={measureHref(a)} today={today} />
-            ))}
-          </ul>
-        )}
-        <Link to="/plans/mine">{t.homeTodoMore}</Link>
-      </div>
-    );
-  }
 
   const showCheck = canCheck && (toCheck.length > 0 || data.ledMeasures.length > 0);
   const mineCard = (
