@@ -59,7 +59,8 @@ export function UnitTodoView({ measureIds }: { measureIds?: Set<string> }) {
   const todo = useLoad(() => getTodo(), []);
   // ?filter= and ?tab=check come from the workbench's counts; both are kept in the address.
   const [filter, setFilter] = useState<Filter>(() => FILTERS.find((f) => f === searchParam('filter')) ?? 'open');
-  const [section, setSection] = useState<Section>(() => (searchParam('tab') === 'check' ? 'check' : 'mine'));
+  // Without a word in the address, a lead unit with reports waiting opens on them: checks come first.
+  const [picked, setSection] = useState<Section | null>(() => (searchParam('tab') === 'check' ? 'check' : searchParam('tab') === 'mine' || searchParam('filter') ? 'mine' : null));
   const [reporting, setReporting] = useState<ReportTarget | null>(null);
   const today = todayInShanghai();
 
@@ -87,6 +88,7 @@ export function UnitTodoView({ measureIds }: { measureIds?: Set<string> }) {
   if (!data) return <Spin />;
 
   const showCheck = canCheck && (toCheck.length > 0 || data.ledMeasures.length > 0);
+  const section: Section = picked ?? (canCheck && toCheck.length > 0 ? 'check' : 'mine');
   const mineCard = (
     <Card title={<h2 className="card-title">{t.mineSection(mine.length)}</h2>} className="todo-card">
       <div className="toolbar">
@@ -163,7 +165,7 @@ export function UnitTodoView({ measureIds }: { measureIds?: Set<string> }) {
           activeKey={section}
           onChange={(k) => {
             setSection(k as Section);
-            replaceSearchParam('tab', k === 'check' ? 'check' : null);
+            replaceSearchParam('tab', k === 'check' ? 'check' : 'mine');
           }}
           items={[
             { key: 'mine', label: t.mineTabTasks(counts.open), children: mineCard },
