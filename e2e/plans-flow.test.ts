@@ -152,8 +152,8 @@ describe.skipIf(browserSkipReason() !== null)('plans (任务分工督办) in the
     jwUnitId = jwUser.actor.unitId;
     jw = await h.openPage(PHONE);
     await signIn(jw, jwUser.actor.username);
-    // The home page of a unit user starts with its to-do.
-    await jw.locator('.home-todo').waitFor();
+    // The home page of a unit user is the workbench, starting with the unit's tasks.
+    await jw.locator('.wb-source[data-source="plans.unit"]').waitFor();
     await jw.goto('/admin/plans/mine');
     const task = jw.locator('.task-item').filter({ hasText: MEASURE_TEXT });
     await task.waitFor();

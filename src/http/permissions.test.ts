@@ -50,6 +50,18 @@ describe('every endpoint as every role', () => {
     const unitIds = new Set(res.json().items.map((u: { unitId: string }) => u.unitId));
     expect(unitIds.size).toBe(1);
   });
+
+  it('gives every role its workbench, with the district office\'s sources to the office only', async () => {
+    for (const role of ROLE_CODES) {
+      const res = await clients.get(role)!.request('GET', '/api/workbench');
+      expect(res.statusCode, `${role}: ${res.body}`).toBe(200);
+      const ids = res.json().sources.map((s: { id: string }) => s.id);
+      const districtWide = role === 'sys_admin' || role === 'office_admin';
+      expect(ids.includes('plans.office'), role).toBe(districtWide);
+      expect(ids.includes('catalog.health'), role).toBe(districtWide);
+      expect(ids.includes('catalog.review'), role).toBe((POLICY['documents.review'] as readonly Role[]).includes(role));
+    }
+  });
 });
 
 describe('opinion events by unit', () => {

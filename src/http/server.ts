@@ -27,6 +27,7 @@ import { jobRoutes } from './routes/jobs.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { unitRoutes } from './routes/units.ts';
 import { userRoutes } from './routes/users.ts';
+import { workbenchRoutes } from './routes/workbench.ts';
 import { planRoutes } from '../modules/plans/routes.ts';
 import { catalogRoutes } from '../modules/catalog/routes.ts';
 import { pathMappingRoutes } from '../modules/catalog/path-mappings/routes.ts';
@@ -108,7 +109,7 @@ export async function buildServer(deps: AppDeps, opts: { logger?: boolean } = {}
   installErrorHandler(app);
   installAuth(app, deps.database.db);
 
-  for (const plugin of [healthRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, notificationRoutes, fileRoutes, jobRoutes, planRoutes, catalogRoutes, pathMappingRoutes, reportRoutes, opinionRoutes])
+  for (const plugin of [healthRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, notificationRoutes, fileRoutes, jobRoutes, workbenchRoutes, planRoutes, catalogRoutes, pathMappingRoutes, reportRoutes, opinionRoutes])
     await app.register(plugin(deps));
 
   app.decorate('admissionGate', gate);

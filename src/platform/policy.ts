@@ -60,6 +60,8 @@ export const POLICY = {
   'opinion.press': ['sys_admin', 'office_admin', 'liaison'],
   /** The domain table, the clocks, 通报批评 and 约谈: the district office. */
   'opinion.manage': ['sys_admin', 'office_admin'],
+  /** One's own workbench (工作台): counts of one's work and the week's deadlines, within one's unit scope. */
+  'workbench.read': ALL,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;
@@ -96,6 +98,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'opinion.handle': '登记舆情事件、办理回应、记录承诺',
   'opinion.press': '记录新闻发布和政策解读',
   'opinion.manage': '维护舆情领域与时限，通报批评和约谈',
+  'workbench.read': '查看自己的工作台',
 };
 
 /**

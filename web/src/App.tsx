@@ -36,6 +36,7 @@ const ROUTES: Route[] = [
   { path: '/plans/import', page: page(() => import('./features/plans/pages/PlanImportPage.tsx'), 'PlanImportPage'), permission: 'plans.manage' },
   { path: '/plans/mine', page: page(() => import('./features/plans/pages/MyTasksPage.tsx'), 'MyTasksPage'), permission: 'plans.read' },
   { path: '/plans/:planId/mine', page: page(() => import('./features/plans/pages/MyTasksPage.tsx'), 'MyTasksPage'), permission: 'plans.read' },
+  { path: '/plans/:planId/assignments', page: page(() => import('./features/plans/pages/PlanAssignmentsPage.tsx'), 'PlanAssignmentsPage'), permission: 'plans.read' },
   { path: '/plans/:planId/measures/:measureId', page: page(() => import('./features/plans/pages/MeasureDetailPage.tsx'), 'MeasureDetailPage'), permission: 'plans.read' },
   { path: '/measures/:measureId', page: page(() => import('./features/plans/pages/MeasureDetailPage.tsx'), 'MeasureDetailPage'), permission: 'plans.read' },
   { path: '/plans/:planId', page: page(() => import('./features/plans/pages/PlanDetailPage.tsx'), 'PlanDetailPage'), permission: 'plans.read' },

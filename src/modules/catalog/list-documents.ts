@@ -22,6 +22,8 @@ export const listDocumentsQuery = z.object({
   q: z.string().trim().max(100, '关键词不能超过 100 字').optional(),
   /** `mine`: the documents whose current review step the caller may take (待我审核). */
   awaiting: z.enum(['mine'], { message: 'awaiting 只能为 mine（待我审核）' }).optional(),
+  /** `me`: the documents the caller created (我起草的), across every site in reach. */
+  author: z.enum(['me'], { message: 'author 只能为 me（我起草的）' }).optional(),
   page: z.coerce.number().int().min(1, '页码从 1 开始').max(100000, '页码过大').default(1),
   pageSize: z.coerce.number().int().min(1, '每页至少 1 条').max(100, '每页最多 100 条').default(20),
 });
@@ -34,11 +36,12 @@ export type ListDocumentsQuery = z.input<typeof listDocumentsQuery>;
  * detail page). `awaiting=mine` keeps the documents whose current step the caller may take, by the
  * same rule `reviewDocument` enforces.
  */
-export async function listDocuments(ctx: OpContext, raw: ListDocumentsQuery) {
-  assertCan(ctx.actor, 'catalog.read');
-  const actor = ctx.actor;
-  const query = listDocumentsQuery.parse(raw);
-  const empty = { total: 0, page: query.page, pageSize: query.pageSize, items: [] };
+/**
+ * The list's question as SQL: the caller's reach and the filters, `onColumn` needing the join with
+ * the column. Null when nothing can match (待我审核 with no step the caller may take).
+ */
+async function documentListCondition(ctx: OpContext, query: z.output<typeof listDocumentsQuery>) {
+  const actor = ctx.actor!;
   const where: SQL[] = [];
   /** Conditions on the column (scope, site) need the join; the count of a plain list does not. */
   const onColumn: SQL[] = [];
@@ -54,6 +57,7 @@ export async function listDocuments(ctx: OpContext, raw: ListDocumentsQuery) {
   }
   if (query.status === 'in_review') where.push(UNDER_REVIEW_SQL);
   else if (query.status) where.push(eq(documents.status, query.status));
+  if (query.author === 'me') where.push(eq(documents.createdBy, actor.id));
   if (query.q) {
     // A literal, case-insensitive substring: no LIKE pattern, so % and _ in the words are just characters
     // (and PGlite's ILIKE over Chinese text is several times slower than this).
@@ -73,13 +77,50 @@ export async function listDocuments(ctx: OpContext, raw: ListDocumentsQuery) {
       c.reviewSteps.forEach((step, i) => {
         if (mayTakeStep(actor, c, step)) allowed.set(i, [...(allowed.get(i) ?? []), c.id]);
       });
-    if (!allowed.size) return empty;
+    if (!allowed.size) return null;
     where.push(UNDER_REVIEW_SQL, or(...[...allowed].map(([i, ids]) => sql`(${CURRENT_STEP_SQL} = ${sql.raw(String(i))} and ${documents.columnId} = any(${uuidArray(ids)}))`))!);
     // Not a round one sent up oneself, nor one where one already decided a step (review-rule.ts).
     where.push(sql`${SUBMITTED_BY_SQL} is distinct from ${actor.id}`, sql`not ${decidedInRoundSql(actor.id)}`);
   }
+  return { cond: and(...onColumn, ...where), joinColumn: onColumn.length > 0 };
+}
 
-  const cond = and(...onColumn, ...where);
+/** How many documents the list would show for `raw` (the workbench's counts open these lists). */
+export async function countDocuments(ctx: OpContext, raw: ListDocumentsQuery): Promise<number> {
+  assertCan(ctx.actor, 'catalog.read');
+  const question = await documentListCondition(ctx, listDocumentsQuery.parse(raw));
+  if (!question) return 0;
+  const counted = ctx.db.select({ total: count() }).from(documents);
+  const [{ total }] = await (question.joinColumn ? counted.innerJoin(catalogColumns, eq(catalogColumns.id, documents.columnId)) : counted).where(question.cond);
+  return total;
+}
+
+/**
+ * The documents waiting for the caller's review step (待我审核), with what sets their due date, at
+ * most `limit` (those due first), by the same rule as the list.
+ */
+export async function reviewQueue(ctx: OpContext, limit: number) {
+  assertCan(ctx.actor, 'catalog.read');
+  const question = await documentListCondition(ctx, listDocumentsQuery.parse({ awaiting: 'mine' }));
+  if (!question) return [];
+  return ctx.db
+    .select({ id: documents.id, title: documents.title, writtenOn: documents.writtenOn, publishAt: documents.publishAt, updatedAt: documents.updatedAt })
+    .from(documents)
+    .innerJoin(catalogColumns, eq(catalogColumns.id, documents.columnId))
+    .where(question.cond)
+    // Those due first: a scheduled publication's day, else the 成文日期 the legal period runs from.
+    .orderBy(sql`coalesce((${documents.publishAt} at time zone 'Asia/Shanghai')::date, ${documents.writtenOn}) asc nulls last`, desc(documents.updatedAt))
+    .limit(limit);
+}
+
+export async function listDocuments(ctx: OpContext, raw: ListDocumentsQuery) {
+  assertCan(ctx.actor, 'catalog.read');
+  const actor = ctx.actor;
+  const query = listDocumentsQuery.parse(raw);
+  const empty = { total: 0, page: query.page, pageSize: query.pageSize, items: [] };
+  const question = await documentListCondition(ctx, query);
+  if (!question) return empty;
+  const { cond } = question;
   const counted = ctx.db.select({ total: count() }).from(documents);
   const [rows, [{ total }]] = await Promise.all([
     ctx.db
@@ -107,7 +148,7 @@ export async function listDocuments(ctx: OpContext, raw: ListDocumentsQuery) {
       .orderBy(desc(documents.updatedAt), desc(documents.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    (onColumn.length ? counted.innerJoin(catalogColumns, eq(catalogColumns.id, documents.columnId)) : counted).where(cond),
+    (question.joinColumn ? counted.innerJoin(catalogColumns, eq(catalogColumns.id, documents.columnId)) : counted).where(cond),
   ]);
 
   // In the review queue, documents at their last step show how much personal information is still

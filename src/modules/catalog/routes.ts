@@ -18,8 +18,11 @@ import { compareRevisions } from './compare-revisions.ts';
 import { interpretationInput, linkInterpretation, unlinkInterpretation } from './link-interpretation.ts';
 import { z } from 'zod';
 import { listDocuments, listDocumentsQuery } from './list-documents.ts';
+import { catalogWorkbenchSources } from './workbench-sources.ts';
+import { registerWorkbenchSource } from '../../platform/workbench/workbench-source.ts';
 
 export const catalogRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+  for (const source of catalogWorkbenchSources) registerWorkbenchSource(source);
   const { db } = deps.database;
   const tags = ['catalog'];
   const ctx = (req: Parameters<typeof contextOf>[0]) => contextOf(req, db);

@@ -87,7 +87,7 @@ export async function getPlanDashboard(ctx: OpContext, planId: string, today = t
 }
 
 /** Assignment rows with their unit and measure, for lists (at most 200; the ledger export has them all). */
-export async function listAssignments(ctx: OpContext, where: ReturnType<typeof and>, limit = 200) {
+export async function listAssignments(ctx: OpContext, where: ReturnType<typeof and>, limit = 200, offset = 0) {
   return ctx.db
     .select({
       id: planAssignments.id,
@@ -109,8 +109,9 @@ export async function listAssignments(ctx: OpContext, where: ReturnType<typeof a
     .innerJoin(units, eq(units.id, planAssignments.unitId))
     .innerJoin(plans, eq(plans.id, planAssignments.planId))
     .where(where)
-    .orderBy(asc(planAssignments.dueDate), asc(planMeasures.seq))
-    .limit(limit);
+    .orderBy(asc(planAssignments.dueDate), asc(planMeasures.seq), asc(units.sort), asc(planAssignments.id))
+    .limit(limit)
+    .offset(offset);
 }
 
 export async function listPlans(ctx: OpContext) {

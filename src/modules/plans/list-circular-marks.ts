@@ -1,10 +1,14 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
-import { planEvents, units, users } from '../../db/schema/index.ts';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { planCirculars, planEvents, units, users } from '../../db/schema/index.ts';
 import type { OpContext } from '../../platform/context.ts';
 import { assertCan } from '../../platform/policy.ts';
 import { loadPlan } from './load-plan.ts';
 
 export const MARK_KINDS = ['commend', 'criticize'] as const;
+
+/** A mark still to be decided: not withdrawn, made after the plan's last issued 通报 (it goes into the next one). */
+export const pendingMarkSql = sql<boolean>`(not ${planEvents.withdrawn} and ${planEvents.createdAt} > coalesce(
+  (select max(c.issued_at) from ${planCirculars} c where c.plan_id = ${planEvents.planId} and c.status = 'issued'), '-infinity'::timestamptz))`;
 
 /** The 通报 marks of a plan (表扬 / 批评), newest first, withdrawn ones included and flagged. */
 export async function listCircularMarks(ctx: OpContext, planId: string) {
@@ -18,6 +22,7 @@ export async function listCircularMarks(ctx: OpContext, planId: string) {
       kind: planEvents.kind,
       reason: planEvents.message,
       withdrawn: planEvents.withdrawn,
+      pending: pendingMarkSql,
       createdAt: planEvents.createdAt,
       createdByName: users.displayName,
     })

@@ -21,6 +21,9 @@ import { importPlan } from './import-plan.ts';
 import { issuePlan, issuePlanInput } from './issue-plan.ts';
 import { listCirculars } from './list-circulars.ts';
 import { listUnitTodo } from './list-unit-assignments.ts';
+import { listPlanAssignments, listPlanAssignmentsQuery } from './list-plan-assignments.ts';
+import { planWorkbenchSources } from './workbench-sources.ts';
+import { registerWorkbenchSource } from '../../platform/workbench/workbench-source.ts';
 import { listCircularMarks } from './list-circular-marks.ts';
 import { withdrawCircularMark, withdrawMarkInput } from './withdraw-circular-mark.ts';
 import { markForCircular, markInput, urgeInput, urgeUnit } from './office-actions.ts';
@@ -38,6 +41,7 @@ import {
   issueResult,
   measureDetail,
   planEvent,
+  planAssignmentList,
   planListItem,
   planTree,
   reportRow,
@@ -53,6 +57,7 @@ export const planRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) 
   const { db } = deps.database;
   const tags = ['plans'];
   const ctx = (req: Parameters<typeof contextOf>[0]) => contextOf(req, db);
+  for (const source of planWorkbenchSources) registerWorkbenchSource(source);
 
   app.get('/api/plans', { config: { access: 'plans.read' }, schema: { tags, summary: '任务分工列表', response: answers({ 200: z.object({ items: z.array(planListItem) }) }) } }, async (req) => ({ items: await listPlans(ctx(req)) }));
 
@@ -105,6 +110,11 @@ export const planRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) 
     await deleteDraft(ctx(req), req.params.id);
     return { ok: true };
   });
+  app.get(
+    '/api/plans/:id/assignments',
+    { config: { access: 'plans.read' }, schema: { tags, summary: '单位任务列表（按状态、单位、到期日筛选；非主管部门只见本单位）', response: answers({ 200: planAssignmentList }), params: idParam, querystring: listPlanAssignmentsQuery } },
+    async (req) => listPlanAssignments(ctx(req), req.params.id, req.query),
+  );
   app.get('/api/plans/:id/dashboard', { config: { access: 'plans.read' }, schema: { tags, summary: '进度看板', response: answers({ 200: dashboard }), params: idParam } }, async (req) => getPlanDashboard(ctx(req), req.params.id));
   app.get('/api/plans/:id/issue-preview', { config: { access: 'plans.manage' }, schema: { tags, summary: '印发前检查：未识别单位与需逐项确定的单位组', response: answers({ 200: issuePreview }), params: idParam } }, async (req) => previewIssue(ctx(req), req.params.id));
   app.post('/api/plans/:id/issue', { config: { access: 'plans.manage' }, schema: { tags, summary: '印发（生成各单位任务并通知）', response: answers({ 200: issueResult }), params: idParam, body: issuePlanInput } }, async (req) => issuePlan(ctx(req), req.params.id, req.body));

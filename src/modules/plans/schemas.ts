@@ -336,6 +336,8 @@ export const circularMark = z.object({
   kind: textEnum(['commend', 'criticize']),
   reason: z.string().nullable(),
   withdrawn: z.boolean(),
+  /** Not withdrawn and made after the plan's last issued 通报: still to be decided (待定). */
+  pending: z.boolean(),
   createdAt: timestamp,
   createdByName: z.string().nullable(),
 });
@@ -353,3 +355,14 @@ export const circular = z
     issuedAt: timestamp.nullable(),
   })
   .meta({ id: 'Circular' });
+
+export const planAssignmentList = z
+  .object({
+    plan: z.object({ id, title: z.string(), status: planStatus }),
+    asOf: z.string(),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    items: z.array(assignmentRow),
+  })
+  .meta({ id: 'PlanAssignmentList' });

@@ -220,7 +220,7 @@ export type paths = {
                             };
                             csrfToken: string;
                             mustChangePassword: boolean;
-                            permissions: ("units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "notifications.own" | "files.upload" | "files.read" | "jobs.manage" | "plans.read" | "plans.manage" | "plans.report" | "plans.check" | "catalog.read" | "catalog.manage" | "documents.edit" | "documents.review" | "documents.findings" | "reports.read" | "reports.edit" | "reports.publish" | "reports.manage" | "reports.import" | "opinion.read" | "opinion.handle" | "opinion.press" | "opinion.manage")[];
+                            permissions: ("units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "notifications.own" | "files.upload" | "files.read" | "jobs.manage" | "plans.read" | "plans.manage" | "plans.report" | "plans.check" | "catalog.read" | "catalog.manage" | "documents.edit" | "documents.review" | "documents.findings" | "reports.read" | "reports.edit" | "reports.publish" | "reports.manage" | "reports.import" | "opinion.read" | "opinion.handle" | "opinion.press" | "opinion.manage" | "workbench.read")[];
                             unread: number;
                         };
                     };
@@ -1952,6 +1952,60 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/workbench": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作台：本人待办计数与本周截止事项（按单位范围） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Workbench"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans": {
         parameters: {
             query?: never;
@@ -2305,6 +2359,68 @@ export type paths = {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 单位任务列表（按状态、单位、到期日筛选；非主管部门只见本单位） */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "open" | "overdue" | "returned" | "reported";
+                    unitId?: string;
+                    due?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanAssignmentList"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2697,6 +2813,7 @@ export type paths = {
                                 kind: "commend" | "criticize";
                                 reason: string | null;
                                 withdrawn: boolean;
+                                pending: boolean;
                                 createdAt: string;
                                 createdByName: string | null;
                             }[];
@@ -4018,6 +4135,7 @@ export type paths = {
                     status?: "draft" | "in_review" | "returned" | "rejected" | "scheduled" | "published" | "withdrawn";
                     q?: string;
                     awaiting?: "mine";
+                    author?: "me";
                     page?: number;
                     pageSize?: number;
                 };
@@ -7256,6 +7374,34 @@ export type components = {
             createdAt: string;
             updatedAt: string;
         };
+        WorkbenchInput: {
+            asOf: string;
+            weekEnd: string;
+            sources: {
+                id: string;
+                module: string;
+                title: string;
+                /** @enum {string} */
+                status: "ok" | "unavailable";
+                items: {
+                    key: string;
+                    label: string;
+                    count: number;
+                    href: string;
+                    /** @enum {string} */
+                    tone: "danger" | "warning" | "info" | "default";
+                    hint?: string;
+                }[];
+            }[];
+            deadlines: {
+                date: string;
+                label: string;
+                href: string;
+                module: string;
+                sourceId: string;
+            }[];
+            deadlinesTotal: number;
+        };
         PlanInput: {
             id: string;
             kind: string;
@@ -7654,6 +7800,18 @@ export type components = {
             createdBy: string | null;
             createdAt: string;
             issuedAt: string | null;
+        };
+        PlanAssignmentListInput: {
+            plan: {
+                id: string;
+                title: string;
+                status: string;
+            };
+            asOf: string;
+            total: number;
+            page: number;
+            pageSize: number;
+            items: components["schemas"]["AssignmentRowInput"][];
         };
         CatalogColumnInput: {
             id: string;
@@ -8153,6 +8311,34 @@ export type components = {
             createdAt: string;
             updatedAt: string;
         };
+        Workbench: {
+            asOf: string;
+            weekEnd: string;
+            sources: {
+                id: string;
+                module: string;
+                title: string;
+                /** @enum {string} */
+                status: "ok" | "unavailable";
+                items: {
+                    key: string;
+                    label: string;
+                    count: number;
+                    href: string;
+                    /** @enum {string} */
+                    tone: "danger" | "warning" | "info" | "default";
+                    hint?: string;
+                }[];
+            }[];
+            deadlines: {
+                date: string;
+                label: string;
+                href: string;
+                module: string;
+                sourceId: string;
+            }[];
+            deadlinesTotal: number;
+        };
         Plan: {
             id: string;
             /** @enum {string} */
@@ -8626,6 +8812,19 @@ export type components = {
             createdBy: string | null;
             createdAt: string;
             issuedAt: (string) | null;
+        };
+        PlanAssignmentList: {
+            plan: {
+                id: string;
+                title: string;
+                /** @enum {string} */
+                status: "draft" | "issued" | "closed";
+            };
+            asOf: string;
+            total: number;
+            page: number;
+            pageSize: number;
+            items: components["schemas"]["AssignmentRow"][];
         };
         CatalogColumn: {
             id: string;

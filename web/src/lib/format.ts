@@ -27,3 +27,10 @@ export function weekdayOf(date: string): string {
 export function todayInShanghai(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
+
+/** The date `n` days after `date` (both YYYY-MM-DD). */
+export function addDaysTo(date: string, n: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}

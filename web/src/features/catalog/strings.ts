@@ -336,6 +336,8 @@ export const t = {
   listTitle: '文件列表',
   listViewLabel: '查看范围',
   listAll: '全部文件',
+  listAuthored: '我起草的',
+  listEmptyAuthored: '您还没有起草文件',
   listMine: '待我审核',
   listMineCount: (n: number) => `待我审核（${n}）`,
   listMineHint: '待我审核：各站点中当前审核步骤由您办理的文件。',

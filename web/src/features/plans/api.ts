@@ -1,4 +1,4 @@
-import { ApiError, asForm, call, client, type ApiBody, type ApiData, type Schema } from '../../lib/api.ts';
+import { ApiError, asForm, call, client, type ApiBody, type ApiData, type ApiQuery, type Schema } from '../../lib/api.ts';
 
 /**
  * The plans (任务分工督办) API as the admin app uses it, on the generated client: the types are the
@@ -77,6 +77,9 @@ const path = (id: string) => ({ params: { path: { id } } });
 
 export const listPlans = async () => (await call(client.GET('/api/plans'))).items;
 export const getPlanTree = (id: string) => call(client.GET('/api/plans/{id}', path(id)));
+export type AssignmentListQuery = NonNullable<ApiQuery<'/api/plans/{id}/assignments', 'get'>>;
+export type AssignmentState = NonNullable<AssignmentListQuery['state']>;
+export const listPlanAssignments = (id: string, query: AssignmentListQuery) => call(client.GET('/api/plans/{id}/assignments', { params: { path: { id }, query } }));
 export const getDashboard = (id: string) => call(client.GET('/api/plans/{id}/dashboard', path(id)));
 export const getIssuePreview = (id: string) => call(client.GET('/api/plans/{id}/issue-preview', path(id)));
 export const issuePlan = (id: string, selections: Record<string, string[]>) => call(client.POST('/api/plans/{id}/issue', { ...path(id), body: { selections } }));

@@ -15,7 +15,8 @@ export const STATUS_COLORS: Record<DocumentStatus, string> = { draft: GREY, in_r
 const STATUSES = Object.keys(STATUS_COLORS) as DocumentStatus[];
 const PAGE_SIZES = [20, 50, 100];
 
-type View = 'all' | 'mine';
+/** all: the site's documents; mine: 待我审核; authored: 我起草的 (every site, status filter applies). */
+type View = 'all' | 'mine' | 'authored';
 
 interface Props {
   /** The site picked on the page; the whole list waits for it (待我审核 does not: it spans every site). */
@@ -51,8 +52,12 @@ function StatusCell({ r }: { r: DocumentListItem }) {
  */
 export function DocumentList({ siteId, column, onClearColumn }: Props) {
   const canReview = usePermission('documents.review');
+  const canEdit = usePermission('documents.edit');
   const wide = Grid.useBreakpoint().md ?? true;
-  const [view, setView] = useState<View>(() => (canReview && searchParam('view') === 'mine' ? 'mine' : 'all'));
+  const [view, setView] = useState<View>(() => {
+    const v = searchParam('view');
+    return canReview && v === 'mine' ? 'mine' : canEdit && v === 'authored' ? 'authored' : 'all';
+  });
   const [q, setQ] = useState(() => searchParam('q') ?? '');
   const [status, setStatus] = useState<DocumentStatus | undefined>(() => {
     const s = searchParam('status') as DocumentStatus | null;
@@ -69,7 +74,9 @@ export function DocumentList({ siteId, column, onClearColumn }: Props) {
     () =>
       mine
         ? listDocuments({ awaiting: 'mine', q: q || undefined, page, pageSize })
-        : siteId
+        : view === 'authored'
+          ? listDocuments({ author: 'me', status, q: q || undefined, page, pageSize })
+          : siteId
           ? listDocuments({ siteUnitId: siteId, columnId: column?.id, status, q: q || undefined, page, pageSize })
           : Promise.resolve(undefined),
     [asked, page],
@@ -79,7 +86,7 @@ export function DocumentList({ siteId, column, onClearColumn }: Props) {
 
   const keep = (name: string, value: string | undefined) => replaceSearchParam(name, value || null);
   const filtered = !!(q || status || column);
-  const empty = mine ? t.listEmptyMine : filtered ? t.listEmptyFiltered : t.listEmpty;
+  const empty = mine ? t.listEmptyMine : view === 'authored' && !filtered ? t.listEmptyAuthored : filtered ? t.listEmptyFiltered : t.listEmpty;
 
   const columns: TableColumnsType<DocumentListItem> = [
     {
@@ -125,18 +132,19 @@ export function DocumentList({ siteId, column, onClearColumn }: Props) {
   return (
     <div className="document-list">
       <div className="toolbar">
-        {canReview && (
+        {(canReview || canEdit) && (
           <Segmented<View>
             aria-label={t.listViewLabel}
             block={!wide}
             value={view}
             onChange={(v) => {
               setView(v);
-              keep('view', v === 'mine' ? 'mine' : undefined);
+              keep('view', v === 'all' ? undefined : v);
             }}
             options={[
               { value: 'all', label: t.listAll },
-              { value: 'mine', label: mineCount.data !== undefined ? t.listMineCount(mineCount.data) : t.listMine },
+              ...(canReview ? [{ value: 'mine' as const, label: mineCount.data !== undefined ? t.listMineCount(mineCount.data) : t.listMine }] : []),
+              ...(canEdit ? [{ value: 'authored' as const, label: t.listAuthored }] : []),
             ]}
           />
         )}
@@ -172,7 +180,7 @@ export function DocumentList({ siteId, column, onClearColumn }: Props) {
             />
           </div>
         )}
-        {!mine && column && (
+        {view === 'all' && column && (
           <span className="doc-column-filter">
             {t.listColumnFilter(column.label)}
             <Button size="small" type="text" icon={<CloseOutlined />} aria-label={t.listColumnClear} title={t.listColumnClear} onClick={onClearColumn} />

@@ -1,26 +1,38 @@
 import { Alert, Card, Empty, Skeleton, Table, Tabs, Tag } from 'antd';
+import { useEffect, useRef } from 'react';
 import { LoadError } from '../../../components/LoadError.tsx';
-import { Link } from '../../../lib/router.tsx';
+import { Link, replaceSearchParam, searchParam } from '../../../lib/router.tsx';
 import type { Loaded } from '../../../lib/use-load.ts';
 import type { CatalogHealth } from '../api.ts';
 import { dateOf } from '../column-tree.ts';
 import { RED } from '../colors.ts';
 import { t } from '../strings.ts';
 
+const HEALTH_TABS = ['blank', 'overdue', 'outdated'];
+
 /** 栏目检查: what a website inspection would find, across every site. */
 export function HealthPanel({ health }: { health: Loaded<CatalogHealth> }) {
   const h = health.data;
+  const ref = useRef<HTMLDivElement>(null);
+  const linked = !!searchParam('health');
+  // Opened from a count on the workbench: bring the list into view once it is there.
+  useEffect(() => {
+    if (linked && h) ref.current?.scrollIntoView({ block: 'start' });
+  }, [linked, h]);
   const blankBySiteName = new Map<string, string[]>();
   for (const c of h?.blank ?? []) blankBySiteName.set(c.siteName, [...(blankBySiteName.get(c.siteName) ?? []), c.name]);
 
   return (
-    <Card title={<h2 className="card-title">{t.healthTitle}</h2>} className="block-gap" data-testid="catalog-health">
+    <Card ref={ref} title={<h2 className="card-title">{t.healthTitle}</h2>} className="block-gap" data-testid="catalog-health">
       {health.error && <LoadError error={health.error} onRetry={() => void health.reload()} />}
       {!h && health.loading && <Skeleton active />}
       {h && (
         <>
           <p className="text-muted">{t.healthAsOf(h.asOf)}</p>
           <Tabs
+            // ?health=blank|overdue|outdated opens that list (the workbench's counts link here).
+            defaultActiveKey={HEALTH_TABS.find((k) => k === searchParam('health'))}
+            onChange={(k) => replaceSearchParam('health', k)}
             items={[
               {
                 key: 'blank',

@@ -1,8 +1,9 @@
-import { Alert, App, Button, Form, Grid, Input, Modal, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Form, Grid, Input, Modal, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { errorMessage } from '../../../lib/api.ts';
 import { formatDateTime } from '../../../lib/format.ts';
+import { replaceSearchParam, searchParam } from '../../../lib/router.tsx';
 import { common } from '../../../lib/strings.ts';
 import { useLoad } from '../../../lib/use-load.ts';
 import { listMarks, withdrawMark, type CircularMark } from '../api.ts';
@@ -17,6 +18,14 @@ export function CircularMarks({ planId, canManage }: { planId: string; canManage
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
   const wide = Grid.useBreakpoint().md ?? true;
+  // ?marks=pending: only the marks still to be decided (the workbench's count links here).
+  const [which, setWhich] = useState<'pending' | 'all'>(() => (searchParam('marks') === 'pending' ? 'pending' : 'all'));
+  const shown = (marks.data ?? []).filter((m) => which === 'all' || m.pending);
+  const sectionRef = useRef<HTMLElement>(null);
+  const linked = searchParam('marks') === 'pending';
+  useEffect(() => {
+    if (linked && marks.data) sectionRef.current?.scrollIntoView({ block: 'start' });
+  }, [linked, marks.data]);
 
   const open = (m: CircularMark) => {
     setError(null);
@@ -82,17 +91,31 @@ export function CircularMarks({ planId, canManage }: { planId: string; canManage
   ];
 
   return (
-    <section aria-labelledby="marks-h" className="marks-section">
+    <section aria-labelledby="marks-h" className="marks-section" ref={sectionRef}>
       <Typography.Title level={3} id="marks-h" className="section-title">
         {t.marksTitle}
       </Typography.Title>
       <p className="text-muted">{t.marksIntro}</p>
+      <div className="toolbar">
+        <Segmented<'pending' | 'all'>
+          aria-label={t.marksFilter}
+          value={which}
+          onChange={(v) => {
+            setWhich(v);
+            replaceSearchParam('marks', v === 'pending' ? 'pending' : null);
+          }}
+          options={[
+            { value: 'pending', label: t.marksPending((marks.data ?? []).filter((m) => m.pending).length) },
+            { value: 'all', label: t.marksAll((marks.data ?? []).length) },
+          ]}
+        />
+      </div>
       {marks.error && <LoadError error={marks.error} onRetry={() => void marks.reload()} />}
       <Table<CircularMark>
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={marks.data ?? []}
+        dataSource={shown}
         loading={marks.loading}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
         locale={{ emptyText: t.marksEmpty }}

@@ -1,8 +1,8 @@
-import { Button, Card, Empty, Segmented, Spin, Tag } from 'antd';
+import { Button, Card, Empty, Segmented, Spin, Tabs, Tag } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { formatDateTime, todayInShanghai } from '../../../lib/format.ts';
-import { Link } from '../../../lib/router.tsx';
+import { Link, replaceSearchParam, searchParam } from '../../../lib/router.tsx';
 import { usePermission } from '../../../lib/session.tsx';
 import { useLoad } from '../../../lib/use-load.ts';
 import { getTodo, type AssignmentRow } from '../api.ts';
@@ -12,6 +12,8 @@ import { ReportDrawer, type ReportTarget } from './ReportDrawer.tsx';
 import { AssignmentStatusTag, CheckStatusTag, DueDate } from './StatusTags.tsx';
 
 type Filter = 'open' | 'returned' | 'overdue' | 'accepted' | 'all';
+const FILTERS: Filter[] = ['open', 'returned', 'overdue', 'accepted', 'all'];
+type Section = 'mine' | 'check';
 
 const isOverdue = (a: AssignmentRow, today: string) => a.dueDate < today && a.checkStatus !== 'accepted';
 
@@ -49,13 +51,16 @@ function TaskItem({ a, href, today, action }: { a: AssignmentRow; href: string; 
 
 /**
  * A unit's to-do: its own assignments (报送进展 with evidence) and, for a lead unit, the reports
- * waiting for its check. `measureIds` narrows to one plan; `compact` is the home page's short form.
+ * waiting for its check, in two tabs. `measureIds` narrows to one plan.
  */
-export function UnitTodoView({ measureIds, compact }: { measureIds?: Set<string>; compact?: boolean }) {
+export function UnitTodoView({ measureIds }: { measureIds?: Set<string> }) {
   const canReport = usePermission('plans.report');
   const canCheck = usePermission('plans.check');
   const todo = useLoad(() => getTodo(), []);
-  const [filter, setFilter] = useState<Filter>('open');
+  // ?filter= and ?tab=check come from the workbench's counts; both are kept in the address.
+  const [filter, setFilter] = useState<Filter>(() => FILTERS.find((f) => f === searchParam('filter')) ?? 'open');
+  // Without a word in the address, a lead unit with reports waiting opens on them: checks come first.
+  const [picked, setSection] = useState<Section | null>(() => (searchParam('tab') === 'check' ? 'check' : searchParam('tab') === 'mine' || searchParam('filter') ? 'mine' : null));
   const [reporting, setReporting] = useState<ReportTarget | null>(null);
   const today = todayInShanghai();
 
@@ -82,89 +87,93 @@ export function UnitTodoView({ measureIds, compact }: { measureIds?: Set<string>
   if (todo.error) return <LoadError error={todo.error} onRetry={() => void todo.reload()} />;
   if (!data) return <Spin />;
 
-  if (compact) {
-    const top = mine.filter((a) => a.checkStatus !== 'accepted').slice(0, 5);
-    return (
-      <div className="home-todo">
-        <p className="text-muted">{t.homeTodoSummary(counts.open, counts.overdue, counts.returned, toCheck.length)}</p>
-        {top.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.mineEmpty} />
-        ) : (
-          <ul className="task-list">
-            {top.map((a) => (
-              <TaskItem key={a.id} a={a} href={measureHref(a)} today={today} />
-            ))}
-          </ul>
-        )}
-        <Link to="/plans/mine">{t.homeTodoMore}</Link>
-      </div>
-    );
-  }
-
   const showCheck = canCheck && (toCheck.length > 0 || data.ledMeasures.length > 0);
+  const section: Section = picked ?? (canCheck && toCheck.length > 0 ? 'check' : 'mine');
+  const mineCard = (
+    <Card title={<h2 className="card-title">{t.mineSection(mine.length)}</h2>} className="todo-card">
+      <div className="toolbar">
+        <Segmented<Filter>
+          aria-label={t.mineFilter}
+          value={filter}
+          onChange={(f) => {
+            setFilter(f);
+            replaceSearchParam('filter', f === 'open' ? null : f);
+          }}
+          options={[
+            { value: 'open', label: `${t.mineFilterOpen} ${counts.open}` },
+            { value: 'returned', label: `${t.mineFilterReturned} ${counts.returned}` },
+            { value: 'overdue', label: `${t.mineFilterOverdue} ${counts.overdue}` },
+            { value: 'accepted', label: `${t.mineFilterDone} ${counts.accepted}` },
+            { value: 'all', label: `${t.mineFilterAll} ${counts.all}` },
+          ]}
+        />
+      </div>
+      {shown.length === 0 ? (
+        <Empty description={t.mineEmpty} />
+      ) : (
+        <ul className="task-list" aria-label={t.mineSection(shown.length)}>
+          {shown.map((a) => (
+            <TaskItem
+              key={a.id}
+              a={a}
+              href={measureHref(a)}
+              today={today}
+              action={
+                canReport && a.checkStatus !== 'accepted' ? (
+                  <Button type={a.checkStatus === 'returned' ? 'primary' : 'default'} size="small" onClick={() => setReporting(reportTarget(a))} aria-label={`${a.lastReportAt ? t.reportAgain : t.reportButton} ${t.measureNo(a.seq)}`}>
+                    {a.lastReportAt ? t.reportAgain : t.reportButton}
+                  </Button>
+                ) : undefined
+              }
+            />
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+  const checkCard = (
+    <Card title={<h2 className="card-title">{t.toCheckSection(toCheck.length)}</h2>} className="todo-card">
+      <p className="text-muted">{t.toCheckIntro}</p>
+      {toCheck.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.toCheckEmpty} />
+      ) : (
+        <ul className="task-list">
+          {toCheck.map((a) => (
+            <TaskItem
+              key={a.id}
+              a={a}
+              href={measureHref(a)}
+              today={today}
+              action={
+                <span className="check-row">
+                  <Tag>{t.fromUnit(a.unitName)}</Tag>
+                  <CheckActions target={{ ...a }} onDone={() => void todo.reload()} />
+                </span>
+              }
+            />
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
   return (
     <div className="stacked">
-      <Card title={<h2 className="card-title">{t.mineSection(mine.length)}</h2>} className="todo-card">
-        <div className="toolbar">
-          <Segmented<Filter>
-            aria-label={t.mineFilter}
-            value={filter}
-            onChange={setFilter}
-            options={[
-              { value: 'open', label: `${t.mineFilterOpen} ${counts.open}` },
-              { value: 'returned', label: `${t.mineFilterReturned} ${counts.returned}` },
-              { value: 'overdue', label: `${t.mineFilterOverdue} ${counts.overdue}` },
-              { value: 'accepted', label: `${t.mineFilterDone} ${counts.accepted}` },
-              { value: 'all', label: `${t.mineFilterAll} ${counts.all}` },
-            ]}
-          />
-        </div>
-        {shown.length === 0 ? (
-          <Empty description={t.mineEmpty} />
-        ) : (
-          <ul className="task-list" aria-label={t.mineSection(shown.length)}>
-            {shown.map((a) => (
-              <TaskItem
-                key={a.id}
-                a={a}
-                href={measureHref(a)}
-                today={today}
-                action={
-                  canReport && a.checkStatus !== 'accepted' ? (
-                    <Button type={a.checkStatus === 'returned' ? 'primary' : 'default'} size="small" onClick={() => setReporting(reportTarget(a))} aria-label={`${a.lastReportAt ? t.reportAgain : t.reportButton} ${t.measureNo(a.seq)}`}>
-                      {a.lastReportAt ? t.reportAgain : t.reportButton}
-                    </Button>
-                  ) : undefined
-                }
-              />
-            ))}
-          </ul>
-        )}
-      </Card>
-      {showCheck && (
-        <Card title={<h2 className="card-title">{t.toCheckSection(toCheck.length)}</h2>} className="todo-card">
-          <p className="text-muted">{t.toCheckIntro}</p>
-          {toCheck.length === 0 ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.toCheckEmpty} />
-          ) : (
-            <ul className="task-list">
-              {toCheck.map((a) => (
-                <TaskItem
-                  key={a.id}
-                  a={a}
-                  href={measureHref(a)}
-                  today={today}
-                  action={
-                    <span className="check-row">
-                      <Tag>{t.fromUnit(a.unitName)}</Tag>
-                      <CheckActions target={{ ...a }} onDone={() => void todo.reload()} />
-                    </span>
-                  }
-                />
-              ))}
-            </ul>
-          )}
-        </Card>
+      {showCheck ? (
+        // Two lists in tabs: the checks a lead unit owes no longer sit below every task of the unit.
+        <Tabs
+          className="todo-tabs"
+          activeKey={section}
+          onChange={(k) => {
+            setSection(k as Section);
+            replaceSearchParam('tab', k === 'check' ? 'check' : 'mine');
+          }}
+          items={[
+            { key: 'mine', label: t.mineTabTasks(counts.open), children: mineCard },
+            { key: 'check', label: t.toCheckSection(toCheck.length), children: checkCard },
+          ]}
+        />
+      ) : (
+        mineCard
       )}
       <ReportDrawer
         target={reporting}
