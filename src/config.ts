@@ -28,6 +28,15 @@ const schema = z.object({
   DISTRICT_NAME: z.string().min(1).default('渝中区'),
   /** Working days before its due date that an assignment counts as due soon. */
   PLAN_REMIND_DAYS: z.coerce.number().int().min(0).max(60).default(5),
+  /** 依申请公开: working days the applicant has to send a 补正 (ogi-rules §2, CONFIGURABLE). */
+  REQUEST_CORRECTION_DAYS: z.coerce.number().int().min(1).max(60).default(15),
+  /** 依申请公开: whether the fee notice's payment period pauses the reply clock (ogi-rules §2.4). */
+  REQUEST_FEE_PAUSES_CLOCK: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  /** 依申请公开: working days before the due date that a case counts as due soon. */
+  REQUEST_REMIND_DAYS: z.coerce.number().int().min(0).max(20).default(5),
   /** Shared buffers of the embedded database in MB; unset, sized from the data (src/db/pglite-buffers.ts). */
   PGLITE_SHARED_BUFFERS_MB: z.coerce.number().int().min(1).max(4096).optional(),
 });
