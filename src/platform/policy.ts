@@ -42,6 +42,16 @@ export const POLICY = {
   'documents.review': ['sys_admin', 'office_admin', 'liaison', 'reviewer', 'approver'],
   /** Read the open personal-information findings: those who edit and those who review. */
   'documents.findings': ['sys_admin', 'office_admin', 'liaison', 'editor', 'reviewer', 'approver'],
+  /** 依申请公开: read the cases of one's own unit (the office: every agency's). */
+  'requests.read': ALL,
+  /** Enter, confirm receipt, 补正, consult, fee, decide, deliver: the handling unit's people. */
+  'requests.handle': ['sys_admin', 'office_admin', 'liaison', 'responder'],
+  /** Approve the one extension (第三十三条): the head of the disclosure office / the unit's signer. */
+  'requests.extend': ['sys_admin', 'office_admin', 'approver'],
+  /** Reopen a closed case with a reason: the district office. */
+  'requests.reopen': ['sys_admin', 'office_admin'],
+  /** Applicants' ID numbers and documents: the handling unit's handlers and the office, every view audited. */
+  'requests.identity': ['office_admin', 'liaison', 'responder'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

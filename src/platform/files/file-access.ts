@@ -7,7 +7,7 @@ import { isDistrictWide } from '../policy.ts';
 type FileRow = typeof files.$inferSelect;
 
 /** The objects a file can be attached to: a document, or the progress reports of a plan assignment (evidence). */
-export type FileTarget = { kind: 'document'; id: string } | { kind: 'plan_assignment'; id: string };
+export type FileTarget = { kind: 'document'; id: string } | { kind: 'plan_assignment'; id: string } | { kind: 'request_case'; id: string };
 
 /**
  * A file as `actor` may download it, or `file_not_found` — the same answer whether the file does not
@@ -24,6 +24,9 @@ export async function readableFile(ctx: OpContext, actor: Actor, fileId: string)
 }
 
 async function mayRead(ctx: OpContext, actor: Actor, file: FileRow): Promise<boolean> {
+  // An information request's files (applicants' ID documents among them) are served only by the
+  // requests module, which checks the handling unit and audits every view.
+  if (file.attachedKind === 'request_case') return false;
   if (isDistrictWide(actor) || (file.ownerUnitId !== null && file.ownerUnitId === actor.unitId)) return true;
   // Published anywhere: a file linked to a public document is public (also one linked before files had owners).
   const [pub] = await ctx.db
