@@ -11,6 +11,7 @@ import { JobRunner } from '../platform/jobs/job-runner.ts';
 import { registerPlatformJobs } from '../platform/jobs/platform-jobs.ts';
 import { registerCatalogJobs } from '../modules/catalog/catalog-jobs.ts';
 import { registerPlanJobs } from '../modules/plans/plan-jobs.ts';
+import { registerLedgerJobs } from '../platform/ledger/ledger-jobs.ts';
 import type { Role } from '../platform/policy.ts';
 import { createUser } from '../platform/users/create-user.ts';
 import { changePassword } from '../platform/users/change-password.ts';
@@ -48,6 +49,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { wi
   const runner = new JobRunner(database.db);
   registerPlatformJobs(runner, database.kind);
   registerPlanJobs(runner, config);
+  registerLedgerJobs(runner, config);
   registerCatalogJobs(runner);
   const app = await buildServer({ config, database, store: new DiskFileStore(path.join(dataDir, 'files')), runner, version: 'test' });
   await app.ready();
