@@ -11,6 +11,7 @@ import { registerPlatformJobs } from './platform/jobs/platform-jobs.ts';
 import { registerCatalogJobs } from './modules/catalog/catalog-jobs.ts';
 import { registerPlanJobs } from './modules/plans/plan-jobs.ts';
 import { registerRequestJobs } from './modules/requests/request-jobs.ts';
+import { registerLedgerJobs } from './platform/ledger/ledger-jobs.ts';
 import { announceSeed } from './seed/seed-demo.ts';
 import { migrateAndSeed } from './seed/first-start.ts';
 import { serveCommands } from './cli/command-channel.ts';
@@ -41,6 +42,7 @@ export async function startServer(config: Config, log: (msg: string) => void = c
     registerPlatformJobs(runner, database.kind);
     registerPlanJobs(runner, config);
     registerRequestJobs(runner, config);
+    registerLedgerJobs(runner, config);
     registerCatalogJobs(runner);
     const app = await buildServer({ config, database, store, runner, version: VERSION }, { logger: config.LOG_LEVEL !== 'silent' });
     const address = await app.listen({ port: config.PORT, host: config.HOST });

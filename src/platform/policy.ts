@@ -52,6 +52,12 @@ export const POLICY = {
   'requests.reopen': ['sys_admin', 'office_admin'],
   /** Applicants' ID numbers and documents: the handling unit's handlers and the office, every view audited. */
   'requests.identity': ['office_admin', 'liaison', 'responder'],
+  /** See dispatch-and-reply ledger items: one's own unit's, the office all (src/platform/ledger). */
+  'ledger.read': ALL,
+  /** Sign for (签收), return (退回) and ask to extend one's own unit's ledger items. */
+  'ledger.handle': ['sys_admin', 'office_admin', 'liaison', 'responder'],
+  /** Reassign (改派) ledger items and decide extensions: the dispatcher, i.e. the district office. */
+  'ledger.dispatch': ['sys_admin', 'office_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

@@ -196,7 +196,7 @@ describe('information requests through the HTTP app', () => {
   it('answers the clock and the fee over HTTP with the same code', async () => {
     const r = await handler.request('POST', '/api/requests/due', { events: [{ type: 'received', date: '2021-09-29' }, { type: 'extended', days: 20 }] });
     expect(r.json()).toMatchObject({ due: '2021-11-30', extendedDays: 20 });
-    expect((await handler.request('POST', '/api/requests/due', { events: [{ type: 'received', date: '2027-09-29' }] })).json().error.code).toBe('calendar_not_published');
+    expect((await handler.request('POST', '/api/requests/due', { events: [{ type: 'received', date: '2028-09-29' }] })).json().error.code).toBe('calendar_not_published');
     expect((await handler.request('GET', '/api/requests/fee?items=35')).json().yuan).toBe(3000);
   });
 });

@@ -40,8 +40,23 @@ async function mayRead(ctx: OpContext, actor: Actor, file: FileRow): Promise<boo
   return (await unitsOf(ctx, { kind: file.attachedKind, id: file.attachedId } as FileTarget)).includes(actor.unitId);
 }
 
+/** Who works on the objects of other kinds (a mailbox message, a request …): the module says, by kind. */
+export type FileTargetUnits = (ctx: OpContext, id: string) => Promise<string[]>;
+const otherTargets = new Map<string, FileTargetUnits>();
+
+/**
+ * Lets a module's attachments be read by the units handling its object: `kind` is the file's
+ * `attached_kind` (e.g. `mailbox_message`), `units` lists the units whose people may read it
+ * (the district office always may). Unregistered kinds: the office and the owning unit only.
+ */
+export function registerFileTarget(kind: string, units: FileTargetUnits) {
+  otherTargets.set(kind, units);
+}
+
 /** The units whose people work on the object a file is attached to. */
 async function unitsOf(ctx: OpContext, target: FileTarget): Promise<string[]> {
+  const other = otherTargets.get(target.kind);
+  if (other) return other(ctx, target.id);
   if (target.kind === 'document') {
     const [col] = await ctx.db
       .select({ siteUnitId: catalogColumns.siteUnitId, ownerUnitIds: catalogColumns.ownerUnitIds })
