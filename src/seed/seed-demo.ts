@@ -7,6 +7,7 @@ import { writeAudit } from '../platform/audit/write-audit.ts';
 import { seedCalendar } from '../platform/calendar/seed-calendar.ts';
 import { inTransaction, type Actor } from '../platform/context.ts';
 import { importPlan } from '../modules/plans/import-plan.ts';
+import { seedRequests } from './seed-requests.ts';
 import { seedCatalog } from '../modules/catalog/seed-catalog.ts';
 import { ROOT } from '../paths.ts';
 import { generatePassword, hashPassword } from '../platform/users/password.ts';
@@ -22,7 +23,7 @@ export interface SeedResult {
  * First start: the calendar, the demo district's units and groups, and an administrator whose
  * one-time password is returned for printing. A database that already has units is left alone.
  */
-export async function seedDemo(db: Db, opts: { withPlan?: boolean } = {}): Promise<SeedResult> {
+export async function seedDemo(db: Db, opts: { withPlan?: boolean; withRequests?: boolean } = {}): Promise<SeedResult> {
   await seedCalendar(db);
   const [any] = await db.select({ id: units.id }).from(units).limit(1);
   if (any) return { seeded: false };
@@ -64,6 +65,8 @@ export async function seedDemo(db: Db, opts: { withPlan?: boolean } = {}): Promi
     await importPlan({ db, actor: adminActor }, { data, filename: '渝中区2021年政务公开工作要点任务分工.txt' });
   }
   if (adminActor) await seedCatalog(db, adminActor);
+  // 示例 information requests (a year of cases for the annual report); tests ask for them explicitly.
+  if (adminActor && (opts.withRequests ?? opts.withPlan !== false)) await seedRequests(db);
   return { seeded: true, adminUsername: 'admin', adminPassword: password };
 }
 
