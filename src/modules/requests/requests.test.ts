@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, requestCases } from '../../db/schema/index.ts';
@@ -77,11 +80,27 @@ describe('information requests through the HTTP app', () => {
     r = await post(handler, 'decision', { decisions: [{ seq: 1, outcome: '1' }, { seq: 2, outcome: '3.4', reason: '涉及商业秘密，第三方不同意公开' }] });
     expect(r.json()).toMatchObject({ status: '已决定', outcome: '2' });
 
+    // the reply letter: a .docx with the agency's header, the next 文号, every item's decision and the remedies sentence
+    const letter = await post(handler, 'letters/reply', undefined);
+    expect(letter.statusCode, letter.body.slice(0, 200)).toBe(200);
+    const { default: PizZip } = await import('pizzip');
+    const xml = new PizZip(letter.rawPayload).file('word/document.xml')!.asText().replace(/<[^>]+>/g, '');
+    expect(xml).toContain('重庆市渝中区财政局');
+    expect(xml).toMatch(/区财政局依申〔\d{4}〕1号/);
+    expect(xml).toContain('不予公开（保护第三方合法权益）（依据条例第十五条）');
+    expect(xml).toContain('60日内');
+    expect(xml).toContain('6个月内');
+    expect(xml).not.toMatch(/[{}]/);
+    const second = new PizZip((await post(handler, 'letters/extension', undefined)).rawPayload).file('word/document.xml')!.asText().replace(/<[^>]+>/g, '');
+    expect(second).toMatch(/依申〔\d{4}〕2号/);
+    expect(second).toContain('延长10个工作日');
+    fs.writeFileSync(path.join(os.tmpdir(), 'gk-request-reply.docx'), letter.rawPayload);
+
     r = await post(handler, 'delivery', { method: '电子送达', servedOn: '2026-12-03', proof: '电子邮件已送达 zhang@example.com' });
     expect(r.json()).toMatchObject({ status: '已办结', closedOn: '2026-12-03', outcome: '2' });
 
     const detail = (await handler.request('GET', `/api/requests/${caseId}`)).json();
-    expect(detail.events.map((e: { kind: string }) => e.kind)).toEqual(['entered', 'received', 'correction_sent', 'correction_received', 'consultation_started', 'consultation_ended', 'extended', 'decided', 'delivered']);
+    expect(detail.events.map((e: { kind: string }) => e.kind)).toEqual(['entered', 'received', 'correction_sent', 'correction_received', 'consultation_started', 'consultation_ended', 'extended', 'decided', 'letter', 'letter', 'delivered']);
     expect(detail).toMatchObject({ pausedDays: 2, extendedDays: 10, countFrom: '2026-11-10', applicantIdMasked: '500***********1234' });
     expect(detail.applicantIdNumber).toBeUndefined();
     const audits = await t.database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, caseId));

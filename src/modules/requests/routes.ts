@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../http/app-deps.ts';
 import { contextOf } from '../../http/auth-hooks.ts';
-import { answers } from '../../http/responses.ts';
+import { answers, fileAnswer } from '../../http/responses.ts';
 import { idParam } from '../../http/routes/params.ts';
 import { loadCalendar } from '../../platform/calendar/load-calendar.ts';
 import { invalid } from '../../platform/errors.ts';
@@ -17,6 +17,7 @@ import { extendInput, extendRequest } from './extend-request.ts';
 import { feeNoticeInput, feePaidInput, recordFeePayment, sendFeeNotice } from './fee-notice.ts';
 import { feeByItems, feeByPages } from './fees/compute-fee.ts';
 import { getRequest } from './get-request.ts';
+import { generateLetter, LETTER_KINDS } from './letters/generate-letter.ts';
 import { listInput, listRequests } from './list-requests.ts';
 import type { CaseRow } from './load-case.ts';
 import { receiveCorrection, receiveCorrectionInput } from './receive-correction.ts';
@@ -25,6 +26,8 @@ import { createdCase, dueAnswer, feeAnswer, identity, requestDetail, requestList
 import { sendCorrection, sendCorrectionInput } from './send-correction.ts';
 import { requestSettings } from './settings.ts';
 import { readCaseFile, viewApplicantId } from './view-applicant-id.ts';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const stepAnswer = ({ case: c, result }: { case: CaseRow; result: unknown }) => ({
   id: c.id,
@@ -86,6 +89,17 @@ export const requestRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
   step('delivery', 'requests.handle', '送达并办结', deliverInput, (c, id, b) => deliverRequest(c, settings, id, b));
   step('reopen', 'requests.reopen', '重新办理（公开办，须写明原因）', reopenInput, (c, id, b) => reopenRequest(c, settings, id, b));
 
+  app.post(
+    '/api/requests/:id/letters/:kind',
+    {
+      config: { access: 'requests.handle' },
+      schema: { tags, summary: '生成文书（.docx：答复书、补正通知书、延期答复告知书、征求意见函、收费通知书、告知书），取本机关下一个文号', params: z.object({ id: z.uuid(), kind: z.enum(LETTER_KINDS) }), ...fileAnswer(DOCX) },
+    },
+    async (req, reply) => {
+      const letter = await generateLetter(ctx(req), req.params.id, req.params.kind, { dataDir: deps.config.dataDir });
+      return reply.header('content-type', DOCX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(letter.filename)}`).header('x-document-number', encodeURIComponent(letter.docNumber)).send(letter.data);
+    },
+  );
   app.post(
     '/api/requests/due',
     { config: { access: 'requests.read' }, schema: { tags, summary: '按办理过程计算答复期限（与 gongkai request due 同一实现）', body: z.object({ events: z.array(z.unknown()).max(200) }), response: answers({ 200: dueAnswer }) } },

@@ -6724,6 +6724,45 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/requests/{id}/letters/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 生成文书（.docx：答复书、补正通知书、延期答复告知书、征求意见函、收费通知书、告知书），取本机关下一个文号 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    kind: "reply" | "correction" | "extension" | "consultation" | "fee" | "transfer";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/requests/due": {
         parameters: {
             query?: never;

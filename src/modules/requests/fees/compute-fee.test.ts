@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../../cli/cli-io.ts';
+import { runFee } from '../../../cli/request-cli.ts';
 import { feeByItems, feeByPages, feeForNthItem } from './compute-fee.ts';
 
 describe('processing fees (国办函〔2020〕109号)', () => {
@@ -50,18 +52,24 @@ describe('`gongkai fee`', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   const run = (args: string[], input?: string) => spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '', LOG_LEVEL: 'silent' }, encoding: 'utf8', input, timeout: 60_000 });
 
-  it('prints a bare integer, or JSON with the bands, and refuses bad input', () => {
+  it('prints a bare integer (through the real command), or JSON with the bands, and refuses bad input', () => {
     expect(run(['fee', '--items', '35']).stdout).toBe('3000\n');
-    expect(run(['fee', '--pages', '250']).stdout).toBe('4700\n');
-    const j = JSON.parse(run(['fee', '--pages', '250', '--json']).stdout);
+    const out: string[] = [];
+    const errs: string[] = [];
+    const io = { out: (s: string) => void out.push(s), err: (s: string) => void errs.push(s) } as unknown as CliIo;
+    expect(runFee({ pages: '250' }, io)).toBe(0);
+    expect(out.pop()).toBe('4700\n');
+    expect(runFee({ pages: '250', json: true }, io)).toBe(0);
+    const j = JSON.parse(out.pop()!);
     expect(j.yuan).toBe(4700);
     expect(j.bands).toHaveLength(4);
-    const bad = run(['fee', '--items', 'ten']);
-    expect(bad.status).toBe(1);
-    expect(bad.stdout).toBe('');
-    expect(bad.stderr).toContain('invalid_count');
-    expect(run(['fee', '--items', '3', '--pages', '40']).status).toBe(1);
-  });
+    expect(runFee({ items: 'ten' }, io)).toBe(1);
+    expect(errs.pop()).toContain('invalid_count');
+    expect(runFee({ items: '3', pages: '40' }, io)).toBe(1);
+    expect(errs.pop()).toContain('fee_basis');
+    expect(runFee({ items: '-1' }, io)).toBe(1);
+    expect(out).toEqual([]);
+  }, 180_000);
 
   it('`request due --json` answers line by line, errors on their own line', () => {
     const input = [
@@ -79,5 +87,5 @@ describe('`gongkai fee`', () => {
     expect(lines[3].error).toBe('invalid_json');
     expect(lines[4].error).toBe('calendar_not_published');
     expect(r.status).toBe(1);
-  });
+  }, 180_000);
 });
