@@ -121,13 +121,43 @@ function pairPauses(starts: string[], ends: string[], what: string): { start: st
   return pairs;
 }
 
+/**
+ * Day look-ups memoised per calendar instance (a calendar is never changed in place: a change loads a
+ * new one), so recomputing thousands of cases walks each day once.
+ */
+const memo = new WeakMap<Calendar, { working: Map<string, boolean>; next: Map<string, string>; add: Map<string, string> }>();
+function daysOf(calendar: Calendar) {
+  let m = memo.get(calendar);
+  if (!m) memo.set(calendar, (m = { working: new Map(), next: new Map(), add: new Map() }));
+  const { working, next, add } = m;
+  return {
+    isWorking(d: string): boolean {
+      let w = working.get(d);
+      if (w === undefined) working.set(d, (w = calendar.isWorkingDay(d)));
+      return w;
+    },
+    next(d: string): string {
+      let n = next.get(d);
+      if (n === undefined) next.set(d, (n = addDays(d, 1)));
+      return n;
+    },
+    addWorking(d: string, n: number): string {
+      const key = `${d}|${n}`;
+      let r = add.get(key);
+      if (r === undefined) add.set(key, (r = calendar.addWorkingDays(d, n)));
+      return r;
+    },
+  };
+}
+
 export function computeDue(events: readonly ClockEvent[], calendar: Calendar, settings: ClockSettings = DEFAULT_CLOCK_SETTINGS): DueResult {
+  const days = daysOf(calendar);
   const received = events.filter((e) => e.type === 'received');
   if (received.length === 0) throw clockError('missing_receipt', '缺少收到申请的日期（received）');
   if (received.length > 1) throw clockError('receipt_twice', '收到申请的日期只能有一个');
   const R = received[0].date;
   // Every date must be in the published calendar (the calendar's own error for an unknown year).
-  for (const e of events) if ('date' in e && e.date) calendar.describe(e.date);
+  for (const e of events) if ('date' in e && e.date) days.isWorking(e.date);
   for (const e of events) {
     if ('date' in e && e.date && e.date < R) throw clockError('before_receipt', `事件（${e.type}）的日期 ${e.date} 早于收到申请的日期 ${R}`);
   }
@@ -135,7 +165,7 @@ export function computeDue(events: readonly ClockEvent[], calendar: Calendar, se
   // 1. 补正
   const sent = events.filter((e) => e.type === 'correction_sent').map((e) => (e as { date: string }).date).sort();
   const arrived = events.filter((e) => e.type === 'correction_received').map((e) => (e as { date: string }).date).sort();
-  const correctionWindowEnds = calendar.addWorkingDays(R, CORRECTION_NOTICE_WINDOW);
+  const correctionWindowEnds = days.addWorking(R, CORRECTION_NOTICE_WINDOW);
   if (arrived.length && !sent.length) throw clockError('correction_without_notice', `补正材料（${arrived[0]}）没有对应的补正通知`);
   if (arrived.length && arrived[0] < sent[0]) throw clockError('correction_before_notice', `补正材料收到日期 ${arrived[0]} 早于补正通知发出日期 ${sent[0]}`);
   let countFrom = R;
@@ -155,7 +185,7 @@ export function computeDue(events: readonly ClockEvent[], calendar: Calendar, se
   const dates = (t: ClockEvent['type']) => events.filter((e) => e.type === t).map((e) => (e as { date: string }).date);
   const pauses: DueResult['pauses'] = [];
   for (const p of pairPauses(dates('consultation_started'), dates('consultation_ended'), 'consultation')) {
-    const limit = calendar.addWorkingDays(p.start, CONSULTATION_ANSWER_DAYS);
+    const limit = days.addWorking(p.start, CONSULTATION_ANSWER_DAYS);
     pauses.push({ kind: 'consultation', from: p.start, to: p.end && p.end < limit ? p.end : limit });
   }
   const feeStarts = dates('fee_notice_received');
@@ -163,7 +193,7 @@ export function computeDue(events: readonly ClockEvent[], calendar: Calendar, se
   const feePairs = pairPauses(feeStarts, feeEnds, 'fee');
   if (settings.feePausesClock) {
     for (const p of feePairs) {
-      const limit = calendar.addWorkingDays(p.start, FEE_PAYMENT_DAYS);
+      const limit = days.addWorking(p.start, FEE_PAYMENT_DAYS);
       pauses.push({ kind: 'fee', from: p.start, to: p.end && p.end < limit ? p.end : limit });
     }
   }
@@ -178,8 +208,8 @@ export function computeDue(events: readonly ClockEvent[], calendar: Calendar, se
   let pausedDays = 0;
   let d = countFrom;
   while (counted < target) {
-    d = addDays(d, 1);
-    if (!calendar.isWorkingDay(d)) continue;
+    d = days.next(d);
+    if (!days.isWorking(d)) continue;
     if (paused(d)) pausedDays++;
     else counted++;
   }
