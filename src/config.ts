@@ -28,11 +28,51 @@ const schema = z.object({
   DISTRICT_NAME: z.string().min(1).default('渝中区'),
   /** Working days before its due date that an assignment counts as due soon. */
   PLAN_REMIND_DAYS: z.coerce.number().int().min(0).max(60).default(5),
+  /** 依申请公开: working days the applicant has to send a 补正 (ogi-rules §2, CONFIGURABLE). */
+  REQUEST_CORRECTION_DAYS: z.coerce.number().int().min(1).max(60).default(15),
+  /** 依申请公开: whether the fee notice's payment period pauses the reply clock (ogi-rules §2.4). */
+  REQUEST_FEE_PAUSES_CLOCK: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  /** 依申请公开: working days before the due date that a case counts as due soon. */
+  REQUEST_REMIND_DAYS: z.coerce.number().int().min(0).max(20).default(5),
   /** Shared buffers of the embedded database in MB; unset, sized from the data (src/db/pglite-buffers.ts). */
   PGLITE_SHARED_BUFFERS_MB: z.coerce.number().int().min(1).max(4096).optional(),
+  /**
+   * Which proxies' X-Forwarded-For to believe (Fastify's trustProxy): empty = none (the socket's
+   * address is the client), `true` = any, a number = that many hops, else a comma list of addresses/CIDRs.
+   */
+  TRUST_PROXY: z.string().max(2000).default(''),
+  /** `off` lets public forms through without the challenge (integrations, tests). */
+  PUBLIC_FORM_CHALLENGE: z.enum(['on', 'off']).default('on'),
+  /** Key signing public-form challenges; unset, one is generated and kept in the database (shared by every process). */
+  PUBLIC_FORM_SECRET: z.string().min(32, '至少 32 个字符').optional(),
+  /** Proof-of-work difficulty: the largest number the browser may have to try. */
+  PUBLIC_FORM_POW_MAX: z.coerce.number().int().min(1000).max(10_000_000).default(100_000),
+  /** Public submissions (messages, questions, requests) per address per window. */
+  PUBLIC_SUBMIT_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5),
+  PUBLIC_SUBMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+  /** Look-ups by query code per address per window (a wrong code counts too). */
+  PUBLIC_LOOKUP_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
+  PUBLIC_LOOKUP_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+  /** Unknown query codes per address per window before look-ups are refused (no enumeration). */
+  PUBLIC_LOOKUP_MISS_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Working days before its due date that a ledger item counts as due soon (reminders, lists). */
+  LEDGER_REMIND_DAYS: z.coerce.number().int().min(0).max(30).default(2),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string; dbKind: 'pglite' | 'postgres' };
+
+/** TRUST_PROXY as Fastify's `trustProxy` option. */
+export function trustProxyOption(raw: string): boolean | string[] | ((address: string, hop: number) => boolean) {
+  const v = raw.trim();
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  // N hops: trust the first N proxies in front of us (what proxy-addr does for a number).
+  if (/^\d{1,2}$/.test(v)) return (_address, hop) => hop < Number(v);
+  return v.split(',').map((s) => s.trim()).filter(Boolean);
+}
 
 export class ConfigError extends Error {}
 

@@ -12,6 +12,8 @@ import { registerPlatformJobs } from './platform/jobs/platform-jobs.ts';
 import { registerCatalogJobs } from './modules/catalog/catalog-jobs.ts';
 import { registerPlanJobs } from './modules/plans/plan-jobs.ts';
 import { registerOpinionJobs } from './modules/opinion/opinion-jobs.ts';
+import { registerRequestJobs } from './modules/requests/request-jobs.ts';
+import { registerLedgerJobs } from './platform/ledger/ledger-jobs.ts';
 import { announceSeed } from './seed/seed-demo.ts';
 import { migrateAndSeed } from './seed/first-start.ts';
 import { serveCommands } from './cli/command-channel.ts';
@@ -41,6 +43,8 @@ export async function startServer(config: Config, log: (msg: string) => void = c
     const runner = new JobRunner(database.db);
     registerPlatformJobs(runner, database.kind);
     registerPlanJobs(runner, config);
+    registerRequestJobs(runner, config);
+    registerLedgerJobs(runner, config);
     registerCatalogJobs(runner);
     registerReportJobs(runner);
     registerOpinionJobs(runner);

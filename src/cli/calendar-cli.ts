@@ -8,7 +8,7 @@ import type { CliIo } from './cli-io.ts';
  * The calendar the operator's database holds (with any year an administrator entered); on a
  * machine with no database yet, the 2021–2026 data the database would be seeded with.
  */
-async function calendarForCli(io: CliIo): Promise<Calendar> {
+export async function calendarForCli(io: CliIo): Promise<Calendar> {
   if (io.hasDatabase()) {
     try {
       const cli = await io.open();

@@ -14,7 +14,7 @@ import { ROLE_HELP, userAdd, userResetPassword } from './user-cli.ts';
  * The commands that use the database, which a running server also runs for the operator (sent over
  * the data directory's socket: command-channel.ts). `serve` and `pii scan` run in the caller's process.
  */
-export const SERVED_COMMANDS = ['migrate', 'user add', 'user reset-password', 'audit verify', 'plan import', 'calendar due', 'calendar day', 'report annual', 'requests import', 'requests import-reviews'] as const;
+export const SERVED_COMMANDS = ['migrate', 'user add', 'user reset-password', 'audit verify', 'plan import', 'calendar due', 'calendar day', 'request due', 'report annual', 'requests import', 'requests import-reviews'] as const;
 
 /** The served command that argv names (its first one or two words), or null. */
 export function servedCommand(argv: string[]): string | null {
@@ -79,6 +79,26 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     .description('打印 workday 或 off；DATE 为 - 时逐行读取')
     .action(async (date: string) => {
       status = await runCalendarCli('day', [date], io);
+    });
+  program
+    .command('request')
+    .description('依申请公开')
+    .command('due')
+    .description('逐行读取 {"events":[…]}，逐行打印答复期限 {"due","countFrom","pausedDays","extendedDays"} 或 {"error","message"}')
+    .option('--json', '以 JSON 输入输出（默认且唯一的格式）')
+    .action(async () => {
+      const { runRequestDue } = await import('./request-cli.ts');
+      status = await runRequestDue(io);
+    });
+  program
+    .command('fee')
+    .description('信息处理费（国办函〔2020〕109号）：--items N 为同一申请人一个自然月 N 件的合计，--pages N 为一件 N 页的费用（元）')
+    .option('--items <n>', '按件：同一申请人一个自然月内的申请件数')
+    .option('--pages <n>', '按量：一件申请的页数')
+    .option('--json', '以 JSON 输出 {"yuan":N,"bands":[…]}')
+    .action(async (opts: { items?: string; pages?: string; json?: boolean }) => {
+      const { runFee } = await import('./request-cli.ts');
+      status = runFee(opts, io);
     });
   program
     .command('audit')

@@ -13,7 +13,12 @@ const body = (code: string, message: string, details?: unknown): ErrorBody => ({
 /** Domain errors keep their code; the status is chosen here, at the edge. Nothing internal leaks out. */
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | AppError | ZodError, req, reply) => {
-    if (err instanceof AppError) return reply.status(HTTP_STATUS[err.kind]).send(body(err.code, err.message, err.details));
+    if (err instanceof AppError) {
+      // A rate limit says when to come back (src/platform/public-intake/rate-limit.ts).
+      const retry = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      if (err.kind === 'rate_limited' && typeof retry === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(retry))));
+      return reply.status(HTTP_STATUS[err.kind]).send(body(err.code, err.message, err.details));
+    }
     if (err instanceof ZodError) {
       const issues = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
       return reply.status(400).send(body('validation_failed', describe(issues), issues));

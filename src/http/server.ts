@@ -16,6 +16,7 @@ import { PortalFrontDoor } from '../portal/front-door.ts';
 import { PG_POOL_SIZE } from '../db/client.ts';
 import { AdmissionGate, gateLimitsFor, refuseEarly } from './admission-gate.ts';
 import type { AppDeps } from './app-deps.ts';
+import { trustProxyOption } from '../config.ts';
 import { installAuth } from './auth-hooks.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -32,6 +33,9 @@ import { planRoutes } from '../modules/plans/routes.ts';
 import { catalogRoutes } from '../modules/catalog/routes.ts';
 import { pathMappingRoutes } from '../modules/catalog/path-mappings/routes.ts';
 import { opinionRoutes } from '../modules/opinion/routes.ts';
+import { ledgerRoutes } from './routes/ledger.ts';
+import { publicIntakeRoutes } from './routes/public-intake.ts';
+import { requestRoutes } from '../modules/requests/routes.ts';
 import type { RouteAccess } from './route-config.ts';
 import { WEB_DIST as webDist } from '../paths.ts';
 export { webDist };
@@ -61,7 +65,8 @@ export async function buildServer(deps: AppDeps, opts: { logger?: boolean } = {}
     serverFactory: (handler) => http.createServer((req, res) => void (front.tryServe(req, res) || refuseEarly(gate, req, res) || handler(req, res))),
     logger: opts.logger ? { level: deps.config.LOG_LEVEL } : false,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: false,
+    // The client's address (rate limits, audit) comes from X-Forwarded-For only behind a configured proxy.
+    trustProxy: trustProxyOption(deps.config.TRUST_PROXY),
     return503OnClosing: true,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -109,7 +114,7 @@ export async function buildServer(deps: AppDeps, opts: { logger?: boolean } = {}
   installErrorHandler(app);
   installAuth(app, deps.database.db);
 
-  for (const plugin of [healthRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, notificationRoutes, fileRoutes, jobRoutes, workbenchRoutes, planRoutes, catalogRoutes, pathMappingRoutes, reportRoutes, opinionRoutes])
+  for (const plugin of [healthRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, notificationRoutes, fileRoutes, jobRoutes, ledgerRoutes, publicIntakeRoutes, workbenchRoutes, planRoutes, catalogRoutes, pathMappingRoutes, requestRoutes, reportRoutes, opinionRoutes])
     await app.register(plugin(deps));
 
   app.decorate('admissionGate', gate);

@@ -62,6 +62,22 @@ export const POLICY = {
   'opinion.manage': ['sys_admin', 'office_admin'],
   /** One's own workbench (工作台): counts of one's work and the week's deadlines, within one's unit scope. */
   'workbench.read': ALL,
+  /** 依申请公开: read the cases of one's own unit (the office: every agency's). */
+  'requests.read': ALL,
+  /** Enter, confirm receipt, 补正, consult, fee, decide, deliver: the handling unit's people. */
+  'requests.handle': ['sys_admin', 'office_admin', 'liaison', 'responder'],
+  /** Approve the one extension (第三十三条): the head of the disclosure office / the unit's signer. */
+  'requests.extend': ['sys_admin', 'office_admin', 'approver'],
+  /** Reopen a closed case with a reason: the district office. */
+  'requests.reopen': ['sys_admin', 'office_admin'],
+  /** Applicants' ID numbers and documents: the handling unit's handlers and the office, every view audited. */
+  'requests.identity': ['office_admin', 'liaison', 'responder'],
+  /** See dispatch-and-reply ledger items: one's own unit's, the office all (src/platform/ledger). */
+  'ledger.read': ALL,
+  /** Sign for (签收), return (退回) and ask to extend one's own unit's ledger items. */
+  'ledger.handle': ['sys_admin', 'office_admin', 'liaison', 'responder'],
+  /** Reassign (改派) ledger items and decide extensions: the dispatcher, i.e. the district office. */
+  'ledger.dispatch': ['sys_admin', 'office_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;
@@ -99,6 +115,19 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'opinion.press': '记录新闻发布和政策解读',
   'opinion.manage': '维护舆情领域与时限，通报批评和约谈',
   'workbench.read': '查看自己的工作台',
+  'requests.read': '查看本单位的依申请公开案件',
+  'requests.handle': '办理依申请公开（登记、补正、征求意见、答复、送达）',
+  'requests.extend': '批准延期答复',
+  'requests.reopen': '重新办理已办结的申请',
+  'requests.identity': '查看申请人的身份证明材料',
+  'ledger.read': '查看转办台账',
+  'ledger.handle': '签收、退回和答复转办事项',
+  'ledger.dispatch': '分派、改派转办事项并批准延期',
+  'qa.read': '查看政策咨询问答库',
+  'qa.edit': '编写和审核本单位的问答条目',
+  'qa.manage': '管理问答库、同义词和整库导入',
+  'qa.consult': '登记电话、窗口咨询',
+  'qa.reply': '答复登记的咨询问题',
 };
 
 /**

@@ -8,6 +8,7 @@ import { writeAudit } from '../platform/audit/write-audit.ts';
 import { seedCalendar } from '../platform/calendar/seed-calendar.ts';
 import { inTransaction, type Actor } from '../platform/context.ts';
 import { importPlan } from '../modules/plans/import-plan.ts';
+import { seedRequests } from './seed-requests.ts';
 import { seedCatalog } from '../modules/catalog/seed-catalog.ts';
 import { seedOpinion } from './seed-opinion.ts';
 import { ROOT } from '../paths.ts';
@@ -24,7 +25,7 @@ export interface SeedResult {
  * First start: the calendar, the demo district's units and groups, and an administrator whose
  * one-time password is returned for printing. A database that already has units is left alone.
  */
-export async function seedDemo(db: Db, opts: { withPlan?: boolean } = {}): Promise<SeedResult> {
+export async function seedDemo(db: Db, opts: { withPlan?: boolean; withRequests?: boolean } = {}): Promise<SeedResult> {
   await seedCalendar(db);
   const [any] = await db.select({ id: units.id }).from(units).limit(1);
   if (any) return { seeded: false };
@@ -67,6 +68,8 @@ export async function seedDemo(db: Db, opts: { withPlan?: boolean } = {}): Promi
   }
   if (adminActor) await seedCatalog(db, adminActor);
   if (adminActor) await seedOpinion(db, adminActor);
+  // 示例 information requests (a year of cases for the annual report); tests ask for them explicitly.
+  if (adminActor && (opts.withRequests ?? opts.withPlan !== false)) await seedRequests(db);
   // After every module's demo data: the report is computed from it.
   if (adminActor) await seedReports(db);
   return { seeded: true, adminUsername: 'admin', adminPassword: password };

@@ -13,6 +13,8 @@ import { registerPlatformJobs } from '../platform/jobs/platform-jobs.ts';
 import { registerCatalogJobs } from '../modules/catalog/catalog-jobs.ts';
 import { registerPlanJobs } from '../modules/plans/plan-jobs.ts';
 import { registerOpinionJobs } from '../modules/opinion/opinion-jobs.ts';
+import { registerRequestJobs } from '../modules/requests/request-jobs.ts';
+import { registerLedgerJobs } from '../platform/ledger/ledger-jobs.ts';
 import type { Role } from '../platform/policy.ts';
 import { createUser } from '../platform/users/create-user.ts';
 import { changePassword } from '../platform/users/change-password.ts';
@@ -50,6 +52,8 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { wi
   const runner = new JobRunner(database.db);
   registerPlatformJobs(runner, database.kind);
   registerPlanJobs(runner, config);
+  registerRequestJobs(runner, config);
+  registerLedgerJobs(runner, config);
   registerCatalogJobs(runner);
   registerReportJobs(runner);
   registerOpinionJobs(runner);

@@ -4,3 +4,4 @@ export * from './catalog.ts';
 export * from './requests.ts';
 export * from './reports.ts';
 export * from './opinion.ts';
+export * from './intake.ts';

@@ -7,7 +7,7 @@ import { isDistrictWide } from '../policy.ts';
 type FileRow = typeof files.$inferSelect;
 
 /** The objects a file can be attached to: a document, or the progress reports of a plan assignment (evidence). */
-export type FileTarget = { kind: 'document'; id: string } | { kind: 'plan_assignment'; id: string };
+export type FileTarget = { kind: 'document'; id: string } | { kind: 'plan_assignment'; id: string } | { kind: 'request_case'; id: string };
 
 /**
  * A file as `actor` may download it, or `file_not_found` — the same answer whether the file does not
@@ -24,6 +24,9 @@ export async function readableFile(ctx: OpContext, actor: Actor, fileId: string)
 }
 
 async function mayRead(ctx: OpContext, actor: Actor, file: FileRow): Promise<boolean> {
+  // An information request's files (applicants' ID documents among them) are served only by the
+  // requests module, which checks the handling unit and audits every view.
+  if (file.attachedKind === 'request_case') return false;
   if (isDistrictWide(actor) || (file.ownerUnitId !== null && file.ownerUnitId === actor.unitId)) return true;
   // Published anywhere: a file linked to a public document is public (also one linked before files had owners).
   const [pub] = await ctx.db
@@ -37,8 +40,23 @@ async function mayRead(ctx: OpContext, actor: Actor, file: FileRow): Promise<boo
   return (await unitsOf(ctx, { kind: file.attachedKind, id: file.attachedId } as FileTarget)).includes(actor.unitId);
 }
 
+/** Who works on the objects of other kinds (a mailbox message, a request …): the module says, by kind. */
+export type FileTargetUnits = (ctx: OpContext, id: string) => Promise<string[]>;
+const otherTargets = new Map<string, FileTargetUnits>();
+
+/**
+ * Lets a module's attachments be read by the units handling its object: `kind` is the file's
+ * `attached_kind` (e.g. `mailbox_message`), `units` lists the units whose people may read it
+ * (the district office always may). Unregistered kinds: the office and the owning unit only.
+ */
+export function registerFileTarget(kind: string, units: FileTargetUnits) {
+  otherTargets.set(kind, units);
+}
+
 /** The units whose people work on the object a file is attached to. */
 async function unitsOf(ctx: OpContext, target: FileTarget): Promise<string[]> {
+  const other = otherTargets.get(target.kind);
+  if (other) return other(ctx, target.id);
   if (target.kind === 'document') {
     const [col] = await ctx.db
       .select({ siteUnitId: catalogColumns.siteUnitId, ownerUnitIds: catalogColumns.ownerUnitIds })

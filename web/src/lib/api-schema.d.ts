@@ -220,7 +220,7 @@ export type paths = {
                             };
                             csrfToken: string;
                             mustChangePassword: boolean;
-                            permissions: ("units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "notifications.own" | "files.upload" | "files.read" | "jobs.manage" | "plans.read" | "plans.manage" | "plans.report" | "plans.check" | "catalog.read" | "catalog.manage" | "documents.edit" | "documents.review" | "documents.findings" | "reports.read" | "reports.edit" | "reports.publish" | "reports.manage" | "reports.import" | "opinion.read" | "opinion.handle" | "opinion.press" | "opinion.manage" | "workbench.read")[];
+                            permissions: ("units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "notifications.own" | "files.upload" | "files.read" | "jobs.manage" | "plans.read" | "plans.manage" | "plans.report" | "plans.check" | "catalog.read" | "catalog.manage" | "documents.edit" | "documents.review" | "documents.findings" | "reports.read" | "reports.edit" | "reports.publish" | "reports.manage" | "reports.import" | "opinion.read" | "opinion.handle" | "opinion.press" | "opinion.manage" | "workbench.read" | "requests.read" | "requests.handle" | "requests.extend" | "requests.reopen" | "requests.identity" | "ledger.read" | "ledger.handle" | "ledger.dispatch")[];
                             unread: number;
                         };
                     };
@@ -1946,6 +1946,552 @@ export type paths = {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 交办台账（本单位；主管部门可看全部） */
+        get: {
+            parameters: {
+                query?: {
+                    subjectType?: string;
+                    unitId?: string;
+                    status?: "pending" | "accepted" | "returned" | "replied" | "closed" | "open";
+                    due?: "soon" | "overdue";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: components["schemas"]["LedgerItem"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各单位在办、即将到期、逾期数 */
+        get: {
+            parameters: {
+                query?: {
+                    subjectType?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                unitId: string | null;
+                                unitName: string | null;
+                                open: number;
+                                dueSoon: number;
+                                overdue: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 交办事项及其办理过程 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerItemDetail"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/items/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签收 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerItem"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/items/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回（写明理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerItem"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/items/{id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 改派 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        unitId: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerItem"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/items/{id}/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请延期（一次） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        days: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerItem"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/items/{id}/extension/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审批延期 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approve: boolean;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerItem"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公众表单的人机验证题（工作量证明 + 无脚本时的算术题） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FormChallenge"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5212,6 +5758,1335 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 依申请公开：申请列表（筛选：view=due_soon|overdue|closed_late|waiting，status，单位，年度…） */
+        get: {
+            parameters: {
+                query?: {
+                    view?: "due_soon" | "overdue" | "closed_late" | "waiting";
+                    status?: "待确认收到" | "办理中" | "待补正" | "征求意见" | "待缴费" | "已决定" | "已办结" | "已转办";
+                    agencyUnitId?: string;
+                    applicantKind?: "自然人" | "商业企业" | "科研机构" | "社会公益组织" | "法律服务机构" | "其他";
+                    outcome?: "1" | "2" | "3.1" | "3.2" | "3.3" | "3.4" | "3.5" | "3.6" | "3.7" | "3.8" | "4.1" | "4.2" | "4.3" | "5.1" | "5.2" | "5.3" | "5.4" | "5.5" | "6.1" | "6.2" | "6.3";
+                    year?: number;
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RequestListItem"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            /** @description 日期 YYYY-MM-DD */
+                            asOf: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记申请（信函、传真、当面、电子邮件） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        applicantKind: "自然人" | "商业企业" | "科研机构" | "社会公益组织" | "法律服务机构" | "其他";
+                        applicantName: string;
+                        /** @enum {string} */
+                        applicantIdKind?: "身份证" | "护照" | "港澳台居民证件" | "统一社会信用代码" | "其他证件";
+                        applicantIdNumber?: string;
+                        applicantPhone?: string;
+                        applicantEmail?: "" | string;
+                        applicantAddress?: string;
+                        /** Format: uuid */
+                        agencyUnitId?: string;
+                        /** @enum {string} */
+                        channel: "网上" | "信函" | "传真" | "当面" | "电子邮件";
+                        items: {
+                            description: string;
+                        }[];
+                        docNumber?: string;
+                        purpose?: string;
+                        /** @enum {string} */
+                        preferredForm?: "纸质" | "电子邮件" | "光盘" | "当场阅读";
+                        /** @enum {string} */
+                        deliveryMethod?: "邮寄" | "电子" | "自取";
+                        receivedOn?: string;
+                        /** @default [] */
+                        files?: {
+                            /** Format: uuid */
+                            fileId: string;
+                            /** @enum {string} */
+                            kind: "身份证明" | "信封扫描件" | "送达回证" | "文书" | "其他";
+                        }[];
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申请详情：事项、办理过程、附件、疑似重复申请 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RequestDetail"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}/identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 查看申请人证件号码（记入审计） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantIdKind: string | null;
+                            applicantIdNumber: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载申请的附件（身份证明仅承办单位和公开办；每次查看记入审计） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认收到（按第三十一条确定收到日期） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        receivedOn: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "待确认收到" | "办理中" | "待补正" | "征求意见" | "待缴费" | "已决定" | "已办结" | "已转办";
+                            /** @description 日期 YYYY-MM-DD */
+                            dueOn: string | null;
+                            outcome: string | null;
+                            /** @description 日期 YYYY-MM-DD */
+                            closedOn: string | null;
+                            result?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}/correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发出补正通知（一次性告知） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        on: string;
+                        needed: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "待确认收到" | "办理中" | "待补正" | "征求意见" | "待缴费" | "已决定" | "已办结" | "已转办";
+                            /** @description 日期 YYYY-MM-DD */
+                            dueOn: string | null;
+                            outcome: string | null;
+                            /** @description 日期 YYYY-MM-DD */
+                            closedOn: string | null;
+                            result?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}/correction-received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 收到补正材料（重新计算答复期限） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        on: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "待确认收到" | "办理中" | "待补正" | "征求意见" | "待缴费" | "已决定" | "已办结" | "已转办";
+                            /** @description 日期 YYYY-MM-DD */
+                            dueOn: string | null;
+                            outcome: string | null;
+                            /** @description 日期 YYYY-MM-DD */
+                            closedOn: string | null;
+                            result?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 征求第三方或其他机关意见（暂停计时） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        on: string;
+                        party: string;
+                        /** @enum {string} */
+                        kind: "第三方" | "其他机关";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "待确认收到" | "办理中" | "待补正" | "征求意见" | "待缴费" | "已决定" | "已办结" | "已转办";
+                            /** @description 日期 YYYY-MM-DD */
+                            dueOn: string | null;
+                            outcome: string | null;
+                            /** @description 日期 YYYY-MM-DD */
+                            closedOn: string | null;
+                            result?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}/consultation-answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 收到征求意见答复（或逾期未答复） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        on: string;
+                        /** @enum {string} */
+                        answer: "同意公开" | "不同意公开" | "逾期未答复";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "待确认收到" | "办理中" | "待补正" | "征求意见" | "待缴费" | "已决定" | "已办结" | "已转办";
+                            /** @description 日期 YYYY-MM-DD */
+                            dueOn: string | null;
+                            outcome: string | null;
+                            /** @description 日期 YYYY-MM-DD */
+                            closedOn: string | null;
+                            result?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 延期答复（一次，不超过 20 个工作日，公开办负责人同意） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        on: string;
+                        days: number;
+                        reason: string;
+                        notice: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "待确认收到" | "办理中" | "待补正" | "征求意见" | "待缴费" | "已决定" | "已办结" | "已转办";
+                            /** @description 日期 YYYY-MM-DD */
+                            dueOn: string | null;
+                            outcome: string | null;
+                            /** @description 日期 YYYY-MM-DD */
+                            closedOn: string | null;
+                            result?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}/fee-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发出收费通知（按件或按量） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        basis: "按件";
+                        on: string;
+                        note?: string;
+                    } | {
+                        /** @enum {string} */
+                        basis: "按量";
+                        pages: number;
+                        on: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "待确认收到" | "办理中" | "待补正" | "征求意见" | "待缴费" | "已决定" | "已办结" | "已转办";
+                            /** @description 日期 YYYY-MM-DD */
+                            dueOn: string | null;
+                            outcome: string | null;
+                            /** @description 日期 YYYY-MM-DD */
+                            closedOn: string | null;
+                            result?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}/fee-payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记缴费 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        on: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "待确认收到" | "办理中" | "待补正" | "征求意见" | "待缴费" | "已决定" | "已办结" | "已转办";
+                            /** @description 日期 YYYY-MM-DD */
+                            dueOn: string | null;
+                            outcome: string | null;
+                            /** @description 日期 YYYY-MM-DD */
+                            closedOn: string | null;
+                            result?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 逐项作出处理决定 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decisions: {
+                            seq: number;
+                            /** @enum {string} */
+                            outcome: "1" | "2" | "3.1" | "3.2" | "3.3" | "3.4" | "3.5" | "3.6" | "3.7" | "3.8" | "4.1" | "4.2" | "4.3" | "5.1" | "5.2" | "5.3" | "5.4" | "5.5" | "6.1" | "6.2" | "6.3";
+                            /** @default  */
+                            reason?: string;
+                        }[];
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "待确认收到" | "办理中" | "待补正" | "征求意见" | "待缴费" | "已决定" | "已办结" | "已转办";
+                            /** @description 日期 YYYY-MM-DD */
+                            dueOn: string | null;
+                            outcome: string | null;
+                            /** @description 日期 YYYY-MM-DD */
+                            closedOn: string | null;
+                            result?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}/delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 送达并办结 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        method: "直接送达" | "邮寄送达" | "电子送达" | "当场答复" | "自取";
+                        servedOn: string;
+                        proof: string;
+                        /** Format: uuid */
+                        proofFileId?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "待确认收到" | "办理中" | "待补正" | "征求意见" | "待缴费" | "已决定" | "已办结" | "已转办";
+                            /** @description 日期 YYYY-MM-DD */
+                            dueOn: string | null;
+                            outcome: string | null;
+                            /** @description 日期 YYYY-MM-DD */
+                            closedOn: string | null;
+                            result?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重新办理（公开办，须写明原因） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "待确认收到" | "办理中" | "待补正" | "征求意见" | "待缴费" | "已决定" | "已办结" | "已转办";
+                            /** @description 日期 YYYY-MM-DD */
+                            dueOn: string | null;
+                            outcome: string | null;
+                            /** @description 日期 YYYY-MM-DD */
+                            closedOn: string | null;
+                            result?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}/letters/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 生成文书（.docx：答复书、补正通知书、延期答复告知书、征求意见函、收费通知书、告知书），取本机关下一个文号 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    kind: "reply" | "correction" | "extension" | "consultation" | "fee" | "transfer";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按办理过程计算答复期限（与 gongkai request due 同一实现） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        events: unknown[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 日期 YYYY-MM-DD */
+                            due: string | null;
+                            /** @description 日期 YYYY-MM-DD */
+                            countFrom: string | null;
+                            pausedDays: number;
+                            extendedDays: number;
+                            awaitingCorrection: boolean;
+                            /** @description 日期 YYYY-MM-DD */
+                            correctionWindowEnds: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/fee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 信息处理费计算（按件：同一申请人一个自然月的件数；按量：一件的页数） */
+        get: {
+            parameters: {
+                query?: {
+                    items?: number;
+                    pages?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            yuan: number;
+                            bands: {
+                                from: number;
+                                to: number;
+                                count: number;
+                                unitYuan: number;
+                                yuan: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/annual": {
         parameters: {
             query?: never;
@@ -8169,6 +10044,171 @@ export type components = {
                 elapsedHours: number;
             }[];
         };
+        LedgerItemInput: {
+            id: string;
+            subjectType: string;
+            subjectId: string;
+            title: string;
+            link: string | null;
+            unitId: string | null;
+            unitName: string | null;
+            status: string;
+            receivedOn: string;
+            dueDate: string;
+            workingDays: number;
+            extendedDays: number;
+            extension: string;
+            extensionDays: number | null;
+            extensionReason: string | null;
+            returnReason: string | null;
+            repliedOn: string | null;
+            overdue: boolean;
+            updatedAt: string;
+        };
+        LedgerEventInput: {
+            id: number;
+            at: string;
+            actorName: string;
+            action: string;
+            note: string | null;
+            fromUnit: string | null;
+            toUnit: string | null;
+        };
+        LedgerItemDetailInput: {
+            id: string;
+            subjectType: string;
+            subjectId: string;
+            title: string;
+            link: string | null;
+            unitId: string | null;
+            unitName: string | null;
+            status: string;
+            receivedOn: string;
+            dueDate: string;
+            workingDays: number;
+            extendedDays: number;
+            extension: string;
+            extensionDays: number | null;
+            extensionReason: string | null;
+            returnReason: string | null;
+            repliedOn: string | null;
+            overdue: boolean;
+            updatedAt: string;
+            timeline: components["schemas"]["LedgerEventInput"][];
+        };
+        FormChallengeInput: {
+            pow: {
+                algorithm: string;
+                challenge: string;
+                maxnumber?: number;
+                salt: string;
+                signature: string;
+            };
+            question: {
+                text: string;
+                token: string;
+            };
+            expiresAt: string;
+            required: boolean;
+        };
+        RequestListItemInput: {
+            id: string;
+            code: string;
+            agencyUnitId: string;
+            agencyName: string;
+            applicantKind: string;
+            applicantName: string;
+            channel: string;
+            status: string;
+            receivedOn: string | null;
+            dueOn: string | null;
+            applicantDueOn: string | null;
+            closedOn: string | null;
+            outcome: string | null;
+            demo: boolean;
+            summary: string;
+        };
+        RequestDetailInput: {
+            id: string;
+            code: string;
+            agencyUnitId: string;
+            agencyName: string;
+            applicantKind: string;
+            applicantName: string;
+            applicantIdKind: string | null;
+            applicantIdMasked: string | null;
+            applicantPhone: string | null;
+            applicantEmail: string | null;
+            applicantAddress: string | null;
+            mayViewIdentity: boolean;
+            channel: string;
+            status: string;
+            route: string;
+            description: string;
+            docNumber: string | null;
+            purpose: string | null;
+            preferredForm: string | null;
+            deliveryMethod: string | null;
+            receivedOn: string | null;
+            closedOn: string | null;
+            outcome: string | null;
+            dueOn: string | null;
+            countFrom: string | null;
+            pausedDays: number;
+            extendedDays: number;
+            correctionWindowEnds: string | null;
+            clockNote: string | null;
+            applicantDueOn: string | null;
+            feeBasis: string | null;
+            feeYuan: number | null;
+            feePaidOn: string | null;
+            imported: boolean;
+            demo: boolean;
+            createdAt: string;
+            items: {
+                id: string;
+                seq: number;
+                description: string;
+                outcome: string | null;
+                reason: string | null;
+                decidedAt: string | null;
+            }[];
+            events: {
+                id: number;
+                kind: string;
+                /** @description 日期 YYYY-MM-DD */
+                on: string;
+                data: unknown;
+                note: string | null;
+                voided: boolean;
+                createdAt: string;
+                by: string | null;
+            }[];
+            files: {
+                fileId: string;
+                kind: string;
+                name: string;
+                mime: string;
+                size: number;
+                restricted: boolean;
+            }[];
+            duplicates: {
+                id: string;
+                code: string;
+                description: string;
+                receivedOn: string | null;
+                status: string;
+                outcome: string | null;
+                similarity: number;
+            }[];
+            volume: {
+                month: string;
+                count: number;
+                position: number;
+                watch: boolean;
+                monthTotalByItems: number;
+            } | null;
+        };
         ErrorBody: {
             error: {
                 /** @description 稳定的错误代码，供程序判断 */
@@ -9226,6 +11266,181 @@ export type components = {
                 hours: number;
                 elapsedHours: number;
             }[];
+        };
+        LedgerItem: {
+            id: string;
+            subjectType: string;
+            subjectId: string;
+            title: string;
+            link: string | null;
+            unitId: string | null;
+            unitName: string | null;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "returned" | "replied" | "closed";
+            receivedOn: string;
+            dueDate: string;
+            workingDays: number;
+            extendedDays: number;
+            /** @enum {string} */
+            extension: "none" | "requested" | "approved" | "refused";
+            extensionDays: number | null;
+            extensionReason: string | null;
+            returnReason: string | null;
+            repliedOn: string | null;
+            overdue: boolean;
+            updatedAt: string;
+        };
+        LedgerEvent: {
+            id: number;
+            at: string;
+            actorName: string;
+            action: string;
+            note: string | null;
+            fromUnit: string | null;
+            toUnit: string | null;
+        };
+        LedgerItemDetail: {
+            id: string;
+            subjectType: string;
+            subjectId: string;
+            title: string;
+            link: string | null;
+            unitId: string | null;
+            unitName: string | null;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "returned" | "replied" | "closed";
+            receivedOn: string;
+            dueDate: string;
+            workingDays: number;
+            extendedDays: number;
+            /** @enum {string} */
+            extension: "none" | "requested" | "approved" | "refused";
+            extensionDays: number | null;
+            extensionReason: string | null;
+            returnReason: string | null;
+            repliedOn: string | null;
+            overdue: boolean;
+            updatedAt: string;
+            timeline: components["schemas"]["LedgerEvent"][];
+        };
+        FormChallenge: {
+            pow: {
+                algorithm: string;
+                challenge: string;
+                maxnumber?: number;
+                salt: string;
+                signature: string;
+            };
+            question: {
+                text: string;
+                token: string;
+            };
+            expiresAt: string;
+            required: boolean;
+        };
+        RequestListItem: {
+            id: string;
+            code: string;
+            agencyUnitId: string;
+            agencyName: string;
+            /** @enum {string} */
+            applicantKind: "自然人" | "商业企业" | "科研机构" | "社会公益组织" | "法律服务机构" | "其他";
+            applicantName: string;
+            channel: string;
+            /** @enum {string} */
+            status: "待确认收到" | "办理中" | "待补正" | "征求意见" | "待缴费" | "已决定" | "已办结" | "已转办";
+            receivedOn: string | null;
+            dueOn: string | null;
+            applicantDueOn: string | null;
+            closedOn: string | null;
+            outcome: string | null;
+            demo: boolean;
+            summary: string;
+        };
+        RequestDetail: {
+            id: string;
+            code: string;
+            agencyUnitId: string;
+            agencyName: string;
+            /** @enum {string} */
+            applicantKind: "自然人" | "商业企业" | "科研机构" | "社会公益组织" | "法律服务机构" | "其他";
+            applicantName: string;
+            applicantIdKind: string | null;
+            applicantIdMasked: string | null;
+            applicantPhone: string | null;
+            applicantEmail: string | null;
+            applicantAddress: string | null;
+            mayViewIdentity: boolean;
+            channel: string;
+            /** @enum {string} */
+            status: "待确认收到" | "办理中" | "待补正" | "征求意见" | "待缴费" | "已决定" | "已办结" | "已转办";
+            route: string;
+            description: string;
+            docNumber: string | null;
+            purpose: string | null;
+            preferredForm: string | null;
+            deliveryMethod: string | null;
+            receivedOn: string | null;
+            closedOn: string | null;
+            outcome: string | null;
+            dueOn: string | null;
+            countFrom: string | null;
+            pausedDays: number;
+            extendedDays: number;
+            correctionWindowEnds: string | null;
+            clockNote: string | null;
+            applicantDueOn: string | null;
+            feeBasis: string | null;
+            feeYuan: number | null;
+            feePaidOn: string | null;
+            imported: boolean;
+            demo: boolean;
+            createdAt: string;
+            items: {
+                id: string;
+                seq: number;
+                description: string;
+                outcome: string | null;
+                reason: string | null;
+                decidedAt: (string) | null;
+            }[];
+            events: {
+                id: number;
+                kind: string;
+                /** @description 日期 YYYY-MM-DD */
+                on: string;
+                data: {
+                    [key: string]: unknown;
+                };
+                note: string | null;
+                voided: boolean;
+                createdAt: string;
+                by: string | null;
+            }[];
+            files: {
+                fileId: string;
+                kind: string;
+                name: string;
+                mime: string;
+                size: number;
+                restricted: boolean;
+            }[];
+            duplicates: {
+                id: string;
+                code: string;
+                description: string;
+                receivedOn: string | null;
+                status: string;
+                outcome: string | null;
+                similarity: number;
+            }[];
+            volume: {
+                month: string;
+                count: number;
+                position: number;
+                watch: boolean;
+                monthTotalByItems: number;
+            } | null;
         };
     };
     responses: never;
