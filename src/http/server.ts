@@ -31,6 +31,7 @@ import { ledgerRoutes } from './routes/ledger.ts';
 import { publicIntakeRoutes } from './routes/public-intake.ts';
 import { planRoutes } from '../modules/plans/routes.ts';
 import { catalogRoutes } from '../modules/catalog/routes.ts';
+import { mailboxRoutes } from '../modules/mailbox/routes.ts';
 import { pathMappingRoutes } from '../modules/catalog/path-mappings/routes.ts';
 import type { RouteAccess } from './route-config.ts';
 import { WEB_DIST as webDist } from '../paths.ts';
@@ -110,7 +111,7 @@ export async function buildServer(deps: AppDeps, opts: { logger?: boolean } = {}
   installErrorHandler(app);
   installAuth(app, deps.database.db);
 
-  for (const plugin of [healthRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, notificationRoutes, fileRoutes, jobRoutes, ledgerRoutes, publicIntakeRoutes, planRoutes, catalogRoutes, pathMappingRoutes])
+  for (const plugin of [healthRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, notificationRoutes, fileRoutes, jobRoutes, ledgerRoutes, publicIntakeRoutes, planRoutes, catalogRoutes, pathMappingRoutes, mailboxRoutes])
     await app.register(plugin(deps));
 
   app.decorate('admissionGate', gate);

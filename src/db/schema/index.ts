@@ -3,3 +3,4 @@ export * from './plans.ts';
 export * from './catalog.ts';
 export * from './requests.ts';
 export * from './intake.ts';
+export * from './mailbox.ts';
