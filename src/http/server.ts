@@ -11,6 +11,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { portalNotFoundHtml, portalRoutes } from '../portal/routes.ts';
+import { mailboxPortalRoutes } from '../portal/mailbox-routes.ts';
 import { PortalFrontDoor } from '../portal/front-door.ts';
 import { PG_POOL_SIZE } from '../db/client.ts';
 import { AdmissionGate, gateLimitsFor, refuseEarly } from './admission-gate.ts';
@@ -117,6 +118,11 @@ export async function buildServer(deps: AppDeps, opts: { logger?: boolean } = {}
   app.decorate('admissionGate', gate);
   app.addHook('onClose', async () => gate.close());
   portalRoutes(app, deps, front, gate);
+  // The mailbox's public pages, with the urlencoded parser their no-JS forms need (this scope only).
+  await app.register(async (scope) => {
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 256 * 1024 }, (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
+    mailboxPortalRoutes(scope, deps);
+  });
   await registerAdminApp(app);
 
   // Every missing page of the site looks like the site.

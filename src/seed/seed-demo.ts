@@ -1,3 +1,4 @@
+import { seedMailbox } from './seed-mailbox.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -64,6 +65,7 @@ export async function seedDemo(db: Db, opts: { withPlan?: boolean } = {}): Promi
     await importPlan({ db, actor: adminActor }, { data, filename: '渝中区2021年政务公开工作要点任务分工.txt' });
   }
   if (adminActor) await seedCatalog(db, adminActor);
+  if (adminActor) await seedMailbox(db);
   return { seeded: true, adminUsername: 'admin', adminPassword: password };
 }
 

@@ -190,4 +190,35 @@ describe('mailbox', () => {
     await wb.xlsx.load(calls.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets[0].rowCount).toBe(3);
   });
+
+  it('serves portal pages that work without JavaScript: write, receipt, query, rate, the published list', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/hdjl/xx' });
+    expect(page.statusCode).toBe(200);
+    const html = page.body;
+    expect(html).toMatch(/enctype="multipart\/form-data"/i);
+    const token = /name="challengeToken" value="([^"]+)"/.exec(html)![1];
+    const submissionToken = /name="submissionToken" value="([^"]+)"/.exec(html)![1];
+    const q = /请计算：(.)加(.)等于几/.exec(html)!;
+    const addr = nextIp();
+    const form = multipart({ type: '咨询', title: '无脚本表单测试', body: '不用脚本也能提交留言吗？', name: '钱七', phone: '13811112222', challengeToken: token, challengeAnswer: String(CN[q[1]] + CN[q[2]]), submissionToken, consent: 'on' }, []);
+    const receipt = await t.app.inject({ method: 'POST', url: '/hdjl/xx', remoteAddress: addr, ...form });
+    expect(receipt.statusCode).toBe(200);
+    const code = /class="code">([^<]+)</.exec(receipt.body)![1];
+    expect(code).toMatch(/^XX/);
+    // a wrong answer re-renders the form with the message and the values kept
+    const wrong = await t.app.inject({ method: 'POST', url: '/hdjl/xx', remoteAddress: nextIp(), ...multipart({ type: '咨询', title: '答错验证题', body: '验证题答错了会怎样？', name: '钱七', phone: '13811112222', challengeToken: token, challengeAnswer: '99' }, []) });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('人机验证未通过');
+    expect(wrong.body).toContain('答错验证题');
+    const query = await t.app.inject({ method: 'GET', url: `/hdjl/xx/cx?code=${encodeURIComponent(code)}`, remoteAddress: '203.0.113.210' });
+    expect(query.body).toContain('已收到，待审看');
+    expect(query.body).not.toContain('13811112222');
+    const unknown = await t.app.inject({ method: 'GET', url: '/hdjl/xx/cx?code=XX2026-00000-00000', remoteAddress: '203.0.113.211' });
+    expect(unknown.statusCode).toBe(404);
+    const list = await t.app.inject({ method: 'GET', url: '/hdjl/wyly' });
+    expect(list.statusCode).toBe(200);
+    for (const label of ['留言摘要', '受理日期', '答复日期', '答复部门', '答复内容']) expect(list.body).toContain(label);
+    // the demo's published messages: no writer's name or phone
+    for (const secret of ['周明', '18983012345', '吴婷', '13500001111']) expect(list.body).not.toContain(secret);
+  });
 });
