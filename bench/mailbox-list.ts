@@ -22,12 +22,12 @@ for (let from = 0; from < N; from += 20_000) {
   await db.execute(sql`
     insert into mailbox_messages (code, type, unit_id, title, body, name, phone, status, received_at, received_on, working_days, due_date, sample)
     select 'XXBENCH-' || g, (array['咨询','建议','投诉','求助','其他'])[1 + g % 5],
-      case when g % 6 in (0, 1) then null else (${sql.raw(`array[${unitIds.map((u) => `'${u}'::uuid`).join(',')}]`)})[1 + g % ${unitIds.length}] end,
+      case when g % 6 in (0, 1) then null else (${sql.raw(`array[${unitIds.map((u) => `'${u}'::uuid`).join(',')}]`)})[1 + g % ${unitIds.length}::int] end,
       '关于第' || g || '号问题的留言', '留言内容' || g, '来信人', '13800000000',
       (array['received','accepted','assigned','replied','closed','rejected'])[1 + g % 6],
       timestamptz '2026-01-01 10:00+08' + (g % 330) * interval '1 day' + g * interval '1 second',
       (date '2026-01-01' + (g % 330))::date, 15, (date '2026-01-22' + (g % 330))::date, true
-    from generate_series(${from + 1}, ${to}) g`);
+    from generate_series(${from + 1}::int, ${to}::int) g`);
 }
 await db.execute(sql`analyze mailbox_messages`);
 console.log(`${t.database.kind}: inserted ${N} messages in ${((Date.now() - started) / 1000).toFixed(1)} s`);
