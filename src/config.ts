@@ -60,6 +60,11 @@ const schema = z.object({
   PUBLIC_LOOKUP_MISS_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Working days before its due date that a ledger item counts as due soon (reminders, lists). */
   LEDGER_REMIND_DAYS: z.coerce.number().int().min(0).max(30).default(2),
+  /** Working days to reply to a mailbox 咨询, and to every other type of message. */
+  MAILBOX_DAYS_CONSULT: z.coerce.number().int().min(1).max(60).default(5),
+  MAILBOX_DAYS_OTHER: z.coerce.number().int().min(1).max(60).default(15),
+  /** Working days to call back a call not answered on the spot. */
+  CALLBACK_DAYS: z.coerce.number().int().min(1).max(30).default(5),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string; dbKind: 'pglite' | 'postgres' };

@@ -12,6 +12,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { portalNotFoundHtml, portalRoutes } from '../portal/routes.ts';
+import { mailboxPortalRoutes } from '../portal/mailbox-routes.ts';
 import { PortalFrontDoor } from '../portal/front-door.ts';
 import { PG_POOL_SIZE } from '../db/client.ts';
 import { AdmissionGate, gateLimitsFor, refuseEarly } from './admission-gate.ts';
@@ -31,6 +32,7 @@ import { userRoutes } from './routes/users.ts';
 import { workbenchRoutes } from './routes/workbench.ts';
 import { planRoutes } from '../modules/plans/routes.ts';
 import { catalogRoutes } from '../modules/catalog/routes.ts';
+import { mailboxRoutes } from '../modules/mailbox/routes.ts';
 import { pathMappingRoutes } from '../modules/catalog/path-mappings/routes.ts';
 import { opinionRoutes } from '../modules/opinion/routes.ts';
 import { ledgerRoutes } from './routes/ledger.ts';
@@ -114,12 +116,17 @@ export async function buildServer(deps: AppDeps, opts: { logger?: boolean } = {}
   installErrorHandler(app);
   installAuth(app, deps.database.db);
 
-  for (const plugin of [healthRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, notificationRoutes, fileRoutes, jobRoutes, ledgerRoutes, publicIntakeRoutes, workbenchRoutes, planRoutes, catalogRoutes, pathMappingRoutes, requestRoutes, reportRoutes, opinionRoutes])
+  for (const plugin of [healthRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, notificationRoutes, fileRoutes, jobRoutes, ledgerRoutes, publicIntakeRoutes, workbenchRoutes, planRoutes, catalogRoutes, pathMappingRoutes, requestRoutes, reportRoutes, opinionRoutes, mailboxRoutes])
     await app.register(plugin(deps));
 
   app.decorate('admissionGate', gate);
   app.addHook('onClose', async () => gate.close());
   portalRoutes(app, deps, front, gate);
+  // The mailbox's public pages, with the urlencoded parser their no-JS forms need (this scope only).
+  await app.register(async (scope) => {
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 256 * 1024 }, (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
+    mailboxPortalRoutes(scope, deps);
+  });
   await registerAdminApp(app);
 
   // Every missing page of the site looks like the site.

@@ -78,6 +78,12 @@ export const POLICY = {
   'ledger.handle': ['sys_admin', 'office_admin', 'liaison', 'responder'],
   /** Reassign (改派) ledger items and decide extensions: the dispatcher, i.e. the district office. */
   'ledger.dispatch': ['sys_admin', 'office_admin'],
+  /** Read mailbox messages and calls: the office all, a unit those assigned to it / its own calls. */
+  'mailbox.read': ['sys_admin', 'office_admin', 'liaison', 'responder', 'readonly'],
+  /** Review (审看), triage, reply on the spot, publish, close: the office. */
+  'mailbox.manage': ['sys_admin', 'office_admin'],
+  /** Reply to messages assigned to one's unit; log calls and callbacks. */
+  'mailbox.reply': ['sys_admin', 'office_admin', 'liaison', 'responder'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

@@ -14,6 +14,7 @@ export const NAV = [
   { href: '/xxgk/ml', label: '政府信息公开目录' },
   { href: '/xxgk/nb', label: '政府信息公开年报' },
   { href: '/chengnuo', label: '回应承诺' },
+  { href: '/hdjl/xx', label: '公开信箱' },
 ];
 
 function NavItems({ current }: { current: string }) {

@@ -1,4 +1,5 @@
 import { seedReports } from './seed-reports.ts';
+import { seedMailbox } from './seed-mailbox.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -70,6 +71,7 @@ export async function seedDemo(db: Db, opts: { withPlan?: boolean; withRequests?
   if (adminActor) await seedOpinion(db, adminActor);
   // 示例 information requests (a year of cases for the annual report); tests ask for them explicitly.
   if (adminActor && (opts.withRequests ?? opts.withPlan !== false)) await seedRequests(db);
+  if (adminActor) await seedMailbox(db);
   // After every module's demo data: the report is computed from it.
   if (adminActor) await seedReports(db);
   return { seeded: true, adminUsername: 'admin', adminPassword: password };

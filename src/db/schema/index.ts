@@ -5,3 +5,4 @@ export * from './requests.ts';
 export * from './reports.ts';
 export * from './opinion.ts';
 export * from './intake.ts';
+export * from './mailbox.ts';

@@ -220,7 +220,7 @@ export type paths = {
                             };
                             csrfToken: string;
                             mustChangePassword: boolean;
-                            permissions: ("units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "notifications.own" | "files.upload" | "files.read" | "jobs.manage" | "plans.read" | "plans.manage" | "plans.report" | "plans.check" | "catalog.read" | "catalog.manage" | "documents.edit" | "documents.review" | "documents.findings" | "reports.read" | "reports.edit" | "reports.publish" | "reports.manage" | "reports.import" | "opinion.read" | "opinion.handle" | "opinion.press" | "opinion.manage" | "workbench.read" | "requests.read" | "requests.handle" | "requests.extend" | "requests.reopen" | "requests.identity" | "ledger.read" | "ledger.handle" | "ledger.dispatch")[];
+                            permissions: ("units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "notifications.own" | "files.upload" | "files.read" | "jobs.manage" | "plans.read" | "plans.manage" | "plans.report" | "plans.check" | "catalog.read" | "catalog.manage" | "documents.edit" | "documents.review" | "documents.findings" | "reports.read" | "reports.edit" | "reports.publish" | "reports.manage" | "reports.import" | "opinion.read" | "opinion.handle" | "opinion.press" | "opinion.manage" | "workbench.read" | "requests.read" | "requests.handle" | "requests.extend" | "requests.reopen" | "requests.identity" | "ledger.read" | "ledger.handle" | "ledger.dispatch" | "mailbox.read" | "mailbox.manage" | "mailbox.reply")[];
                             unread: number;
                         };
                     };
@@ -9014,6 +9014,1297 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/public/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 公众写信（JSON、表单或 multipart 带附件）：{type,title,body,name,phone?,email?,unit?,consent?} → {code,dueDate} */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MessageReceipt"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/messages/published": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 网民留言选登（留言摘要、受理日期、答复日期、答复部门、答复内容） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: components["schemas"]["PublishedMessage"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/messages/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 信箱月度统计 */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailboxMonthlyStats"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/messages/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 凭查询码查看办理状态和答复 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MessageStatus"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/messages/{code}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 评价答复（满意 / 基本满意 / 不满意） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        rating: "满意" | "基本满意" | "不满意";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MessageStatus"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailbox/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 留言办理列表 */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "received" | "accepted" | "assigned" | "replied" | "closed" | "rejected";
+                    type?: "咨询" | "建议" | "投诉" | "求助" | "其他";
+                    unitId?: string;
+                    overdue?: "true" | "false";
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: components["schemas"]["MessageSummary"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailbox/messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 留言详情与办理过程 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MessageDetail"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailbox/messages/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审看：受理或不予受理 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "accept";
+                    } | {
+                        /** @enum {string} */
+                        decision: "reject";
+                        /** @enum {string} */
+                        kind: "spam" | "abuse" | "out_of_scope" | "duplicate";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            status: "received" | "accepted" | "assigned" | "replied" | "closed" | "rejected";
+                            dueDate: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailbox/messages/{id}/triage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 即办 / 转办 / 呈办 / 领导批示 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        triage: "immediate";
+                        note?: string;
+                    } | {
+                        /** @enum {string} */
+                        triage: "transfer";
+                        /** Format: uuid */
+                        unitId: string;
+                        note?: string;
+                    } | {
+                        /** @enum {string} */
+                        triage: "leader";
+                        note?: string;
+                    } | {
+                        /** @enum {string} */
+                        triage: "instruction";
+                        instruction: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            status: "received" | "accepted" | "assigned" | "replied" | "closed" | "rejected";
+                            dueDate: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailbox/messages/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 答复（经个人信息检查） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        html: string;
+                        confirmPii?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            status: "received" | "accepted" | "assigned" | "replied" | "closed" | "rejected";
+                            dueDate: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailbox/messages/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 选登公开（或撤下） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        summary?: string;
+                        /** @default true */
+                        publish?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            status: "received" | "accepted" | "assigned" | "replied" | "closed" | "rejected";
+                            dueDate: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailbox/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 月度统计 */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailboxMonthlyStats"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailbox/export/messages.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 留言台账（Excel） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailbox/export/calls.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 来电登记台账（Excel） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailbox/export/stats.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 月度统计（Word） */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailbox/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 来电登记台账 */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: string;
+                    pending?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: components["schemas"]["CallRecord"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记来电 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        unitId?: string;
+                        calledAt: unknown;
+                        numberCalled: string;
+                        callerName?: string;
+                        callerPhone?: string;
+                        question: string;
+                        answer?: string;
+                        answeredOnSpot: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CallRecord"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailbox/calls/{id}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记回复来电 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CallRecord"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailbox/phones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各单位对外联系电话 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                unitId: string;
+                                unitName?: string;
+                                phone: string;
+                                label: string;
+                                hours: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记对外联系电话 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        unitId?: string;
+                        phone: string;
+                        label: string;
+                        hours?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: string;
+                            unitName?: string;
+                            phone: string;
+                            label: string;
+                            hours: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailbox/spot-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 电话抽查结果（按单位） */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                unitId: string;
+                                unitName: string;
+                                checks: number;
+                                answered: number;
+                                unansweredInHours: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记电话抽查 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        unitId: string;
+                        checkedAt: unknown;
+                        numberDialled: string;
+                        answered: boolean;
+                        withinHours: boolean;
+                        result: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: string;
+                            checkedAt: string;
+                            numberDialled: string;
+                            answered: boolean;
+                            withinHours: boolean;
+                            result: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/search": {
         parameters: {
             query?: never;
@@ -9808,6 +11099,180 @@ export type components = {
             toPrefix: string[];
             note: string | null;
         };
+        LedgerItemInput: {
+            id: string;
+            subjectType: string;
+            subjectId: string;
+            title: string;
+            link: string | null;
+            unitId: string | null;
+            unitName: string | null;
+            status: string;
+            receivedOn: string;
+            dueDate: string;
+            workingDays: number;
+            extendedDays: number;
+            extension: string;
+            extensionDays: number | null;
+            extensionReason: string | null;
+            returnReason: string | null;
+            repliedOn: string | null;
+            overdue: boolean;
+            updatedAt: string;
+        };
+        LedgerEventInput: {
+            id: number;
+            at: string;
+            actorName: string;
+            action: string;
+            note: string | null;
+            fromUnit: string | null;
+            toUnit: string | null;
+        };
+        LedgerItemDetailInput: {
+            id: string;
+            subjectType: string;
+            subjectId: string;
+            title: string;
+            link: string | null;
+            unitId: string | null;
+            unitName: string | null;
+            status: string;
+            receivedOn: string;
+            dueDate: string;
+            workingDays: number;
+            extendedDays: number;
+            extension: string;
+            extensionDays: number | null;
+            extensionReason: string | null;
+            returnReason: string | null;
+            repliedOn: string | null;
+            overdue: boolean;
+            updatedAt: string;
+            timeline: components["schemas"]["LedgerEventInput"][];
+        };
+        MessageReceiptInput: {
+            code: string;
+            dueDate: string;
+        };
+        MessageStatusInput: {
+            code: string;
+            status: string;
+            receivedAt: string;
+            dueDate: string;
+            reply: {
+                text: string;
+                html: string | null;
+                unit: string | null;
+                repliedOn: string | null;
+                rating: string | null;
+                canRate: boolean;
+            } | null;
+        };
+        PublishedMessageInput: {
+            summary: string;
+            acceptedOn: string;
+            repliedOn: string;
+            replyUnit: string;
+            reply: string;
+        };
+        MessageSummaryInput: {
+            id: string;
+            code: string;
+            type: string;
+            title: string;
+            status: string;
+            unitId: string | null;
+            unitName: string | null;
+            triage: string | null;
+            receivedAt: string;
+            receivedOn: string;
+            dueDate: string;
+            repliedOn: string | null;
+            rating: string | null;
+            petition: boolean;
+            published: boolean;
+            sample: boolean;
+            overdue: boolean;
+        };
+        MessageDetailInput: {
+            id: string;
+            code: string;
+            type: string;
+            title: string;
+            status: string;
+            unitId: string | null;
+            unitName: string | null;
+            triage: string | null;
+            receivedAt: string;
+            receivedOn: string;
+            dueDate: string;
+            repliedOn: string | null;
+            rating: string | null;
+            petition: boolean;
+            published: boolean;
+            sample: boolean;
+            overdue: boolean;
+            body: string;
+            name: string;
+            phone: string | null;
+            email: string | null;
+            consent: boolean;
+            rejectKind: string | null;
+            rejectReason: string | null;
+            leaderInstruction: string | null;
+            acceptedOn: string | null;
+            replyHtml: string | null;
+            reopenCount: number;
+            publishedSummary: string | null;
+            publishedReply: string | null;
+            attachments: {
+                id: string;
+                name: string;
+                mime: string;
+                size: number;
+            }[];
+            events: {
+                at: string;
+                actorName: string;
+                action: string;
+                note: string | null;
+            }[];
+            ledger: components["schemas"]["LedgerItemDetailInput"] | null;
+        };
+        MailboxMonthlyStatsInput: {
+            month: string;
+            received: number;
+            accepted: number;
+            rejected: number;
+            replied: number;
+            repliedOnTime: number;
+            averageDays: number;
+            ratings: {
+                satisfied: number;
+                basicallySatisfied: number;
+                dissatisfied: number;
+            };
+            satisfaction: number | null;
+        };
+        CallRecordInput: {
+            id: string;
+            code: string;
+            unitId: string;
+            unitName?: string;
+            calledAt: string;
+            numberCalled: string;
+            callerName: string | null;
+            callerPhone: string | null;
+            question: string;
+            answer: string | null;
+            answeredOnSpot: boolean;
+            callbackDue: string | null;
+            callbackOn: string | null;
+            callbackNote: string | null;
+            sample: boolean;
+            overdue?: boolean;
+        };
         OpinionSettingsInput: {
             coordinatorUnitId: string | null;
             authoritativeHours: number;
@@ -10043,58 +11508,6 @@ export type components = {
                 hours: number;
                 elapsedHours: number;
             }[];
-        };
-        LedgerItemInput: {
-            id: string;
-            subjectType: string;
-            subjectId: string;
-            title: string;
-            link: string | null;
-            unitId: string | null;
-            unitName: string | null;
-            status: string;
-            receivedOn: string;
-            dueDate: string;
-            workingDays: number;
-            extendedDays: number;
-            extension: string;
-            extensionDays: number | null;
-            extensionReason: string | null;
-            returnReason: string | null;
-            repliedOn: string | null;
-            overdue: boolean;
-            updatedAt: string;
-        };
-        LedgerEventInput: {
-            id: number;
-            at: string;
-            actorName: string;
-            action: string;
-            note: string | null;
-            fromUnit: string | null;
-            toUnit: string | null;
-        };
-        LedgerItemDetailInput: {
-            id: string;
-            subjectType: string;
-            subjectId: string;
-            title: string;
-            link: string | null;
-            unitId: string | null;
-            unitName: string | null;
-            status: string;
-            receivedOn: string;
-            dueDate: string;
-            workingDays: number;
-            extendedDays: number;
-            extension: string;
-            extensionDays: number | null;
-            extensionReason: string | null;
-            returnReason: string | null;
-            repliedOn: string | null;
-            overdue: boolean;
-            updatedAt: string;
-            timeline: components["schemas"]["LedgerEventInput"][];
         };
         FormChallengeInput: {
             pow: {
@@ -11014,6 +12427,187 @@ export type components = {
             toPrefix: string[];
             note: string | null;
         };
+        LedgerItem: {
+            id: string;
+            subjectType: string;
+            subjectId: string;
+            title: string;
+            link: string | null;
+            unitId: string | null;
+            unitName: string | null;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "returned" | "replied" | "closed";
+            receivedOn: string;
+            dueDate: string;
+            workingDays: number;
+            extendedDays: number;
+            /** @enum {string} */
+            extension: "none" | "requested" | "approved" | "refused";
+            extensionDays: number | null;
+            extensionReason: string | null;
+            returnReason: string | null;
+            repliedOn: string | null;
+            overdue: boolean;
+            updatedAt: string;
+        };
+        LedgerEvent: {
+            id: number;
+            at: string;
+            actorName: string;
+            action: string;
+            note: string | null;
+            fromUnit: string | null;
+            toUnit: string | null;
+        };
+        LedgerItemDetail: {
+            id: string;
+            subjectType: string;
+            subjectId: string;
+            title: string;
+            link: string | null;
+            unitId: string | null;
+            unitName: string | null;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "returned" | "replied" | "closed";
+            receivedOn: string;
+            dueDate: string;
+            workingDays: number;
+            extendedDays: number;
+            /** @enum {string} */
+            extension: "none" | "requested" | "approved" | "refused";
+            extensionDays: number | null;
+            extensionReason: string | null;
+            returnReason: string | null;
+            repliedOn: string | null;
+            overdue: boolean;
+            updatedAt: string;
+            timeline: components["schemas"]["LedgerEvent"][];
+        };
+        MessageReceipt: {
+            code: string;
+            dueDate: string;
+        };
+        MessageStatus: {
+            code: string;
+            /** @enum {string} */
+            status: "received" | "accepted" | "assigned" | "replied" | "closed" | "rejected";
+            receivedAt: string;
+            dueDate: string;
+            reply: {
+                text: string;
+                html: string | null;
+                unit: string | null;
+                repliedOn: string | null;
+                rating: string | null;
+                canRate: boolean;
+            } | null;
+        };
+        PublishedMessage: {
+            summary: string;
+            acceptedOn: string;
+            repliedOn: string;
+            replyUnit: string;
+            reply: string;
+        };
+        MessageSummary: {
+            id: string;
+            code: string;
+            type: string;
+            title: string;
+            /** @enum {string} */
+            status: "received" | "accepted" | "assigned" | "replied" | "closed" | "rejected";
+            unitId: string | null;
+            unitName: string | null;
+            triage: string | null;
+            receivedAt: string;
+            receivedOn: string;
+            dueDate: string;
+            repliedOn: string | null;
+            rating: string | null;
+            petition: boolean;
+            published: boolean;
+            sample: boolean;
+            overdue: boolean;
+        };
+        MessageDetail: {
+            id: string;
+            code: string;
+            type: string;
+            title: string;
+            /** @enum {string} */
+            status: "received" | "accepted" | "assigned" | "replied" | "closed" | "rejected";
+            unitId: string | null;
+            unitName: string | null;
+            triage: string | null;
+            receivedAt: string;
+            receivedOn: string;
+            dueDate: string;
+            repliedOn: string | null;
+            rating: string | null;
+            petition: boolean;
+            published: boolean;
+            sample: boolean;
+            overdue: boolean;
+            body: string;
+            name: string;
+            phone: string | null;
+            email: string | null;
+            consent: boolean;
+            rejectKind: string | null;
+            rejectReason: string | null;
+            leaderInstruction: string | null;
+            acceptedOn: string | null;
+            replyHtml: string | null;
+            reopenCount: number;
+            publishedSummary: string | null;
+            publishedReply: string | null;
+            attachments: {
+                id: string;
+                name: string;
+                mime: string;
+                size: number;
+            }[];
+            events: {
+                at: string;
+                actorName: string;
+                action: string;
+                note: string | null;
+            }[];
+            ledger: components["schemas"]["LedgerItemDetail"] | null;
+        };
+        MailboxMonthlyStats: {
+            month: string;
+            received: number;
+            accepted: number;
+            rejected: number;
+            replied: number;
+            repliedOnTime: number;
+            averageDays: number;
+            ratings: {
+                satisfied: number;
+                basicallySatisfied: number;
+                dissatisfied: number;
+            };
+            satisfaction: number | null;
+        };
+        CallRecord: {
+            id: string;
+            code: string;
+            unitId: string;
+            unitName?: string;
+            calledAt: string;
+            numberCalled: string;
+            callerName: string | null;
+            callerPhone: string | null;
+            question: string;
+            answer: string | null;
+            answeredOnSpot: boolean;
+            callbackDue: string | null;
+            callbackOn: string | null;
+            callbackNote: string | null;
+            sample: boolean;
+            overdue?: boolean;
+        };
         OpinionSettings: {
             coordinatorUnitId: string | null;
             authoritativeHours: number;
@@ -11266,62 +12860,6 @@ export type components = {
                 hours: number;
                 elapsedHours: number;
             }[];
-        };
-        LedgerItem: {
-            id: string;
-            subjectType: string;
-            subjectId: string;
-            title: string;
-            link: string | null;
-            unitId: string | null;
-            unitName: string | null;
-            /** @enum {string} */
-            status: "pending" | "accepted" | "returned" | "replied" | "closed";
-            receivedOn: string;
-            dueDate: string;
-            workingDays: number;
-            extendedDays: number;
-            /** @enum {string} */
-            extension: "none" | "requested" | "approved" | "refused";
-            extensionDays: number | null;
-            extensionReason: string | null;
-            returnReason: string | null;
-            repliedOn: string | null;
-            overdue: boolean;
-            updatedAt: string;
-        };
-        LedgerEvent: {
-            id: number;
-            at: string;
-            actorName: string;
-            action: string;
-            note: string | null;
-            fromUnit: string | null;
-            toUnit: string | null;
-        };
-        LedgerItemDetail: {
-            id: string;
-            subjectType: string;
-            subjectId: string;
-            title: string;
-            link: string | null;
-            unitId: string | null;
-            unitName: string | null;
-            /** @enum {string} */
-            status: "pending" | "accepted" | "returned" | "replied" | "closed";
-            receivedOn: string;
-            dueDate: string;
-            workingDays: number;
-            extendedDays: number;
-            /** @enum {string} */
-            extension: "none" | "requested" | "approved" | "refused";
-            extensionDays: number | null;
-            extensionReason: string | null;
-            returnReason: string | null;
-            repliedOn: string | null;
-            overdue: boolean;
-            updatedAt: string;
-            timeline: components["schemas"]["LedgerEvent"][];
         };
         FormChallenge: {
             pow: {
