@@ -2515,6 +2515,95 @@ export type paths = {
             };
         };
         put?: never;
+        /** 单位完成情况报告（Word，带修改后的“存在的问题及下一步打算”） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        issues: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 文件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/units/{unitId}/report-draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 单位完成情况报告的标题和“存在的问题及下一步打算”初稿（供修改） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            title: string;
+                            issues: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -5366,6 +5455,8 @@ export type components = {
                         }[];
                         assignments: number;
                         accepted: number;
+                        /** @description 逾期未完成的单位任务数 */
+                        overdue: number;
                         progress: number;
                     }[];
                 }[];
@@ -5386,6 +5477,13 @@ export type components = {
             dueDate: string;
             returnedCount: number;
             lastReportAt: string | null;
+            state: string;
+            /** @description 单位报送“已完成/无法完成”的日期 */
+            reportedOn: string | null;
+            /** @description 逾期未完成 */
+            overdue: boolean;
+            /** @description 逾期完成（报送晚于完成时限） */
+            finishedLate: boolean;
         };
         PlanDashboardInput: {
             plan: {
@@ -5400,6 +5498,7 @@ export type components = {
                 assignments: number;
                 accepted: number;
                 overdue: number;
+                finishedLate: number;
                 returned: number;
                 measures: number;
                 closed: number;
@@ -5421,6 +5520,7 @@ export type components = {
                 dueDate: string;
                 total: number;
                 accepted: number;
+                overdue: number;
                 progress: number;
             }[];
             byUnit: {
@@ -5431,6 +5531,7 @@ export type components = {
                 reported: number;
                 returned: number;
                 overdue: number;
+                finishedLate: number;
                 notStarted: number;
                 progress: number;
             }[];
@@ -5514,6 +5615,13 @@ export type components = {
                 lastReportAt: string | null;
                 returnedCount: number;
                 acceptedAt: string | null;
+                state: string;
+                /** @description 单位报送“已完成/无法完成”的日期 */
+                reportedOn: string | null;
+                /** @description 逾期未完成 */
+                overdue: boolean;
+                /** @description 逾期完成（报送晚于完成时限） */
+                finishedLate: boolean;
                 timeline: ({
                     id: string;
                     assignmentId: string;
@@ -5965,6 +6073,8 @@ export type components = {
                         }[];
                         assignments: number;
                         accepted: number;
+                        /** @description 逾期未完成的单位任务数 */
+                        overdue: number;
                         progress: number;
                     }[];
                 }[];
@@ -5987,6 +6097,14 @@ export type components = {
             dueDate: string;
             returnedCount: number;
             lastReportAt: (string) | null;
+            /** @enum {string} */
+            state: "not_reported" | "not_started" | "in_progress" | "awaiting_check" | "accepted" | "returned";
+            /** @description 单位报送“已完成/无法完成”的日期 */
+            reportedOn: string | null;
+            /** @description 逾期未完成 */
+            overdue: boolean;
+            /** @description 逾期完成（报送晚于完成时限） */
+            finishedLate: boolean;
         };
         PlanDashboard: {
             plan: {
@@ -6002,6 +6120,7 @@ export type components = {
                 assignments: number;
                 accepted: number;
                 overdue: number;
+                finishedLate: number;
                 returned: number;
                 measures: number;
                 closed: number;
@@ -6024,6 +6143,7 @@ export type components = {
                 dueDate: string;
                 total: number;
                 accepted: number;
+                overdue: number;
                 progress: number;
             }[];
             byUnit: {
@@ -6034,6 +6154,7 @@ export type components = {
                 reported: number;
                 returned: number;
                 overdue: number;
+                finishedLate: number;
                 notStarted: number;
                 progress: number;
             }[];
@@ -6151,6 +6272,14 @@ export type components = {
                 lastReportAt: (string) | null;
                 returnedCount: number;
                 acceptedAt: (string) | null;
+                /** @enum {string} */
+                state: "not_reported" | "not_started" | "in_progress" | "awaiting_check" | "accepted" | "returned";
+                /** @description 单位报送“已完成/无法完成”的日期 */
+                reportedOn: string | null;
+                /** @description 逾期未完成 */
+                overdue: boolean;
+                /** @description 逾期完成（报送晚于完成时限） */
+                finishedLate: boolean;
                 timeline: ({
                     id: string;
                     assignmentId: string;
