@@ -48,6 +48,16 @@ describe('the gongkai command', () => {
     expect(due.stdout).toBe('2021-10-12\n2024-03-04\n');
   });
 
+  it('a plan import dry run with no database parses and prints, creating, seeding and printing no password', () => {
+    const dir = path.join(empty, 'never-created');
+    const r = gongkai(['plan', 'import', path.resolve('src/seed/yuzhong-2021-notice.txt'), '--dry-run'], { DATA_DIR: dir, DATABASE_URL: '' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('渝中区2021年政务公开工作要点任务分工：5 个方面，16 项子任务，46 项举措');
+    expect(r.stderr).toContain('未找到数据库');
+    expect(r.stderr).not.toContain('一次性密码');
+    expect(fs.existsSync(dir)).toBe(false);
+  });
+
   it('refuses to guess past the known calendar', () => {
     const r = gongkai(['calendar', 'day', '2027-03-01'], { DATA_DIR: empty, DATABASE_URL: '' });
     expect(r.status).toBe(1);

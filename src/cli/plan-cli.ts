@@ -22,16 +22,24 @@ export async function runPlanImport(file: string, opts: { year?: string; dryRun?
     io.err(`年度不正确：${opts.year}`);
     return 2;
   }
-  const cli = await io.open();
-  try {
-    const { db } = cli.database;
-    const filename = path.basename(file);
-    if (opts.dryRun) {
-      const parsed = await parsePlanFile({ db, actor: null }, { data, filename, year });
+  const filename = path.basename(file);
+  if (opts.dryRun) {
+    // A dry run parses and prints, touching nothing: no data directory is created, nothing is
+    // migrated or seeded. With a database already there, names are checked against its units.
+    const cli = io.hasDatabase() ? await io.open({ migrate: false }) : null;
+    try {
+      if (!cli) io.err('未找到数据库：只解析文件，单位名称未与单位库核对。');
+      const parsed = await parsePlanFile(cli && { db: cli.database.db, actor: null }, { data, filename, year });
       if (opts.json) io.out(`${JSON.stringify({ ...parsed, year: year ?? parsed.year }, null, 2)}\n`);
       else printSummary(io, parsed.title, countPlan(parsed), parsed.warnings);
       return 0;
+    } finally {
+      await cli?.close();
     }
+  }
+  const cli = await io.open();
+  try {
+    const { db } = cli.database;
     const username = opts.as ?? 'admin';
     const [u] = await db.select().from(users).where(eq(users.username, username));
     if (!u) {

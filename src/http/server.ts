@@ -66,6 +66,9 @@ export async function buildServer(deps: AppDeps, opts: { logger?: boolean } = {}
   const app = Fastify({
     serverFactory: (handler) => http.createServer((req, res) => void (front.tryServe(req, res) || refuseEarly(gate, req, res) || handler(req, res))),
     logger: opts.logger ? { level: deps.config.LOG_LEVEL } : false,
+    // One line per request only when the operator asks for it (LOG_LEVEL=debug): by default the log
+    // holds start, stop, warnings and errors (the request hook below).
+    disableRequestLogging: true,
     bodyLimit: 2 * 1024 * 1024,
     // The client's address (rate limits, audit) comes from X-Forwarded-For only behind a configured proxy.
     trustProxy: trustProxyOption(deps.config.TRUST_PROXY),
@@ -81,6 +84,11 @@ export async function buildServer(deps: AppDeps, opts: { logger?: boolean } = {}
       for (const m of methods) if (m !== 'HEAD') routes.push({ method: m, url: r.url, access: r.config.access, response: r.schema?.response as Record<string, unknown> | undefined, produces: r.schema?.produces });
   });
   app.decorate('routeTable', routes);
+  // Requests at debug; a server error at error is logged by Fastify's error handler anyway.
+  app.addHook('onResponse', (req, reply, done) => {
+    req.log.debug({ method: req.method, url: req.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    done();
+  });
   // /api/docs documents the API: the portal's pages, feeds and files and the admin app's HTML stay out.
   app.addHook('onRoute', (r) => {
     if (!r.url.startsWith('/api/')) r.schema = { ...r.schema, hide: true };

@@ -10,6 +10,7 @@ import { seedCalendar } from '../platform/calendar/seed-calendar.ts';
 import { inTransaction, type Actor } from '../platform/context.ts';
 import { importPlan } from '../modules/plans/import-plan.ts';
 import { seedRequests } from './seed-requests.ts';
+import { seedPlanYear } from './seed-plans.ts';
 import { seedCatalog } from '../modules/catalog/seed-catalog.ts';
 import { seedOpinion } from './seed-opinion.ts';
 import { ROOT } from '../paths.ts';
@@ -26,7 +27,7 @@ export interface SeedResult {
  * First start: the calendar, the demo district's units and groups, and an administrator whose
  * one-time password is returned for printing. A database that already has units is left alone.
  */
-export async function seedDemo(db: Db, opts: { withPlan?: boolean; withRequests?: boolean } = {}): Promise<SeedResult> {
+export async function seedDemo(db: Db, opts: { withPlan?: boolean; withRequests?: boolean; withYear?: boolean } = {}): Promise<SeedResult> {
   await seedCalendar(db);
   const [any] = await db.select({ id: units.id }).from(units).limit(1);
   if (any) return { seeded: false };
@@ -65,7 +66,9 @@ export async function seedDemo(db: Db, opts: { withPlan?: boolean; withRequests?
   if (opts.withPlan !== false && adminActor) {
     // The district's real 2021 notice, as a draft the office can review and issue.
     const data = fs.readFileSync(path.join(ROOT, 'src/seed/yuzhong-2021-notice.txt'));
-    await importPlan({ db, actor: adminActor }, { data, filename: '渝中区2021年政务公开工作要点任务分工.txt' });
+    const imported = await importPlan({ db, actor: adminActor }, { data, filename: '渝中区2021年政务公开工作要点任务分工.txt' });
+    // The demo shows the plan's year as it went (示例数据), unless a caller wants the bare draft (tests).
+    if (opts.withYear !== false && imported.planId) await seedPlanYear(db, adminActor, imported.planId);
   }
   if (adminActor) await seedCatalog(db, adminActor);
   if (adminActor) await seedOpinion(db, adminActor);
@@ -86,7 +89,7 @@ export async function findUnitIdByShortName(db: Db, short: string): Promise<stri
 export function announceSeed(seed: SeedResult, log: (msg: string) => void) {
   if (!seed.seeded) return;
   log('');
-  log('首次启动：已创建演示区县（渝中区）的单位、单位组、工作日历、政府信息公开目录（含示例文件），并导入《渝中区2021年政务公开工作要点任务分工》（草稿）。');
+  log('首次启动：已创建演示区县（渝中区）的单位、单位组、工作日历、政府信息公开目录（含示例文件），并导入《渝中区2021年政务公开工作要点任务分工》，附一年的示例落实情况（报送、核查、销号，日期均在2021年）。');
   log(`管理员账号：${seed.adminUsername}　一次性密码：${seed.adminPassword}`);
   log('请登录 /admin/ 后立即修改密码；此密码只显示这一次。');
   log('');

@@ -44,11 +44,11 @@ export const TEST_PASSWORD = 'Test-Passw0rd!';
 let counter = 0;
 
 /** The whole HTTP application on a fresh seeded database, driven in-process with inject(). */
-export async function createTestApp(env: Record<string, string> = {}, opts: { withPlan?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, opts: { withPlan?: boolean; withYear?: boolean } = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-test-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', JOBS_POLL_SECONDS: '0', ...env });
   const database = await createTestDatabase();
-  const seed = await seedDemo(database.db, { withPlan: opts.withPlan ?? false });
+  const seed = await seedDemo(database.db, { withPlan: opts.withPlan ?? false, withYear: opts.withYear ?? false });
   const runner = new JobRunner(database.db);
   registerPlatformJobs(runner, database.kind);
   registerPlanJobs(runner, config);

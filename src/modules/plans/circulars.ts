@@ -41,7 +41,7 @@ export async function draftCircular(ctx: OpContext, planId: string) {
   const sections = [
     {
       heading: '一、总体进展情况',
-      body: `截至${cn(today)}，《${plan.title}》共 ${t.measures} 项举措、分解为 ${t.assignments} 项单位任务。已销号举措 ${t.closed} 项（${pct(t.closed, t.measures)}），通过牵头单位核查的单位任务 ${t.accepted} 项（${pct(t.accepted, t.assignments)}），整体推进度 ${t.progress}%。逾期未完成的单位任务 ${t.overdue} 项，被退回整改 ${t.returned} 项。\n${dash.byArea.map((a) => `${a.title}：${a.measures} 项举措，已销号 ${a.closed} 项，推进度 ${a.progress}%。`).join('\n')}`,
+      body: `截至${cn(today)}，《${plan.title}》共 ${t.measures} 项举措、分解为 ${t.assignments} 项单位任务。已销号举措 ${t.closed} 项（${pct(t.closed, t.measures)}），通过牵头单位核查的单位任务 ${t.accepted} 项（${pct(t.accepted, t.assignments)}），整体推进度 ${t.progress}%。逾期未完成的单位任务 ${t.overdue} 项${t.finishedLate ? `，逾期后才报送完成 ${t.finishedLate} 项` : ''}，被退回整改 ${t.returned} 项。\n${dash.byArea.map((a) => `${a.title}：${a.measures} 项举措，已销号 ${a.closed} 项，推进度 ${a.progress}%。`).join('\n')}`,
     },
     {
       heading: '二、工作推进较好的单位',

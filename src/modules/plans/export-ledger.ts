@@ -4,7 +4,8 @@ import type { OpContext } from '../../platform/context.ts';
 import { assertCan } from '../../platform/policy.ts';
 import { ledgerRows } from './ledger-rows.ts';
 import { loadPlan } from './load-plan.ts';
-import { CHECK_LABEL, MEASURE_STATUS_LABEL, STATUS_LABEL } from './strings.ts';
+import { MEASURE_STATUS_LABEL, STATUS_LABEL } from './strings.ts';
+import { REPORT_STATE_LABEL } from './report-state.ts';
 
 const COLUMNS = [
   { header: '序号', key: 'seq', width: 6 },
@@ -14,11 +15,13 @@ const COLUMNS = [
   { header: '责任单位', key: 'responsibleWritten', width: 20 },
   { header: '承办单位', key: 'unit', width: 16 },
   { header: '完成时限', key: 'dueDate', width: 12 },
-  { header: '进展状态', key: 'status', width: 10 },
+  { header: '报送进展', key: 'status', width: 10 },
   { header: '完成日期', key: 'completedOn', width: 12 },
+  { header: '报送日期', key: 'reportedOn', width: 12 },
+  { header: '是否逾期', key: 'late', width: 10 },
   { header: '工作情况', key: 'summary', width: 40 },
   { header: '佐证材料', key: 'evidence', width: 36 },
-  { header: '核查结果', key: 'check', width: 10 },
+  { header: '状态', key: 'check', width: 10 },
   { header: '核查意见', key: 'checkComment', width: 24 },
   { header: '销号情况', key: 'closed', width: 10 },
 ];
@@ -71,18 +74,21 @@ export async function exportLedger(ctx: OpContext, planId: string, unitId?: stri
       responsibleWritten: r.responsibleWritten,
       unit: r.unit,
       dueDate: r.dueDate,
-      status: STATUS_LABEL[r.status],
+      // A row nobody reported on says so; the default 未启动 is not a report.
+      status: r.lastReportAt ? STATUS_LABEL[r.status] : '未报送',
       completedOn: r.completedOn ?? '',
+      reportedOn: r.reportedOn ?? '',
+      late: r.overdue ? '逾期未完成' : r.finishedLate ? '逾期完成' : '',
       summary: r.summary ?? '',
       evidence: r.evidence.map((e) => (e.kind === 'link' ? `${e.title} ${e.url}` : `附件：${e.name}`)).join('\n'),
-      check: CHECK_LABEL[r.checkStatus],
+      check: REPORT_STATE_LABEL[r.state],
       checkComment: r.checkComment ?? '',
       closed: MEASURE_STATUS_LABEL[r.measureStatus],
     });
     // The cells of one measure are merged down, as in the notice's own table; a finished group is written out.
     if (i === rows.length - 1 || rows[i + 1].seq !== r.seq) {
       const end = i + 3;
-      if (end > groupStart) for (const col of [1, 2, 3, 4, 5, 14]) ws.mergeCells(groupStart, col, end, col);
+      if (end > groupStart) for (const col of [1, 2, 3, 4, 5, COLUMNS.length]) ws.mergeCells(groupStart, col, end, col);
       row.commit();
       groupStart = end + 1;
     }

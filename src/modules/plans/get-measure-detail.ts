@@ -3,9 +3,12 @@ import { planAssignments, planCheckSummaries, planChecks, planEvents, planMeasur
 import { notFound } from '../../platform/errors.ts';
 import type { OpContext } from '../../platform/context.ts';
 import { assertCan } from '../../platform/policy.ts';
+import { todayInShanghai } from '../../platform/calendar/dates.ts';
+import { lateness } from './lateness.ts';
+import { reportState } from './report-state.ts';
 
 /** One measure with every assignment and the timeline of reports, checks and office actions. */
-export async function getMeasureDetail(ctx: OpContext, measureId: string) {
+export async function getMeasureDetail(ctx: OpContext, measureId: string, today = todayInShanghai()) {
   assertCan(ctx.actor, 'plans.read');
   const [row] = await ctx.db
     .select({ measure: planMeasures, plan: { id: plans.id, title: plans.title, status: plans.status, year: plans.year } })
@@ -38,6 +41,8 @@ export async function getMeasureDetail(ctx: OpContext, measureId: string) {
     assignments: assignments.map(({ a, unitName }) => ({
       ...a,
       unitName,
+      state: reportState(a),
+      ...lateness(a, today),
       timeline: [
         ...reports.filter((r) => r.r.assignmentId === a.id).map((r) => ({ type: 'report' as const, at: r.r.createdAt, by: r.by, ...r.r })),
         ...checks.filter((c) => c.c.assignmentId === a.id).map((c) => ({ type: 'check' as const, at: c.c.createdAt, by: c.by, ...c.c })),

@@ -1,10 +1,12 @@
-import { and, asc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { planAreas, planAssignments, planMeasures, plans, planSubtasks, units } from '../../db/schema/index.ts';
 import { todayInShanghai } from '../../platform/calendar/dates.ts';
 import type { OpContext } from '../../platform/context.ts';
 import { assertCan } from '../../platform/policy.ts';
 import { loadPlan } from './load-plan.ts';
 import { assignmentProgressSql, average } from './progress.ts';
+import { finishedLateSql, lateness, overdueSql } from './lateness.ts';
+import { reportState } from './report-state.ts';
 
 /**
  * The office's dashboard of one plan: completion by area, measure and unit, and the overdue and
@@ -20,6 +22,7 @@ export async function getPlanDashboard(ctx: OpContext, planId: string, today = t
         measureId: planAssignments.measureId,
         total: sql<number>`count(*)::int`,
         accepted: sql<number>`count(*) filter (where ${planAssignments.checkStatus} = 'accepted')::int`,
+        overdue: sql<number>`count(*) filter (where ${overdueSql(today)})::int`,
         progress: sql<number>`avg(${assignmentProgressSql})::float`,
       })
       .from(planAssignments)
@@ -33,7 +36,8 @@ export async function getPlanDashboard(ctx: OpContext, planId: string, today = t
         accepted: sql<number>`count(*) filter (where ${planAssignments.checkStatus} = 'accepted')::int`,
         reported: sql<number>`count(*) filter (where ${planAssignments.status} in ('done','cannot_complete') and ${planAssignments.checkStatus} = 'pending')::int`,
         returned: sql<number>`count(*) filter (where ${planAssignments.checkStatus} = 'returned')::int`,
-        overdue: sql<number>`count(*) filter (where ${planAssignments.dueDate} < ${today} and ${planAssignments.checkStatus} <> 'accepted')::int`,
+        overdue: sql<number>`count(*) filter (where ${overdueSql(today)})::int`,
+        finishedLate: sql<number>`count(*) filter (where ${finishedLateSql})::int`,
         notStarted: sql<number>`count(*) filter (where ${planAssignments.status} = 'not_started')::int`,
         progress: sql<number>`avg(${assignmentProgressSql})::float`,
       })
@@ -41,8 +45,8 @@ export async function getPlanDashboard(ctx: OpContext, planId: string, today = t
       .innerJoin(units, eq(units.id, planAssignments.unitId))
       .where(eq(planAssignments.planId, planId))
       .groupBy(planAssignments.unitId, units.shortName, units.name),
-    listAssignments(ctx, and(eq(planAssignments.planId, planId), lt(planAssignments.dueDate, today), ne(planAssignments.checkStatus, 'accepted'))!),
-    listAssignments(ctx, and(eq(planAssignments.planId, planId), eq(planAssignments.checkStatus, 'returned'))!),
+    listAssignments(ctx, and(eq(planAssignments.planId, planId), overdueSql(today))!, 200, 0, today),
+    listAssignments(ctx, and(eq(planAssignments.planId, planId), eq(planAssignments.checkStatus, 'returned'))!, 200, 0, today),
     db
       .select({ measureId: planMeasures.id, seq: planMeasures.seq, status: planMeasures.status, dueDate: planMeasures.dueDate, subtaskId: planSubtasks.id, areaId: planAreas.id, areaSeq: planAreas.seq, areaTitle: planAreas.title })
       .from(planMeasures)
@@ -61,6 +65,7 @@ export async function getPlanDashboard(ctx: OpContext, planId: string, today = t
       dueDate: m.dueDate,
       total: s?.total ?? 0,
       accepted: s?.accepted ?? 0,
+      overdue: s?.overdue ?? 0,
       progress: m.status === 'closed' ? 100 : Math.round(s?.progress ?? 0),
     };
   });
@@ -71,8 +76,8 @@ export async function getPlanDashboard(ctx: OpContext, planId: string, today = t
     return { areaId, seq: ms[0].areaSeq, title: ms[0].areaTitle, measures: ms.length, closed: ps.filter((p) => p.status === 'closed').length, progress: average(ps.map((p) => p.progress)) };
   });
   const totals = byUnitRows.reduce(
-    (t, u) => ({ assignments: t.assignments + u.total, accepted: t.accepted + u.accepted, overdue: t.overdue + u.overdue, returned: t.returned + u.returned }),
-    { assignments: 0, accepted: 0, overdue: 0, returned: 0 },
+    (t, u) => ({ assignments: t.assignments + u.total, accepted: t.accepted + u.accepted, overdue: t.overdue + u.overdue, finishedLate: t.finishedLate + u.finishedLate, returned: t.returned + u.returned }),
+    { assignments: 0, accepted: 0, overdue: 0, finishedLate: 0, returned: 0 },
   );
   return {
     plan: { id: plan.id, title: plan.title, year: plan.year, status: plan.status },
@@ -86,9 +91,12 @@ export async function getPlanDashboard(ctx: OpContext, planId: string, today = t
   };
 }
 
-/** Assignment rows with their unit and measure, for lists (at most 200; the ledger export has them all). */
-export async function listAssignments(ctx: OpContext, where: ReturnType<typeof and>, limit = 200, offset = 0) {
-  return ctx.db
+/**
+ * Assignment rows with their unit and measure, for lists (at most 200; the ledger export has them
+ * all), each with its report state and lateness as of `today`.
+ */
+export async function listAssignments(ctx: OpContext, where: SQL | undefined, limit = 200, offset = 0, today = todayInShanghai()) {
+  const rows = await ctx.db
     .select({
       id: planAssignments.id,
       planId: planAssignments.planId,
@@ -112,6 +120,7 @@ export async function listAssignments(ctx: OpContext, where: ReturnType<typeof a
     .orderBy(asc(planAssignments.dueDate), asc(planMeasures.seq), asc(units.sort), asc(planAssignments.id))
     .limit(limit)
     .offset(offset);
+  return rows.map((r) => ({ ...r, state: reportState(r), ...lateness(r, today) }));
 }
 
 export async function listPlans(ctx: OpContext) {

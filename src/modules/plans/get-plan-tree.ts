@@ -4,9 +4,11 @@ import type { OpContext } from '../../platform/context.ts';
 import { assertCan } from '../../platform/policy.ts';
 import { loadPlan } from './load-plan.ts';
 import { assignmentProgressSql, average } from './progress.ts';
+import { overdueSql } from './lateness.ts';
+import { todayInShanghai } from '../../platform/calendar/dates.ts';
 
 /** A plan as the notice reads: areas → sub-tasks → measures, with units, deadlines and progress rolled up. */
-export async function getPlanTree(ctx: OpContext, planId: string) {
+export async function getPlanTree(ctx: OpContext, planId: string, today = todayInShanghai()) {
   assertCan(ctx.actor, 'plans.read');
   const plan = await loadPlan(ctx, planId);
   const [areas, subtasks, measures, leads, stats, unitRows] = await Promise.all([
@@ -15,7 +17,7 @@ export async function getPlanTree(ctx: OpContext, planId: string) {
     ctx.db.select().from(planMeasures).where(eq(planMeasures.planId, planId)).orderBy(asc(planMeasures.seq)),
     ctx.db.select({ measureId: planMeasureLeads.measureId, unitId: planMeasureLeads.unitId }).from(planMeasureLeads).innerJoin(planMeasures, eq(planMeasures.id, planMeasureLeads.measureId)).where(eq(planMeasures.planId, planId)),
     ctx.db
-      .select({ measureId: planAssignments.measureId, total: sql<number>`count(*)::int`, accepted: sql<number>`count(*) filter (where ${planAssignments.checkStatus} = 'accepted')::int`, progress: sql<number>`avg(${assignmentProgressSql})::float` })
+      .select({ measureId: planAssignments.measureId, total: sql<number>`count(*)::int`, accepted: sql<number>`count(*) filter (where ${planAssignments.checkStatus} = 'accepted')::int`, overdue: sql<number>`count(*) filter (where ${overdueSql(today)})::int`, progress: sql<number>`avg(${assignmentProgressSql})::float` })
       .from(planAssignments)
       .where(eq(planAssignments.planId, planId))
       .groupBy(planAssignments.measureId),
@@ -31,6 +33,7 @@ export async function getPlanTree(ctx: OpContext, planId: string) {
       responsible: m.responsible.map((r) => ({ ...r, units: r.unitIds.map((id) => ({ unitId: id, name: unitName.get(id) ?? '' })) })),
       assignments: s?.total ?? 0,
       accepted: s?.accepted ?? 0,
+      overdue: s?.overdue ?? 0,
       progress: m.status === 'closed' ? 100 : Math.round(s?.progress ?? 0),
     };
   };

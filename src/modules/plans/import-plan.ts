@@ -29,8 +29,9 @@ export interface ImportResult {
 }
 
 /** Reads a notice without touching the database: the resolver answers from the units already loaded. */
-export async function parsePlanFile(ctx: OpContext, input: ImportInput): Promise<ParsedPlan> {
-  const resolver = importResolver(await loadUnitResolver(ctx.db));
+export async function parsePlanFile(ctx: OpContext | null, input: ImportInput): Promise<ParsedPlan> {
+  // Without a database (a dry run on a machine with none yet) no written name can be checked: all stay unknown.
+  const resolver = ctx ? importResolver(await loadUnitResolver(ctx.db)) : { resolve: () => null };
   try {
     return await parseNotice(input.data, { resolver, year: input.year, filename: input.filename });
   } catch (err) {

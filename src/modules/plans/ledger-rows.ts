@@ -2,6 +2,9 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { planAreas, planAssignments, planChecks, planMeasureLeads, planMeasures, planReports, planSubtasks, units } from '../../db/schema/index.ts';
 import type { Evidence } from '../../db/schema/index.ts';
 import type { OpContext } from '../../platform/context.ts';
+import { todayInShanghai } from '../../platform/calendar/dates.ts';
+import { lateness } from './lateness.ts';
+import { reportState, type ReportState } from './report-state.ts';
 
 export interface LedgerRow {
   assignmentId: string;
@@ -17,6 +20,13 @@ export interface LedgerRow {
   dueDate: string;
   status: string;
   checkStatus: string;
+  /** The one word for the row (report-state.ts). */
+  state: ReportState;
+  lastReportAt: Date | null;
+  /** Lateness (lateness.ts), judged on the day the unit reported. */
+  reportedOn: string | null;
+  overdue: boolean;
+  finishedLate: boolean;
   completedOn: string | null;
   summary: string | null;
   evidence: Evidence[];
@@ -28,7 +38,7 @@ export interface LedgerRow {
  * Every assignment of a plan (or of one unit) with its latest report and check: the rows of the
  * ledger (台账), the circular and the unit's completion report. Four queries whatever the size.
  */
-export async function ledgerRows(ctx: OpContext, planId: string, unitId?: string): Promise<LedgerRow[]> {
+export async function ledgerRows(ctx: OpContext, planId: string, unitId?: string, today = todayInShanghai()): Promise<LedgerRow[]> {
   const where = unitId ? and(eq(planAssignments.planId, planId), eq(planAssignments.unitId, unitId)) : eq(planAssignments.planId, planId);
   // Assignment rows stay narrow; what belongs to a measure (its text, units, outline) is read once
   // per measure, not once per assignment — a 200 × 60 plan would otherwise parse 12k copies.
@@ -42,6 +52,7 @@ export async function ledgerRows(ctx: OpContext, planId: string, unitId?: string
       status: planAssignments.status,
       checkStatus: planAssignments.checkStatus,
       completedOn: planAssignments.completedOn,
+      lastReportAt: planAssignments.lastReportAt,
       returnedCount: planAssignments.returnedCount,
       seq: planMeasures.seq,
     })
@@ -106,6 +117,9 @@ export async function ledgerRows(ctx: OpContext, planId: string, unitId?: string
       dueDate: b.dueDate,
       status: b.status,
       checkStatus: b.checkStatus,
+      state: reportState(b),
+      lastReportAt: b.lastReportAt,
+      ...lateness(b, today),
       completedOn: b.completedOn,
       summary: reportOf.get(b.assignmentId)?.summary ?? null,
       evidence: reportOf.get(b.assignmentId)?.evidence ?? [],

@@ -169,13 +169,18 @@ describe('plans: from the notice to closed-out measures', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
-    expect(ws.getRow(2).values).toEqual(expect.arrayContaining(['序号', '工作任务', '贯彻举措', '牵头单位', '责任单位', '承办单位', '完成时限', '进展状态', '佐证材料', '核查结果']));
+    expect(ws.getRow(2).values).toEqual(expect.arrayContaining(['序号', '工作任务', '贯彻举措', '牵头单位', '责任单位', '承办单位', '完成时限', '报送进展', '报送日期', '是否逾期', '佐证材料', '状态']));
     const rows: string[][] = [];
-    ws.eachRow((r, n) => n > 2 && rows.push(Array.from({ length: 14 }, (_, i) => String(r.getCell(i + 1).value ?? ''))));
-    const jwRow = rows.find((r) => r[5] === '区教委' && r[10].includes('收费标准'));
+    ws.eachRow((r, n) => n > 2 && rows.push(Array.from({ length: 16 }, (_, i) => String(r.getCell(i + 1).value ?? ''))));
+    const jwRow = rows.find((r) => r[5] === '区教委' && r[11].includes('收费标准'));
     expect(jwRow).toBeTruthy();
     expect(jwRow![7]).toBe('已完成');
-    expect(jwRow![11]).toBe('核查通过');
+    expect(jwRow![13]).toBe('已通过');
+    // A row nobody reported on says 未报送, never 待核查.
+    const silent = rows.filter((r) => r[7] === '未报送');
+    expect(silent.length).toBeGreaterThan(0);
+    expect(silent.every((r) => r[13] === '未报送')).toBe(true);
+    expect(rows.some((r) => r[13] === '待核查')).toBe(false);
     const jw = await unitId('区教委');
     const one = await office.request('GET', `/api/plans/${planId}/ledger.xlsx?unitId=${jw}`);
     const wb2 = new ExcelJS.Workbook();
@@ -243,7 +248,8 @@ describe('plans: from the notice to closed-out measures', () => {
     const mine = await jw.request('GET', `/api/plans/${planId}/units/${jw.actor.unitId}/report.docx`);
     expect(mine.statusCode).toBe(200);
     const text = await docxText(mine.rawPayload);
-    expect(text).toContain('区教委渝中区2021年政务公开工作要点任务分工完成情况报告');
+    expect(text).toContain('重庆市渝中区教育委员会关于《渝中区2021年政务公开工作要点任务分工》完成情况的报告');
+    expect(text).not.toContain('待核查');
     expect(text).toContain('已补充收费标准');
     const other = await jw.request('GET', `/api/plans/${planId}/units/${await unitId('区财政局')}/report.docx`);
     expect(other.json().error.code).toBe('out_of_scope');

@@ -29,7 +29,7 @@ import { withdrawCircularMark, withdrawMarkInput } from './withdraw-circular-mar
 import { markForCircular, markInput, urgeInput, urgeUnit } from './office-actions.ts';
 import { previewIssue } from './preview-issue.ts';
 import { reportInput, reportProgress } from './report-progress.ts';
-import { unitCompletionReport } from './unit-completion-report.ts';
+import { unitCompletionReport, unitReportDraft, unitReportInput } from './unit-completion-report.ts';
 import {
   carryOverResult,
   checkRow,
@@ -131,6 +131,22 @@ export const planRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) 
     { config: { access: 'plans.read' }, schema: { tags, summary: '单位任务分工完成情况报告（Word）', ...fileAnswer(DOCX), params: z.object({ id: z.uuid(), unitId: z.uuid() }) } },
     async (req, reply) => {
       const f = await unitCompletionReport(ctx(req), req.params.id, req.params.unitId);
+      return reply.type(DOCX).headers(download(f.filename)).send(f.data);
+    },
+  );
+  app.get(
+    '/api/plans/:id/units/:unitId/report-draft',
+    {
+      config: { access: 'plans.read' },
+      schema: { tags, summary: '单位完成情况报告的标题和“存在的问题及下一步打算”初稿（供修改）', response: answers({ 200: z.object({ title: z.string(), issues: z.string() }) }), params: z.object({ id: z.uuid(), unitId: z.uuid() }) },
+    },
+    async (req) => unitReportDraft(ctx(req), req.params.id, req.params.unitId),
+  );
+  app.post(
+    '/api/plans/:id/units/:unitId/report.docx',
+    { config: { access: 'plans.read' }, schema: { tags, summary: '单位完成情况报告（Word，带修改后的“存在的问题及下一步打算”）', ...fileAnswer(DOCX), params: z.object({ id: z.uuid(), unitId: z.uuid() }), body: unitReportInput } },
+    async (req, reply) => {
+      const f = await unitCompletionReport(ctx(req), req.params.id, req.params.unitId, req.body);
       return reply.type(DOCX).headers(download(f.filename)).send(f.data);
     },
   );

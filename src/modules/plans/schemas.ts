@@ -14,6 +14,15 @@ export const planKind = textEnum(['notice', 'rectification']);
 export const assignmentStatus = textEnum(['not_started', 'in_progress', 'done', 'cannot_complete']);
 export const checkStatus = textEnum(['pending', 'accepted', 'returned']);
 export const measureStatus = textEnum(['open', 'closed']);
+/** What the lists, the Word report and the ledger say about an assignment (report-state.ts). */
+export const reportStateSchema = textEnum(['not_reported', 'not_started', 'in_progress', 'awaiting_check', 'accepted', 'returned']);
+/** Lateness (lateness.ts): judged on the day the unit reported, not on the day the lead unit checked. */
+const latenessFields = {
+  state: reportStateSchema,
+  reportedOn: day.nullable().describe('单位报送“已完成/无法完成”的日期'),
+  overdue: z.boolean().describe('逾期未完成'),
+  finishedLate: z.boolean().describe('逾期完成（报送晚于完成时限）'),
+};
 
 export const plan = z
   .object({
@@ -162,6 +171,7 @@ const measureNode = measure.extend({
   responsible: z.array(responsibleEntry.extend({ units: z.array(unitRef) })),
   assignments: z.number().int(),
   accepted: z.number().int(),
+  overdue: z.number().int().describe('逾期未完成的单位任务数'),
   progress: z.number(),
 });
 
@@ -198,6 +208,7 @@ export const assignmentRow = z
     dueDate: day,
     returnedCount: z.number().int(),
     lastReportAt: timestamp.nullable(),
+    ...latenessFields,
   })
   .meta({ id: 'AssignmentRow' });
 
@@ -209,6 +220,7 @@ export const unitProgress = z.object({
   reported: z.number().int(),
   returned: z.number().int(),
   overdue: z.number().int(),
+  finishedLate: z.number().int(),
   notStarted: z.number().int(),
   progress: z.number(),
 });
@@ -221,6 +233,7 @@ export const dashboard = z
       assignments: z.number().int(),
       accepted: z.number().int(),
       overdue: z.number().int(),
+      finishedLate: z.number().int(),
       returned: z.number().int(),
       measures: z.number().int(),
       closed: z.number().int(),
@@ -228,7 +241,7 @@ export const dashboard = z
     }),
     byArea: z.array(z.object({ areaId: id, seq: z.number().int(), title: z.string(), measures: z.number().int(), closed: z.number().int(), progress: z.number() })),
     byMeasure: z.array(
-      z.object({ measureId: id, seq: z.number().int(), status: measureStatus, dueDate: day, total: z.number().int(), accepted: z.number().int(), progress: z.number() }),
+      z.object({ measureId: id, seq: z.number().int(), status: measureStatus, dueDate: day, total: z.number().int(), accepted: z.number().int(), overdue: z.number().int(), progress: z.number() }),
     ),
     byUnit: z.array(unitProgress),
     overdue: z.array(assignmentRow),
@@ -306,6 +319,7 @@ export const measureDetail = z
         lastReportAt: timestamp.nullable(),
         returnedCount: z.number().int(),
         acceptedAt: timestamp.nullable(),
+        ...latenessFields,
         timeline: z.array(
           z.discriminatedUnion('type', [
             reportRow.extend({ type: z.literal('report'), at: timestamp, by: z.string() }),

@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import { todayInShanghai } from '../../platform/calendar/dates.ts';
 import { loadCalendar } from '../../platform/calendar/load-calendar.ts';
 import { notifyUnits } from '../../platform/notifications/notify.ts';
+import { isFinished, lateness } from './lateness.ts';
 
 /**
  * The daily reminder run: each open assignment gets one notice when it comes within `dueSoonDays`
@@ -24,10 +25,12 @@ export async function sendPlanReminders(db: Db, opts: { dueSoonDays: number; tod
   let sent = 0;
   let undated = 0;
   for (const { a, seq, deadlines, title } of open) {
+    // An answered assignment (已完成/无法完成 reported, waiting for the check) is the lead unit's to move, not late.
+    if (isFinished(a.status)) continue;
     let state: 'overdue' | 'due_soon' | null = null;
     // A measure may carry several dated items (6月底前 …, 10月底前 …): warn before each of them.
     const next = nextDate(deadlines as { date: string | null; kind: string }[], a.dueDate, today);
-    if (a.dueDate < today) state = 'overdue';
+    if (lateness(a, today).overdue) state = 'overdue';
     else {
       try {
         if (calendar.workingDaysBetween(today, next) <= opts.dueSoonDays) state = 'due_soon';

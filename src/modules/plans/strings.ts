@@ -1,4 +1,3 @@
 /** Chinese labels the plans module writes into files and messages, in one place. */
 export const STATUS_LABEL: Record<string, string> = { not_started: '未启动', in_progress: '推进中', done: '已完成', cannot_complete: '无法完成' };
-export const CHECK_LABEL: Record<string, string> = { pending: '待核查', accepted: '核查通过', returned: '已退回' };
 export const MEASURE_STATUS_LABEL: Record<string, string> = { open: '未销号', closed: '已销号' };

@@ -3241,6 +3241,95 @@ export type paths = {
             };
         };
         put?: never;
+        /** 单位完成情况报告（Word，带修改后的“存在的问题及下一步打算”） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        issues: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 文件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/units/{unitId}/report-draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 单位完成情况报告的标题和“存在的问题及下一步打算”初稿（供修改） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            title: string;
+                            issues: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -10765,6 +10854,8 @@ export type components = {
                         }[];
                         assignments: number;
                         accepted: number;
+                        /** @description 逾期未完成的单位任务数 */
+                        overdue: number;
                         progress: number;
                     }[];
                 }[];
@@ -10785,6 +10876,13 @@ export type components = {
             dueDate: string;
             returnedCount: number;
             lastReportAt: string | null;
+            state: string;
+            /** @description 单位报送“已完成/无法完成”的日期 */
+            reportedOn: string | null;
+            /** @description 逾期未完成 */
+            overdue: boolean;
+            /** @description 逾期完成（报送晚于完成时限） */
+            finishedLate: boolean;
         };
         PlanDashboardInput: {
             plan: {
@@ -10799,6 +10897,7 @@ export type components = {
                 assignments: number;
                 accepted: number;
                 overdue: number;
+                finishedLate: number;
                 returned: number;
                 measures: number;
                 closed: number;
@@ -10820,6 +10919,7 @@ export type components = {
                 dueDate: string;
                 total: number;
                 accepted: number;
+                overdue: number;
                 progress: number;
             }[];
             byUnit: {
@@ -10830,6 +10930,7 @@ export type components = {
                 reported: number;
                 returned: number;
                 overdue: number;
+                finishedLate: number;
                 notStarted: number;
                 progress: number;
             }[];
@@ -10913,6 +11014,13 @@ export type components = {
                 lastReportAt: string | null;
                 returnedCount: number;
                 acceptedAt: string | null;
+                state: string;
+                /** @description 单位报送“已完成/无法完成”的日期 */
+                reportedOn: string | null;
+                /** @description 逾期未完成 */
+                overdue: boolean;
+                /** @description 逾期完成（报送晚于完成时限） */
+                finishedLate: boolean;
                 timeline: ({
                     id: string;
                     assignmentId: string;
@@ -12023,6 +12131,8 @@ export type components = {
                         }[];
                         assignments: number;
                         accepted: number;
+                        /** @description 逾期未完成的单位任务数 */
+                        overdue: number;
                         progress: number;
                     }[];
                 }[];
@@ -12045,6 +12155,14 @@ export type components = {
             dueDate: string;
             returnedCount: number;
             lastReportAt: (string) | null;
+            /** @enum {string} */
+            state: "not_reported" | "not_started" | "in_progress" | "awaiting_check" | "accepted" | "returned";
+            /** @description 单位报送“已完成/无法完成”的日期 */
+            reportedOn: string | null;
+            /** @description 逾期未完成 */
+            overdue: boolean;
+            /** @description 逾期完成（报送晚于完成时限） */
+            finishedLate: boolean;
         };
         PlanDashboard: {
             plan: {
@@ -12060,6 +12178,7 @@ export type components = {
                 assignments: number;
                 accepted: number;
                 overdue: number;
+                finishedLate: number;
                 returned: number;
                 measures: number;
                 closed: number;
@@ -12082,6 +12201,7 @@ export type components = {
                 dueDate: string;
                 total: number;
                 accepted: number;
+                overdue: number;
                 progress: number;
             }[];
             byUnit: {
@@ -12092,6 +12212,7 @@ export type components = {
                 reported: number;
                 returned: number;
                 overdue: number;
+                finishedLate: number;
                 notStarted: number;
                 progress: number;
             }[];
@@ -12209,6 +12330,14 @@ export type components = {
                 lastReportAt: (string) | null;
                 returnedCount: number;
                 acceptedAt: (string) | null;
+                /** @enum {string} */
+                state: "not_reported" | "not_started" | "in_progress" | "awaiting_check" | "accepted" | "returned";
+                /** @description 单位报送“已完成/无法完成”的日期 */
+                reportedOn: string | null;
+                /** @description 逾期未完成 */
+                overdue: boolean;
+                /** @description 逾期完成（报送晚于完成时限） */
+                finishedLate: boolean;
                 timeline: ({
                     id: string;
                     assignmentId: string;

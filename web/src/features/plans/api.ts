@@ -104,6 +104,17 @@ export const draftCircular = (planId: string) => call(client.POST('/api/plans/{i
 export const updateCircular = (id: string, body: ApiBody<'/api/circulars/{id}', 'put'>) => call(client.PUT('/api/circulars/{id}', { ...path(id), body }));
 export const issueCircular = (id: string) => call(client.POST('/api/circulars/{id}/issue', path(id)));
 
+export const getUnitReportDraft = (planId: string, unitId: string) =>
+  call(client.GET('/api/plans/{id}/units/{unitId}/report-draft', { params: { path: { id: planId, unitId } } }));
+/** The unit report as Word, with the unit's own 存在的问题及下一步打算: posted, so it is a Blob to save. */
+export async function downloadUnitReport(planId: string, unitId: string, issues: string): Promise<{ blob: Blob; filename: string }> {
+  const answer = await client.POST('/api/plans/{id}/units/{unitId}/report.docx', { params: { path: { id: planId, unitId } }, body: { issues }, parseAs: 'blob' });
+  const blob = await call(Promise.resolve(answer));
+  const cd = answer.response.headers.get('content-disposition') ?? '';
+  const m = /filename\*=UTF-8''([^;]+)/.exec(cd);
+  return { blob: blob as unknown as Blob, filename: m ? decodeURIComponent(m[1]) : '完成情况报告.docx' };
+}
+
 export function uploadFile(file: File): Promise<UploadedFile> {
   const form = new FormData();
   form.append('file', file, file.name);

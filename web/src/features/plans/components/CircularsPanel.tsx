@@ -16,7 +16,7 @@ interface EditorValues {
 }
 
 /** The drawer in which a draft 通报 is edited (title, each section's heading and body), or an issued one read. */
-function CircularEditor({ circular, editable, onClose, onSaved }: { circular: Circular | null; editable: boolean; onClose: () => void; onSaved: () => void }) {
+function CircularEditor({ circular, editable, onClose, onSaved, onChanged }: { circular: Circular | null; editable: boolean; onClose: () => void; onSaved: () => void; onChanged: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<EditorValues>();
   const [busy, setBusy] = useState(false);
@@ -29,19 +29,37 @@ function CircularEditor({ circular, editable, onClose, onSaved }: { circular: Ci
     form.setFieldsValue({ title: circular.title, sections: circular.sections });
   }, [circular, form]);
 
-  const submit = async (v: EditorValues) => {
-    if (!circular) return;
+  /** Saves the draft; true when saved. */
+  const save = async (v: EditorValues): Promise<boolean> => {
+    if (!circular) return false;
     setBusy(true);
     setError(null);
     try {
       await updateCircular(circular.id, { title: v.title.trim(), sections: v.sections.map((s) => ({ heading: s.heading.trim(), body: (s.body ?? '').trim() })) });
       message.success(t.circularSaved);
-      onSaved();
+      return true;
     } catch (err) {
       setError({ message: errorMessage(err), issues: validationIssues(err).map((i) => i.message) });
+      return false;
     } finally {
       setBusy(false);
     }
+  };
+  const submit = async (v: EditorValues) => {
+    if (await save(v)) onSaved();
+  };
+  /** The Word file is written from the saved text: what is on screen is saved first, then downloaded. */
+  const saveAndDownload = async () => {
+    if (!circular) return;
+    const v = await form.validateFields().catch(() => null);
+    if (!v || !(await save(v))) return;
+    onChanged();
+    const a = document.createElement('a');
+    a.href = urls.circularDocx(circular.id);
+    a.download = '';
+    document.body.append(a);
+    a.click();
+    a.remove();
   };
 
   return (
@@ -54,9 +72,14 @@ function CircularEditor({ circular, editable, onClose, onSaved }: { circular: Ci
       footer={
         <Space className="drawer-footer">
           <Button onClick={onClose}>{editable ? common.cancel : common.close}</Button>
-          {circular && (
+          {circular && !editable && (
             <Button icon={<DownloadOutlined />} href={urls.circularDocx(circular.id)}>
               {t.downloadWord}
+            </Button>
+          )}
+          {circular && editable && (
+            <Button icon={<DownloadOutlined />} loading={busy} onClick={() => void saveAndDownload()}>
+              {t.saveAndDownloadWord}
             </Button>
           )}
           {editable && (
@@ -242,6 +265,7 @@ export function CircularsPanel({ planId, canManage }: { planId: string; canManag
           setOpen(null);
           void list.reload();
         }}
+        onChanged={() => void list.reload()}
       />
     </>
   );

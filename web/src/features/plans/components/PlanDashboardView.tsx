@@ -8,7 +8,7 @@ import { getDashboard, type AssignmentRow, type Dashboard, type UnitProgress } f
 import { t } from '../strings.ts';
 import { ProgressBar } from './ProgressBar.tsx';
 import { ProgressChart } from './ProgressChart.tsx';
-import { AssignmentStatusTag, CheckStatusTag } from './StatusTags.tsx';
+import { DueDate, ReportStateTag } from './StatusTags.tsx';
 import { MarkDialog, UrgeDialog } from './UnitActionDialogs.tsx';
 
 const CN_NUM = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -31,7 +31,7 @@ function AssignmentList({ rows, planId, empty, wide }: { rows: AssignmentRow[]; 
       dataIndex: 'measureText',
       render: (text: string, r) => (
         <>
-          <Link to={`/plans/${planId}/measures/${r.measureId}`}>
+          <Link to={`/plans/${planId}/measures/${r.measureId}`} className="assignment-measure" title={text}>
             {t.measureNo(r.seq)} {text}
           </Link>
           {!wide && (
@@ -42,17 +42,20 @@ function AssignmentList({ rows, planId, empty, wide }: { rows: AssignmentRow[]; 
         </>
       ),
     },
-    { title: t.colUnit, dataIndex: 'unitName', width: 140, responsive: ['md'] },
-    { title: t.colDue, dataIndex: 'dueDate', width: 110, responsive: ['md'] },
+    { title: t.colUnit, dataIndex: 'unitName', width: 150, responsive: ['md'] },
+    {
+      title: t.colDue,
+      dataIndex: 'dueDate',
+      width: 130,
+      responsive: ['md'],
+      render: (v: string, r) => <DueDate date={v} overdue={r.overdue} finishedLate={r.finishedLate} />,
+    },
     {
       title: t.colStatus,
       key: 'status',
-      width: 120,
+      width: 150,
       render: (_: unknown, r) => (
-        <span className="status-stack">
-          <AssignmentStatusTag status={r.status} />
-          <CheckStatusTag status={r.checkStatus} reported={!!r.lastReportAt} />
-        </span>
+        <ReportStateTag a={r} />
       ),
     },
   ];
@@ -97,6 +100,7 @@ export function PlanDashboardView({ planId, canManage }: { planId: string; canMa
     { key: 'assignments', title: t.statAssignments, value: tot.assignments },
     { key: 'accepted', title: t.statAccepted, value: tot.accepted },
     { key: 'overdue', title: t.statOverdue, value: tot.overdue },
+    { key: 'finishedLate', title: t.statFinishedLate, value: tot.finishedLate },
     { key: 'returned', title: t.statReturned, value: tot.returned },
     { key: 'progress', title: t.statProgress, value: tot.progress, suffix: '%' },
   ];
@@ -124,6 +128,7 @@ export function PlanDashboardView({ planId, canManage }: { planId: string; canMa
     { title: t.colReported, dataIndex: 'reported', width: 72, align: 'right', responsive: ['lg'] },
     { title: t.colReturned, dataIndex: 'returned', width: 64, align: 'right', responsive: ['md'] },
     { title: t.colOverdue, dataIndex: 'overdue', width: 64, align: 'right', responsive: ['md'] },
+    { title: t.colFinishedLate, dataIndex: 'finishedLate', width: 72, align: 'right', responsive: ['lg'] },
     { title: t.colNotStarted, dataIndex: 'notStarted', width: 72, align: 'right', responsive: ['lg'] },
     {
       title: t.colProgress,
@@ -185,8 +190,9 @@ export function PlanDashboardView({ planId, canManage }: { planId: string; canMa
           scroll={wide ? { x: 900 } : undefined}
         />
       </Card>
-      <div className="dashboard-grid even">
-        <Card title={<h2 className="card-title">{t.overdueTitle(tot.overdue)}</h2>}>
+      {/* Full width, one above the other: side by side, the 举措 column shrank to four characters a line. */}
+      <div className="stacked" data-testid="overdue-lists">
+        <Card title={<h2 className="card-title">{t.overdueTitle(tot.overdue)}</h2>} data-testid="overdue-list">
           {d.overdue.length >= 200 && <Alert type="info" showIcon title={t.listLimited} className="block-gap" />}
           <AssignmentList rows={d.overdue} planId={planId} empty={t.overdueEmpty} wide={wide} />
         </Card>

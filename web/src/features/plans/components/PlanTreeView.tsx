@@ -58,7 +58,7 @@ function MeasureRow({ m, planId, draft, today, unknown }: { m: MeasureNode; plan
       </div>
       <div className="tree-measure-side">
         <div className="text-muted">
-          {t.colDue}：<DueDate date={m.dueDate} overdue={!draft && m.status === 'open' && m.dueDate < today} />
+          {t.colDue}：<DueDate date={m.dueDate} overdue={!draft && m.status === 'open' && m.overdue > 0} />
         </div>
         {!draft && (
           <>

@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import type { AssignmentStatus, CheckStatus, MeasureStatus, PlanStatus } from '../api.ts';
+import type { AssignmentRow, MeasureStatus, PlanStatus } from '../api.ts';
 import { t } from '../strings.ts';
 
 // Solid dark colours with white text: antd's pale preset tags fall below 4.5:1 contrast.
@@ -14,29 +14,39 @@ export function PlanStatusTag({ status }: { status: PlanStatus }) {
   return <Tag color={color}>{t.planStatus[status] ?? status}</Tag>;
 }
 
-export function AssignmentStatusTag({ status }: { status: AssignmentStatus }) {
-  const color = status === 'done' ? GREEN : status === 'in_progress' ? BLUE : status === 'cannot_complete' ? BROWN : undefined;
-  return <Tag color={color}>{t.assignmentStatus[status] ?? status}</Tag>;
-}
-
-/** The lead unit's check; "pending" before anything was reported reads 未报送, not 待核查. */
-export function CheckStatusTag({ status, reported = true }: { status: CheckStatus; reported?: boolean }) {
-  if (status === 'pending' && !reported) return <Tag>{t.notReported}</Tag>;
-  const color = status === 'accepted' ? GREEN : status === 'returned' ? RED : undefined;
-  return <Tag color={color}>{t.checkStatus[status] ?? status}</Tag>;
+/**
+ * The one word for an assignment — 未报送 / 未启动 / 推进中 / 待核查 / 已通过 / 已退回 — as the server
+ * decided it (the same word the Word report and the Excel ledger print); 无法完成 is said beside it.
+ */
+export function ReportStateTag({ a }: { a: Pick<AssignmentRow, 'state' | 'status'> }) {
+  const color = a.state === 'accepted' ? GREEN : a.state === 'returned' ? RED : a.state === 'awaiting_check' ? BROWN : a.state === 'in_progress' ? BLUE : undefined;
+  return (
+    <span className="report-state" data-state={a.state}>
+      <Tag color={color}>{t.reportState[a.state] ?? a.state}</Tag>
+      {a.status === 'cannot_complete' && <Tag color={GREY}>{t.cannotComplete}</Tag>}
+    </span>
+  );
 }
 
 export function MeasureStatusTag({ status }: { status: MeasureStatus }) {
   return <Tag color={status === 'closed' ? GREEN : undefined}>{t.measureStatus[status] ?? status}</Tag>;
 }
 
-/** A due date, in red with a word (not colour alone) when it has passed and the work is not accepted. */
-export function DueDate({ date, overdue }: { date: string; overdue: boolean }) {
-  return overdue ? (
-    <span className="due-overdue">
-      {date} <span className="due-overdue-word">{t.overdueTag}</span>
+/**
+ * A due date, in red with a word (not colour alone) when it has passed unanswered (逾期), or with
+ * 逾期完成 when the unit reported after it; `overdue`/`finishedLate` come from the server's one rule.
+ */
+export function DueDate({ date, overdue, finishedLate }: { date: string; overdue: boolean; finishedLate?: boolean }) {
+  if (overdue)
+    return (
+      <span className="due-overdue">
+        {date} <span className="due-overdue-word">{t.overdueTag}</span>
+      </span>
+    );
+  return (
+    <span>
+      {date}
+      {finishedLate && <span className="due-late-word"> {t.finishedLateTag}</span>}
     </span>
-  ) : (
-    <span>{date}</span>
   );
 }

@@ -52,8 +52,8 @@ export function MarkDialog({ planId, unit, onClose }: { planId: string; unit: Un
   useEffect(() => {
     if (!unit) return;
     setError(null);
+    // Nothing chosen by default: praise or criticism is the office's decision, never a stray click's.
     form.resetFields();
-    form.setFieldsValue({ kind: unit.overdue > 0 ? 'criticize' : 'commend' });
   }, [unit, form]);
 
   const submit = async (v: { kind: 'commend' | 'criticize'; reason: string }) => {
@@ -75,7 +75,7 @@ export function MarkDialog({ planId, unit, onClose }: { planId: string; unit: Un
     <Modal open={!!unit} title={unit ? t.markTitle(unit.name) : ''} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
       {error && <Alert role="alert" type="error" showIcon title={error} className="block-gap" />}
       <Form form={form} layout="vertical" onFinish={submit} name="mark-unit">
-        <Form.Item label={t.markKind} name="kind">
+        <Form.Item label={t.markKind} name="kind" rules={[{ required: true, message: t.markKindRequired }]}>
           <Radio.Group
             options={[
               { value: 'commend', label: t.eventKind.commend },

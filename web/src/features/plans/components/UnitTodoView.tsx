@@ -9,13 +9,14 @@ import { getTodo, type AssignmentRow } from '../api.ts';
 import { t } from '../strings.ts';
 import { CheckActions } from './CheckActions.tsx';
 import { ReportDrawer, type ReportTarget } from './ReportDrawer.tsx';
-import { AssignmentStatusTag, CheckStatusTag, DueDate } from './StatusTags.tsx';
+import { DueDate, ReportStateTag } from './StatusTags.tsx';
 
 type Filter = 'open' | 'returned' | 'overdue' | 'accepted' | 'all';
 const FILTERS: Filter[] = ['open', 'returned', 'overdue', 'accepted', 'all'];
 type Section = 'mine' | 'check';
 
-const isOverdue = (a: AssignmentRow, today: string) => a.dueDate < today && a.checkStatus !== 'accepted';
+/** 逾期 as the server judged it (on the day the unit reported, not the day of the check). */
+const isOverdue = (a: AssignmentRow, _today: string) => a.overdue;
 
 /** Returned first, then overdue, then by due date: what needs the unit most comes first. */
 function byUrgency(today: string) {
@@ -31,8 +32,7 @@ function TaskItem({ a, href, today, action }: { a: AssignmentRow; href: string; 
     <li className={`task-item${a.checkStatus === 'returned' ? ' returned' : ''}`} data-assignment={a.id} data-seq={a.seq}>
       <div className="task-head">
         <span className="measure-seq">{t.measureNo(a.seq)}</span>
-        <AssignmentStatusTag status={a.status} />
-        <CheckStatusTag status={a.checkStatus} reported={!!a.lastReportAt} />
+        <ReportStateTag a={a} />
         {a.checkStatus === 'returned' && <span className="returned-marker">{t.returnedMarker(a.returnedCount)}</span>}
       </div>
       <Link to={href} className="task-text">
@@ -40,7 +40,7 @@ function TaskItem({ a, href, today, action }: { a: AssignmentRow; href: string; 
       </Link>
       <div className="task-foot">
         <span>
-          {t.colDue}：<DueDate date={a.dueDate} overdue={isOverdue(a, today)} />
+          {t.colDue}：<DueDate date={a.dueDate} overdue={isOverdue(a, today)} finishedLate={a.finishedLate} />
         </span>
         {a.lastReportAt && <span className="text-muted">{`${t.colLastReport}：${formatDateTime(a.lastReportAt)}`}</span>}
         {action && <span className="task-action">{action}</span>}

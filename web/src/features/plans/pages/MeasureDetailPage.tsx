@@ -5,7 +5,7 @@ import { NotFound } from '../../../components/Forbidden.tsx';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { errorMessage } from '../../../lib/api.ts';
-import { formatDateTime, todayInShanghai } from '../../../lib/format.ts';
+import { formatDateTime } from '../../../lib/format.ts';
 import { Link, navigate, type PageProps } from '../../../lib/router.tsx';
 import { useMe, usePermission } from '../../../lib/session.tsx';
 import { common } from '../../../lib/strings.ts';
@@ -18,7 +18,7 @@ import { DisclosureProofCard } from '../components/DisclosureProofCard.tsx';
 import { PressProgressCard } from '../../opinion/components/PressProgressCard.tsx';
 import { chipsFromEntries, MeasureFacts } from '../components/MeasureFacts.tsx';
 import { ReportDrawer, type ReportTarget } from '../components/ReportDrawer.tsx';
-import { AssignmentStatusTag, CheckStatusTag, DueDate, MeasureStatusTag, PlanStatusTag } from '../components/StatusTags.tsx';
+import { DueDate, MeasureStatusTag, PlanStatusTag, ReportStateTag } from '../components/StatusTags.tsx';
 import { t } from '../strings.ts';
 
 /** A one-field dialog (reopen reason, check summary): required text, the server's refusal shown in place. */
@@ -87,7 +87,6 @@ export function MeasureDetailPage({ params }: PageProps) {
   const isLead = d.leads.some((l) => l.unitId === me.user.unitId);
   const canCheck = canCheckAny && (canManage || isLead);
   const issued = plan?.status === 'issued';
-  const today = todayInShanghai();
 
   const close = async () => {
     setCloseError(null);
@@ -106,7 +105,7 @@ export function MeasureDetailPage({ params }: PageProps) {
     .filter(
       (a) =>
         (!query || a.unitName.includes(query)) &&
-        (!statusFilter || (statusFilter.startsWith('check:') ? a.checkStatus === statusFilter.slice(6) : a.status === statusFilter)),
+        (!statusFilter || a.state === statusFilter),
     )
     .sort((a, b) => Number(b.unitId === me.user.unitId) - Number(a.unitId === me.user.unitId));
 
@@ -121,26 +120,24 @@ export function MeasureDetailPage({ params }: PageProps) {
           {!wide && (
             <div className="cell-note status-stack">
               <span>
-                <AssignmentStatusTag status={a.status} />
-                <CheckStatusTag status={a.checkStatus} reported={!!a.lastReportAt} />
+                <ReportStateTag a={a} />
               </span>
               <span>
-                {t.colDue}：<DueDate date={a.dueDate} overdue={a.dueDate < today && a.checkStatus !== 'accepted'} />
+                {t.colDue}：<DueDate date={a.dueDate} overdue={a.overdue} finishedLate={a.finishedLate} />
               </span>
             </div>
           )}
         </>
       ),
     },
-    { title: t.colStatus, dataIndex: 'status', width: 100, responsive: ['md'], render: (_: string, a) => <AssignmentStatusTag status={a.status} /> },
     {
-      title: t.colCheck,
-      dataIndex: 'checkStatus',
-      width: 130,
+      title: t.colStatus,
+      dataIndex: 'state',
+      width: 150,
       responsive: ['md'],
       render: (_: string, a) => (
         <span className="status-stack">
-          <CheckStatusTag status={a.checkStatus} reported={!!a.lastReportAt} />
+          <ReportStateTag a={a} />
           {a.returnedCount > 0 && <span className="cell-note">{t.returnedTimes(a.returnedCount)}</span>}
         </span>
       ),
@@ -150,7 +147,7 @@ export function MeasureDetailPage({ params }: PageProps) {
       dataIndex: 'dueDate',
       width: 130,
       responsive: ['md'],
-      render: (v: string, a) => <DueDate date={v} overdue={v < today && a.checkStatus !== 'accepted'} />,
+      render: (v: string, a) => <DueDate date={v} overdue={a.overdue} finishedLate={a.finishedLate} />,
     },
     { title: t.colLastReport, dataIndex: 'lastReportAt', width: 170, responsive: ['lg'], render: (v: string | null) => formatDateTime(v) },
     {
@@ -302,8 +299,7 @@ export function MeasureDetailPage({ params }: PageProps) {
                   style={{ width: 160 }}
                   options={[
                     { value: '', label: t.all },
-                    ...Object.entries(t.assignmentStatus).map(([value, label]) => ({ value, label })),
-                    ...Object.entries(t.checkStatus).map(([value, label]) => ({ value: `check:${value}`, label })),
+                    ...Object.entries(t.reportState).map(([value, label]) => ({ value, label })),
                   ]}
                 />
               </div>

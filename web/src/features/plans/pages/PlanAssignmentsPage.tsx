@@ -8,7 +8,7 @@ import { Link, navigate, replaceSearchParam, searchParam, type PageProps } from 
 import { useLoad } from '../../../lib/use-load.ts';
 import { listPlanAssignments, orMissing, type AssignmentRow, type AssignmentState } from '../api.ts';
 import { t } from '../strings.ts';
-import { AssignmentStatusTag, CheckStatusTag, DueDate } from '../components/StatusTags.tsx';
+import { DueDate, ReportStateTag } from '../components/StatusTags.tsx';
 
 const STATES: AssignmentState[] = ['overdue', 'reported', 'returned', 'open'];
 type Choice = AssignmentState | 'all';
@@ -43,7 +43,7 @@ export function PlanAssignmentsPage({ params }: PageProps) {
           </Link>
           {!wide && (
             <div className="cell-note">
-              {r.unitName} · {t.colDue} <DueDate date={r.dueDate} overdue={!!data && r.dueDate < data.asOf && r.checkStatus !== 'accepted'} />
+              {r.unitName} · {t.colDue} <DueDate date={r.dueDate} overdue={r.overdue} />
             </div>
           )}
         </>
@@ -55,7 +55,7 @@ export function PlanAssignmentsPage({ params }: PageProps) {
       key: 'due',
       width: 130,
       responsive: ['md'],
-      render: (_, r) => <DueDate date={r.dueDate} overdue={!!data && r.dueDate < data.asOf && r.checkStatus !== 'accepted'} />,
+      render: (_, r) => <DueDate date={r.dueDate} overdue={r.overdue} />,
     },
     {
       title: t.colStatus,
@@ -63,8 +63,7 @@ export function PlanAssignmentsPage({ params }: PageProps) {
       width: wide ? 180 : 96,
       render: (_, r) => (
         <span className="status-stack">
-          <AssignmentStatusTag status={r.status} />
-          <CheckStatusTag status={r.checkStatus} reported={!!r.lastReportAt} />
+          <ReportStateTag a={r} />
         </span>
       ),
     },
