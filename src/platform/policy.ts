@@ -42,6 +42,16 @@ export const POLICY = {
   'documents.review': ['sys_admin', 'office_admin', 'liaison', 'reviewer', 'approver'],
   /** Read the open personal-information findings: those who edit and those who review. */
   'documents.findings': ['sys_admin', 'office_admin', 'liaison', 'editor', 'reviewer', 'approver'],
+  /** Read the Q&A library and its statistics (staff). */
+  'qa.read': ALL,
+  /** Write, publish, retire, import the unit's entries; review proposals: the 专员 and the office. */
+  'qa.edit': ['sys_admin', 'office_admin', 'qa_specialist'],
+  /** Synonyms, replacing the whole library, routing registered questions: the office. */
+  'qa.manage': ['sys_admin', 'office_admin'],
+  /** Staff search for the phone line and the window; record a consultation. */
+  'qa.consult': ['sys_admin', 'office_admin', 'liaison', 'responder', 'qa_specialist', 'editor'],
+  /** Sign for, return and reply to the registered questions routed to one's unit. */
+  'qa.reply': ['sys_admin', 'office_admin', 'liaison', 'responder', 'qa_specialist'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

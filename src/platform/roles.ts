@@ -7,6 +7,8 @@ export const ROLES = {
   reviewer: '审核员',
   approver: '签发人',
   responder: '答复人员',
+  /** 政策解读专员: writes and reviews the unit's Q&A library entries (issue 11). */
+  qa_specialist: '政策解读专员',
   readonly: '只读',
 } as const;
 export type Role = keyof typeof ROLES;
