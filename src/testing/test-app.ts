@@ -11,6 +11,7 @@ import { JobRunner } from '../platform/jobs/job-runner.ts';
 import { registerPlatformJobs } from '../platform/jobs/platform-jobs.ts';
 import { registerCatalogJobs } from '../modules/catalog/catalog-jobs.ts';
 import { registerPlanJobs } from '../modules/plans/plan-jobs.ts';
+import { registerQaJobs } from '../modules/qa/qa-jobs.ts';
 import type { Role } from '../platform/policy.ts';
 import { createUser } from '../platform/users/create-user.ts';
 import { changePassword } from '../platform/users/change-password.ts';
@@ -49,6 +50,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { wi
   registerPlatformJobs(runner, database.kind);
   registerPlanJobs(runner, config);
   registerCatalogJobs(runner);
+  registerQaJobs(runner);
   const app = await buildServer({ config, database, store: new DiskFileStore(path.join(dataDir, 'files')), runner, version: 'test' });
   await app.ready();
 
