@@ -1,0 +1,47 @@
+import { normalise } from './normalise.js';
+import { tagWords } from './segmenter.js';
+import { extractSlots, type Slots } from './slots.js';
+import type { SynonymRewriter } from './synonyms.js';
+
+/** A text as the engine compares it. */
+export interface Analysed {
+  /** Normalised, synonyms rewritten, without spaces. */
+  compact: string;
+  /** Content words (jieba), stop words dropped, in order, repeated as they occur. */
+  words: string[];
+  /** Character bigrams of each CJK run, and latin/digit runs whole. */
+  bigrams: string[];
+  slots: Slots;
+}
+
+const STOP = new Set([
+  '的', '了', '吗', '呢', '吧', '啊', '呀', '么', '我', '你', '您', '他', '她', '它', '我们', '你们', '他们', '是', '在',
+  '有', '和', '与', '及', '或', '要', '想', '会', '能', '可以', '这个', '那个', '这', '那', '一下', '就', '都', '也', '还',
+  '又', '把', '被', '给', '对', '从', '到', '为', '让', '得', '地', '着', '过', '吗', '怎么', '什么', '哪些', '哪个',
+  '是不是', '有没有', '需要', '应该', '现在', '目前', '请', '下', '个', '些', '么样', '该', '去', '来', '上', '里',
+]);
+
+/** Normalise + rewrite synonyms (the text the typo repair and the analysis see). */
+export function prepare(text: string, synonyms: SynonymRewriter): string {
+  return synonyms.rewrite(normalise(text));
+}
+
+export function analysePrepared(prepared: string): Analysed {
+  const tagged = tagWords(prepared).filter((t) => t.word.trim());
+  const words: string[] = [];
+  for (const { word } of tagged) if (!STOP.has(word) && /[\p{Script=Han}a-z0-9]/u.test(word)) words.push(word);
+  const bigrams: string[] = [];
+  for (const m of prepared.matchAll(/(\p{Script=Han}+)|([a-z0-9.]+)/gu)) {
+    if (m[2]) bigrams.push(m[2]);
+    else {
+      const run = m[1];
+      if (run.length === 1) bigrams.push(run);
+      for (let i = 0; i + 1 < run.length; i++) bigrams.push(run.slice(i, i + 2));
+    }
+  }
+  return { compact: prepared.replace(/\s+/g, ''), words, bigrams, slots: extractSlots(prepared, tagged) };
+}
+
+export function analyse(text: string, synonyms: SynonymRewriter): Analysed {
+  return analysePrepared(prepare(text, synonyms));
+}

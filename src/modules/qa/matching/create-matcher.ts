@@ -1,0 +1,231 @@
+import { analysePrepared, prepare, type Analysed } from './analyse.js';
+import { Bm25Index } from './bm25-index.js';
+import { decide } from './decide.js';
+import { DEFAULT_THRESHOLDS } from './default-thresholds.js';
+import { DEFAULT_SYNONYMS, DEFAULT_USER_WORDS } from './default-synonyms.js';
+import { candidateText, features, type CandidateText, type QuestionView } from './features.js';
+import { TypoRepair } from './pinyin-typos.js';
+import { linearScore } from './rank.js';
+import { addWords } from './segmenter.js';
+import { slotConflicts } from './slot-conflicts.js';
+import type { SlotName, Slots } from './slots.js';
+import { synonymRewriter, type SynonymRewriter } from './synonyms.js';
+import type { CreateMatcher, MatchCandidate, MatchEntry, Matcher, MatchResult, MatcherOptions } from './types.js';
+
+/** Bounds: variants per entry, characters per answer used for support, candidates reranked. */
+const MAX_VARIANTS = 200;
+const MAX_ANSWER_CHARS = 2000;
+const RETRIEVE = 60;
+const RERANK = 20;
+const RRF_K = 60;
+const MAX_LIMIT = 50;
+
+interface Doc {
+  entryId: string;
+  text: string;
+  cand: CandidateText;
+}
+
+interface Indexed {
+  entry: MatchEntry;
+  docs: number[];
+  answerKey: string;
+  answerWords: Set<string>;
+  titleSlots: Slots;
+  answerSlots: Slots;
+}
+
+function mergeSlots(list: Slots[]): Slots {
+  const out: Slots = {};
+  for (const s of list) {
+    for (const [k, vs] of Object.entries(s) as [SlotName, string[]][]) {
+      const into = (out[k] ??= []);
+      for (const v of vs) if (!into.includes(v)) into.push(v);
+    }
+  }
+  return out;
+}
+
+export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = {}) => {
+  const thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
+  const userWords = [...DEFAULT_USER_WORDS, ...(options.userWords ?? [])].slice(0, 20000);
+  let synonyms: SynonymRewriter = synonymRewriter(options.synonyms ?? DEFAULT_SYNONYMS);
+  let typos = new TypoRepair();
+  const words = new Bm25Index();
+  const bigrams = new Bm25Index();
+  const entries = new Map<string, Indexed>();
+  const docs = new Map<number, Doc>();
+  let nextDoc = 0;
+  let home: Slots | null = null;
+
+  function configureWords(): void {
+    addWords(userWords);
+    addWords(synonyms.terms);
+    typos = new TypoRepair();
+    typos.addWords(userWords);
+    typos.addWords(synonyms.terms);
+  }
+
+  function analyseText(text: string): Analysed {
+    return analysePrepared(prepare(text, synonyms));
+  }
+
+  function removeEntry(id: string): void {
+    const old = entries.get(id);
+    if (!old) return;
+    for (const d of old.docs) {
+      words.remove(d);
+      bigrams.remove(d);
+      docs.delete(d);
+    }
+    entries.delete(id);
+    home = null;
+  }
+
+  function addEntry(entry: MatchEntry): void {
+    removeEntry(entry.id);
+    const texts = [entry.question, ...(entry.variants ?? [])]
+      .map((t) => String(t ?? '').trim())
+      .filter((t, i, all) => t && all.indexOf(t) === i)
+      .slice(0, MAX_VARIANTS + 1);
+    const ids: number[] = [];
+    const titleSlots: Slots[] = [];
+    for (const text of texts) {
+      const analysed = analyseText(text);
+      if (!analysed.words.length && !analysed.bigrams.length) continue;
+      const id = nextDoc++;
+      words.add(id, analysed.words);
+      bigrams.add(id, analysed.bigrams);
+      docs.set(id, { entryId: entry.id, text, cand: candidateText(analysed) });
+      typos.addWords(analysed.words);
+      titleSlots.push(analysed.slots);
+      ids.push(id);
+    }
+    const answer = analyseText(String(entry.answer ?? '').slice(0, MAX_ANSWER_CHARS));
+    entries.set(entry.id, {
+      entry,
+      docs: ids,
+      answerKey: answer.compact || `#${entry.id}`,
+      answerWords: new Set(answer.words),
+      titleSlots: mergeSlots(titleSlots),
+      answerSlots: answer.slots,
+    });
+    home = null;
+  }
+
+  function rebuild(): void {
+    const all = [...entries.values()].map((e) => e.entry);
+    entries.clear();
+    for (const d of [...docs.keys()]) {
+      words.remove(d);
+      bigrams.remove(d);
+    }
+    docs.clear();
+    configureWords();
+    for (const e of all) addEntry(e);
+  }
+
+  /** Places named by at least 5% of the entries (and two): the office's own district and city. */
+  function homeSlots(): Slots {
+    if (home) return home;
+    const counts = new Map<string, number>();
+    for (const e of entries.values()) {
+      for (const p of new Set([...(e.titleSlots.place ?? []), ...(e.answerSlots.place ?? [])])) counts.set(p, (counts.get(p) ?? 0) + 1);
+    }
+    const min = Math.max(2, entries.size * 0.05);
+    home = { place: [...counts].filter(([, n]) => n >= min).map(([p]) => p) };
+    return home;
+  }
+
+  function analyseQuestion(question: string): Analysed {
+    const prepared = prepare(String(question ?? ''), synonyms);
+    const repaired = typos.repair(prepared);
+    return analysePrepared(repaired === prepared ? prepared : synonyms.rewrite(repaired));
+  }
+
+  function match(question: string, opts: { limit?: number } = {}): MatchResult {
+    const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(opts.limit ?? 10)));
+    const q = analyseQuestion(question);
+    const empty: MatchResult = { decision: 'register', ranked: [], answerId: null, score: 0, margin: 0 };
+    if (!q.words.length && !q.bigrams.length) return empty;
+
+    // Retrieval: BM25 on words and on bigrams, fused by reciprocal rank, collapsed to entries.
+    const fusedByDoc = new Map<number, number>();
+    for (const hits of [words.search(q.words, RETRIEVE), bigrams.search(q.bigrams, RETRIEVE)]) {
+      hits.forEach((h, rank) => fusedByDoc.set(h.doc, (fusedByDoc.get(h.doc) ?? 0) + 1 / (RRF_K + rank + 1)));
+    }
+    const byEntry = new Map<string, { fused: number; docs: number[] }>();
+    for (const [doc, f] of fusedByDoc) {
+      const d = docs.get(doc);
+      if (!d) continue;
+      const e = byEntry.get(d.entryId);
+      if (!e) byEntry.set(d.entryId, { fused: f, docs: [doc] });
+      else {
+        e.fused = Math.max(e.fused, f);
+        e.docs.push(doc);
+      }
+    }
+    const pool = [...byEntry]
+      .sort((a, b) => b[1].fused - a[1].fused || (a[0] < b[0] ? -1 : 1))
+      .slice(0, RERANK);
+    if (!pool.length) return empty;
+
+    // Rerank: features of the question against each retrieved text of the entry; the best text counts.
+    const distinct = [...new Set(q.words)];
+    const idf = (w: string) => words.idf(w);
+    const weights = distinct.map(idf);
+    const view: QuestionView = {
+      analysed: q,
+      words: distinct,
+      weights,
+      total: weights.reduce((a, b) => a + b, 0),
+      bigramSet: new Set(q.bigrams),
+    };
+    const maxFused = 2 / (RRF_K + 1);
+    const homeS = homeSlots();
+    const scored: MatchCandidate[] = [];
+    for (const [entryId, { fused, docs: hitDocs }] of pool) {
+      const ix = entries.get(entryId);
+      if (!ix) continue;
+      const conflicts = slotConflicts(q.slots, ix.titleSlots, ix.answerSlots, homeS);
+      let best = -1;
+      let bestText = '';
+      for (const d of new Set([...hitDocs, ix.docs[0]])) {
+        const doc = docs.get(d);
+        if (!doc) continue;
+        const f = features(view, doc.cand, ix.answerWords, idf, ix.titleSlots, conflicts.length, fused / maxFused);
+        const s = linearScore(f);
+        if (s > best || (s === best && doc.text < bestText)) {
+          best = s;
+          bestText = doc.text;
+        }
+      }
+      scored.push({ entryId, score: Math.round(best * 1e4) / 1e4, matchedText: bestText, conflicts });
+    }
+    scored.sort((a, b) => b.score - a.score || (a.entryId < b.entryId ? -1 : 1));
+    const d = decide(
+      scored,
+      (id) => entries.get(id)?.answerKey ?? id,
+      (id) => entries.get(id)?.entry.autoAnswer !== false,
+      thresholds,
+    );
+    return { ...d, ranked: scored.slice(0, limit) };
+  }
+
+  configureWords();
+  for (const e of initial) addEntry(e);
+
+  const matcher: Matcher = {
+    match,
+    upsert: addEntry,
+    remove: removeEntry,
+    setSynonyms(groups) {
+      synonyms = synonymRewriter(groups);
+      rebuild();
+    },
+    get size() {
+      return { entries: entries.size, variants: docs.size };
+    },
+  };
+  return matcher;
+};

@@ -1,0 +1,96 @@
+import type { Analysed } from './analyse.js';
+import type { Slots } from './slots.js';
+
+/**
+ * Matching features of a question against one candidate text (question or variant) of an entry, all in
+ * [0, 1] (flags 0/1). Word weights are IDF over the bank's texts, so the asker's key terms count most.
+ */
+export const FEATURE_NAMES = [
+  'covQ', // share of the question's word weight found in the candidate text
+  'covV', // share of the candidate text's word weight found in the question
+  'covQA', // share of the question's word weight found in the candidate text or its answer
+  'dice', // character-bigram Dice coefficient
+  'edit', // 1 − edit distance / longer length
+  'qtype', // 1 when both ask for a kind of answer (材料, 条件, 时限 …) and the kinds differ
+  'conflicts', // slot conflicts, 0, 0.5 (one) or 1 (two or more)
+  'fused', // retrieval: reciprocal-rank fusion of the two BM25 lists, scaled to [0, 1]
+] as const;
+export type FeatureVector = number[];
+
+export interface CandidateText {
+  analysed: Analysed;
+  wordSet: Set<string>;
+  bigramSet: Set<string>;
+}
+
+export function candidateText(analysed: Analysed): CandidateText {
+  return { analysed, wordSet: new Set(analysed.words), bigramSet: new Set(analysed.bigrams) };
+}
+
+const MAX_EDIT = 64;
+
+export function editSimilarity(a: string, b: string): number {
+  a = a.slice(0, MAX_EDIT);
+  b = b.slice(0, MAX_EDIT);
+  if (!a.length && !b.length) return 1;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return 1 - prev[b.length] / Math.max(a.length, b.length);
+}
+
+export interface QuestionView {
+  analysed: Analysed;
+  words: string[]; // distinct
+  weights: number[]; // IDF of each distinct word
+  total: number;
+  bigramSet: Set<string>;
+}
+
+export function features(
+  q: QuestionView,
+  cand: CandidateText,
+  answerWords: Set<string>,
+  idf: (w: string) => number,
+  titleSlots: Slots,
+  conflicts: number,
+  fused: number,
+): FeatureVector {
+  let inV = 0;
+  let inVA = 0;
+  q.words.forEach((w, i) => {
+    if (cand.wordSet.has(w)) inV += q.weights[i];
+    if (cand.wordSet.has(w) || answerWords.has(w)) inVA += q.weights[i];
+  });
+  let vTotal = 0;
+  let vInQ = 0;
+  const qWords = new Set(q.words);
+  for (const w of cand.wordSet) {
+    const x = idf(w);
+    vTotal += x;
+    if (qWords.has(w)) vInQ += x;
+  }
+  let common = 0;
+  for (const g of q.bigramSet) if (cand.bigramSet.has(g)) common++;
+  const dice = q.bigramSet.size + cand.bigramSet.size ? (2 * common) / (q.bigramSet.size + cand.bigramSet.size) : 0;
+  const qt = q.analysed.slots.qtype;
+  const ct = titleSlots.qtype;
+  const qtypeMismatch = qt && ct && !qt.some((t) => ct.includes(t)) ? 1 : 0;
+  return [
+    q.total ? inV / q.total : 0,
+    vTotal ? vInQ / vTotal : 0,
+    q.total ? inVA / q.total : 0,
+    dice,
+    editSimilarity(q.analysed.compact, cand.analysed.compact),
+    qtypeMismatch,
+    conflicts >= 2 ? 1 : conflicts / 2,
+    fused,
+  ];
+}

@@ -1,0 +1,79 @@
+import type { TaggedWord } from './segmenter.js';
+
+/**
+ * Slots: the parts of a question that change its answer while changing few of its words — place, year,
+ * date, population group, agency, named policy or batch, amount, and the kind of answer sought (qtype).
+ * Extracted from normalised, synonym-rewritten text and its jieba tags.
+ */
+export type SlotName = 'place' | 'year' | 'date' | 'group' | 'agency' | 'policy' | 'amount' | 'qtype';
+export type Slots = Partial<Record<SlotName, string[]>>;
+
+const PLACE_SUFFIX = /(自治县|自治州|街道|新区|省|市|区|县|镇|乡)$/;
+const NOT_PLACES = new Set([
+  '社区', '小区', '城区', '辖区', '本区', '全区', '景区', '园区', '市区', '郊区', '山区', '片区', '学区', '街区', '地区',
+  '该区', '各区', '全市', '本市', '城市', '超市', '外市', '各市', '上市', '全县', '本县', '各县', '外县', '全省', '本省',
+  '外省', '各省', '乡镇', '城镇', '集镇', '村镇', '城乡', '下乡', '老乡', '家乡', '外地', '本地', '当地', '异地', '新区',
+  '开发区', '保税区', '自贸区', '省内', '省外', '市内', '市外', '区内', '区外', '街道', '本街道', '农村', '镇上', '城里',
+]);
+
+/** Population groups (after synonym rewriting); compared by containment (职工 ~ 城镇职工). */
+const GROUPS = [
+  '灵活就业人员', '城镇职工', '职工', '城乡居民', '退休人员', '退役军人', '残疾人', '高校毕业生', '农民工', '失业人员',
+  '老年人', '儿童', '学生', '外来务工人员', '非户籍', '特困人员', '个体工商户', '孕妇', '新生儿', '军人',
+  '教师', '公务员', '脱贫人口', '独生子女', '港澳台', '外籍', '低收入', '困难群众', '未成年人',
+];
+const AGENCIES = [
+  '人社局', '税务局', '公安局', '派出所', '民政局', '医保局', '住建委', '市场监管局', '规划和自然资源局', '不动产登记中心',
+  '教委', '卫健委', '退役军人事务局', '残联', '公积金中心', '政务服务中心', '街道办事处', '法院', '检察院', '统计局',
+  '财政局', '生态环境局', '交通局', '城管', '消防', '司法局', '商务委', '文旅委', '应急局', '农业农村委',
+];
+const QTYPES: [string, RegExp][] = [
+  ['条件', /条件|符合|能不能|可不可以|能否|是否可以|够不够|行不行/],
+  ['材料', /材料|证件|带什么|准备什么|提交什么|提供什么|证明/],
+  ['时限', /多久|什么时候|何时|时限|期限|截止|几号|哪天|时间/],
+  ['费用', /费用|收不收费|免费|要不要钱/],
+  ['地点', /哪里|窗口|地点/],
+  ['电话', /电话/],
+  ['标准', /标准|多少|金额/],
+];
+
+function add(slots: Slots, name: SlotName, value: string): void {
+  const list = (slots[name] ??= []);
+  if (!list.includes(value)) list.push(value);
+}
+
+export function placeKey(word: string): string {
+  const stem = word.replace(PLACE_SUFFIX, '');
+  return stem.length >= 2 ? stem : word;
+}
+
+export function extractSlots(text: string, tagged: TaggedWord[]): Slots {
+  const slots: Slots = {};
+  for (const { word, tag } of tagged) {
+    if (word.length < 2 || NOT_PLACES.has(word)) continue;
+    if (tag === 'ns' || (word.length >= 3 && PLACE_SUFFIX.test(word) && /^(ns|nt|n|nz)$/.test(tag))) {
+      if (/^(中国|全国|国家|中华人民共和国|中央)$/.test(word)) continue;
+      add(slots, 'place', placeKey(word));
+    }
+  }
+  for (const m of text.matchAll(/(?<![\d.])((?:19[5-9]|20[0-4])\d)(?![\d.])(?!元|万|块|人|个|次|份|平|号)/g)) add(slots, 'year', m[1]);
+  for (const m of text.matchAll(/(?<!\d)(\d{1,2})月(\d{1,2})[日号]/g)) add(slots, 'date', `${+m[1]}-${+m[2]}`);
+  for (const m of text.matchAll(/(\d+(?:\.\d+)?)(万元|万|元|块钱|块)/g)) {
+    const n = Number(m[1]) * (m[2].startsWith('万') ? 10000 : 1);
+    add(slots, 'amount', String(n));
+  }
+  for (const m of text.matchAll(/《([^》]{2,40})》/g)) add(slots, 'policy', m[1]);
+  for (const m of text.matchAll(/第(\d+)批/g)) add(slots, 'policy', `第${m[1]}批`);
+  for (const m of text.matchAll(/[\p{Script=Han}]{2,10}〔\d{4}〕\d+号/gu)) add(slots, 'policy', m[0]);
+  for (const g of GROUPS) if (text.includes(g) && !(slots.group ?? []).some((x) => x.includes(g))) add(slots, 'group', g);
+  for (const a of AGENCIES) if (text.includes(a)) add(slots, 'agency', a);
+  for (const [name, re] of QTYPES) if (re.test(text)) add(slots, 'qtype', name);
+  return slots;
+}
+
+/** True when two values of a slot name the same thing. */
+export function sameValue(name: SlotName, a: string, b: string): boolean {
+  if (a === b) return true;
+  if (name === 'group' || name === 'place' || name === 'policy' || name === 'agency') return a.includes(b) || b.includes(a);
+  return false;
+}
