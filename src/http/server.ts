@@ -27,6 +27,7 @@ import { notificationRoutes } from './routes/notifications.ts';
 import { unitRoutes } from './routes/units.ts';
 import { userRoutes } from './routes/users.ts';
 import { planRoutes } from '../modules/plans/routes.ts';
+import { qaRoutes } from '../modules/qa/routes.ts';
 import { catalogRoutes } from '../modules/catalog/routes.ts';
 import { pathMappingRoutes } from '../modules/catalog/path-mappings/routes.ts';
 import type { RouteAccess } from './route-config.ts';
@@ -106,7 +107,7 @@ export async function buildServer(deps: AppDeps, opts: { logger?: boolean } = {}
   installErrorHandler(app);
   installAuth(app, deps.database.db);
 
-  for (const plugin of [healthRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, notificationRoutes, fileRoutes, jobRoutes, planRoutes, catalogRoutes, pathMappingRoutes])
+  for (const plugin of [healthRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, notificationRoutes, fileRoutes, jobRoutes, planRoutes, catalogRoutes, pathMappingRoutes, qaRoutes])
     await app.register(plugin(deps));
 
   app.decorate('admissionGate', gate);

@@ -83,6 +83,7 @@ CREATE TABLE "qa_variants" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"entry_id" uuid NOT NULL,
 	"text" text NOT NULL,
+	"seq" integer DEFAULT 0 NOT NULL,
 	"source" text DEFAULT 'manual' NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );

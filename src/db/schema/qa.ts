@@ -53,6 +53,8 @@ export const qaVariants = pgTable(
       .notNull()
       .references(() => qaEntries.id, { onDelete: 'cascade' }),
     text: text('text').notNull(),
+    /** Position in the entry's list, as the editor wrote them. */
+    seq: integer('seq').notNull().default(0),
     /** manual | import | consultation (an answered logged question folded back) */
     source: text('source').notNull().default('manual'),
     createdAt: ts('created_at').notNull().defaultNow(),

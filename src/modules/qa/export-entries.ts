@@ -31,7 +31,7 @@ export async function exportEntries(ctx: OpContext, raw: z.input<typeof exportQu
     .leftJoin(units, eq(units.id, qaEntries.ownerUnitId))
     .where(q.all === 'true' ? undefined : ne(qaEntries.status, 'retired'))
     .orderBy(asc(qaEntries.createdAt), asc(qaEntries.id));
-  const variants = await ctx.db.select({ entryId: qaVariants.entryId, text: qaVariants.text }).from(qaVariants).orderBy(asc(qaVariants.createdAt));
+  const variants = await ctx.db.select({ entryId: qaVariants.entryId, text: qaVariants.text }).from(qaVariants).orderBy(asc(qaVariants.entryId), asc(qaVariants.seq), asc(qaVariants.createdAt));
   const byEntry = new Map<string, string[]>();
   for (const v of variants) byEntry.set(v.entryId, [...(byEntry.get(v.entryId) ?? []), v.text]);
   const table = rows.map((r) => [r.externalId ?? r.id, r.question, r.answer, (byEntry.get(r.id) ?? []).join('\n'), r.topic ?? '', r.status, r.unit ?? '']);

@@ -126,7 +126,7 @@ export async function importEntries(ctx: OpContext, data: Uint8Array, raw: z.inp
         .returning({ id: qaEntries.id, externalId: qaEntries.externalId });
       for (const r of inserted) idOf.set(r.externalId!, { id: r.id, version: 1 });
     }
-    const variantRows = cleaned.flatMap((e) => e.variants.map((v) => ({ entryId: idOf.get(e.id)!.id, text: v, source: 'import' })));
+    const variantRows = cleaned.flatMap((e) => e.variants.map((v, seq) => ({ entryId: idOf.get(e.id)!.id, text: v, seq, source: 'import' })));
     for (let i = 0; i < variantRows.length; i += BATCH * 2) await tx.db.insert(qaVariants).values(variantRows.slice(i, i + BATCH * 2));
     const versionRows = cleaned.map((e) => {
       const { id, version } = idOf.get(e.id)!;

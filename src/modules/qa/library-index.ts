@@ -5,6 +5,7 @@ import type { OpContext } from '../../platform/context.ts';
 import { createMatcher } from './matching/create-matcher.ts';
 import type { MatchEntry, Matcher, MatchResult } from './matching/types.ts';
 import { DOMAIN_WORDS } from './domain-words.ts';
+import { DEFAULT_SYNONYMS } from './matching/default-synonyms.ts';
 
 /** How often a process asks the database whether another process changed the library. */
 const VERSION_CHECK_MS = 1000;
@@ -83,7 +84,7 @@ export class QaLibraryIndex {
       for (const e of entries) this.entries.set(e.entry.id, { externalId: e.externalId, ownerUnitId: e.entry.ownerUnitId ?? null });
       this.matcher = createMatcher(
         entries.map((e) => e.entry),
-        { synonyms, userWords: DOMAIN_WORDS },
+        { synonyms: synonyms.length ? synonyms : undefined, userWords: DOMAIN_WORDS },
       );
       this.synonymsKey = JSON.stringify(synonyms);
     } else {
@@ -102,7 +103,8 @@ export class QaLibraryIndex {
       const synonyms = await loadSynonyms(this.db);
       const key = JSON.stringify(synonyms);
       if (key !== this.synonymsKey) {
-        this.matcher.setSynonyms(synonyms);
+        // An emptied table falls back to the engine's own defaults, as at start.
+        this.matcher.setSynonyms(synonyms.length ? synonyms : DEFAULT_SYNONYMS);
         this.synonymsKey = key;
       }
     }

@@ -23,7 +23,7 @@ export function assertMayWriteEntry(actor: Actor, entry: { ownerUnitId: string |
 }
 
 export async function entryVariants(tx: OpContext, entryId: string): Promise<string[]> {
-  const rows = await tx.db.select({ text: qaVariants.text }).from(qaVariants).where(eq(qaVariants.entryId, entryId)).orderBy(asc(qaVariants.createdAt), asc(qaVariants.text));
+  const rows = await tx.db.select({ text: qaVariants.text }).from(qaVariants).where(eq(qaVariants.entryId, entryId)).orderBy(asc(qaVariants.seq), asc(qaVariants.createdAt));
   return rows.map((r) => r.text);
 }
 

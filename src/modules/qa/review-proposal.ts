@@ -39,7 +39,7 @@ export async function reviewProposal(ctx: OpContext, consultationId: string, raw
     if (input.decision === 'accept' && kind === 'variant') {
       const target = await loadEntry(tx, input.entryId ?? c.proposalEntryId ?? '00000000-0000-0000-0000-000000000000', { forUpdate: true });
       assertMayWriteEntry(actor, target);
-      await tx.db.insert(qaVariants).values({ entryId: target.id, text: question, source: 'consultation' }).onConflictDoNothing();
+      await tx.db.insert(qaVariants).values({ entryId: target.id, text: question, seq: 1000, source: 'consultation' }).onConflictDoNothing();
       const [entry] = await tx.db.update(qaEntries).set({ version: target.version + 1, updatedAt: now }).where(eq(qaEntries.id, target.id)).returning();
       const policyIds = (await tx.db.select({ id: qaEntryPolicies.documentId }).from(qaEntryPolicies).where(eq(qaEntryPolicies.entryId, target.id))).map((p) => p.id);
       await tx.db.insert(qaEntryVersions).values({ entryId: target.id, version: entry.version, snapshot: entrySnapshot(entry, await entryVariants(tx, target.id), policyIds), createdBy: actor.id });

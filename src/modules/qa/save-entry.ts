@@ -59,7 +59,7 @@ export async function saveEntry(ctx: OpContext, id: string | null, raw: EntryInp
     } else {
       [entry] = await tx.db.insert(qaEntries).values({ ...values, status: 'draft', createdBy: actor.id }).returning();
     }
-    if (variants.length) await tx.db.insert(qaVariants).values(variants.map((v) => ({ entryId: entry.id, text: v })));
+    if (variants.length) await tx.db.insert(qaVariants).values(variants.map((v, seq) => ({ entryId: entry.id, text: v, seq })));
     const policyIds = [...new Set(input.policyIds)];
     if (policyIds.length) await tx.db.insert(qaEntryPolicies).values(policyIds.map((documentId) => ({ entryId: entry.id, documentId })));
     await tx.db.insert(qaEntryVersions).values({ entryId: entry.id, version: entry.version, snapshot: entrySnapshot(entry, variants, policyIds), createdBy: actor.id });
