@@ -8,6 +8,7 @@ import { seedCalendar } from '../platform/calendar/seed-calendar.ts';
 import { inTransaction, type Actor } from '../platform/context.ts';
 import { importPlan } from '../modules/plans/import-plan.ts';
 import { seedCatalog } from '../modules/catalog/seed-catalog.ts';
+import { seedQa } from './seed-qa.ts';
 import { ROOT } from '../paths.ts';
 import { generatePassword, hashPassword } from '../platform/users/password.ts';
 import { DEMO_GROUPS, DEMO_UNITS, REGION } from './demo-district.ts';
@@ -64,6 +65,7 @@ export async function seedDemo(db: Db, opts: { withPlan?: boolean } = {}): Promi
     await importPlan({ db, actor: adminActor }, { data, filename: '渝中区2021年政务公开工作要点任务分工.txt' });
   }
   if (adminActor) await seedCatalog(db, adminActor);
+  if (adminActor) await seedQa(db, adminActor);
   return { seeded: true, adminUsername: 'admin', adminPassword: password };
 }
 
