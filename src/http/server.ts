@@ -11,6 +11,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { portalNotFoundHtml, portalRoutes } from '../portal/routes.ts';
+import { qaPortalRoutes } from '../portal/qa-routes.ts';
 import { PortalFrontDoor } from '../portal/front-door.ts';
 import { PG_POOL_SIZE } from '../db/client.ts';
 import { AdmissionGate, gateLimitsFor, refuseEarly } from './admission-gate.ts';
@@ -113,6 +114,7 @@ export async function buildServer(deps: AppDeps, opts: { logger?: boolean } = {}
   app.decorate('admissionGate', gate);
   app.addHook('onClose', async () => gate.close());
   portalRoutes(app, deps, front, gate);
+  qaPortalRoutes(app, deps, { district: deps.config.DISTRICT_NAME, office: `重庆市${deps.config.DISTRICT_NAME}人民政府办公室` });
   await registerAdminApp(app);
 
   // Every missing page of the site looks like the site.

@@ -13,6 +13,7 @@ export const NAV = [
   { href: '/xxgk/fdzdgknr', label: '法定主动公开内容' },
   { href: '/xxgk/ml', label: '政府信息公开目录' },
   { href: '/xxgk/nb', label: '政府信息公开年报' },
+  { href: '/yiwangda', label: '一网答' },
 ];
 
 /** The frame of every public page: landmarks, skip link, search, and a footer naming the site's owner. */
