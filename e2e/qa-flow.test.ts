@@ -79,7 +79,7 @@ describe.skipIf(browserSkipReason() !== null)('一网答 in the browser', () => 
   it('the citizen reads the reply by code', async () => {
     const page = await h.openPage(PHONE);
     await page.goto('/yiwangda/chaxun');
-    await page.getByLabel('查询码').fill(code);
+    await page.getByLabel('查询码', { exact: true }).fill(code);
     await page.getByRole('button', { name: '查询' }).click();
     await page.getByText(REPLY).waitFor();
     await expect(page.getByText('已答复').isVisible()).resolves.toBe(true);

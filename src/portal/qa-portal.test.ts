@@ -51,7 +51,7 @@ describe('portal 一网答', () => {
     const long = await form('/yiwangda', { question: '问'.repeat(10_000) });
     expect(long.statusCode).toBe(400);
     expect(long.body).toContain('问题请不超过 500 字');
-    expect((await form('/yiwangda', { question: '低保怎么申请' }, '10.2.0.1', { origin: 'https://evil.example' })).statusCode).toBe(403);
+    expect((await form('/yiwangda', { question: '低保怎么申请' }, '10.2.0.1', { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' })).statusCode).toBe(403);
     let last = await form('/yiwangda', { question: '低保怎么申请' }, '10.3.0.1');
     for (let i = 0; i < 21; i++) last = await form('/yiwangda', { question: '低保怎么申请' }, '10.3.0.1');
     expect(last.statusCode).toBe(429);

@@ -23,10 +23,16 @@ function html(reply: FastifyReply, site: SiteInfo, view: QaView, status = 200) {
     .send(renderPage(createElement(QaPage, { site, view })));
 }
 
-/** A form posted from another site is refused (the public forms carry no session to check). */
+/**
+ * A form posted from another site is refused (the public forms carry no session to check). The site's
+ * Referrer-Policy (no-referrer) makes browsers send `Origin: null` for our own forms, so the browser's
+ * Sec-Fetch-Site decides where it is sent; otherwise a named foreign origin is refused.
+ */
 function foreign(req: FastifyRequest): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (typeof site === 'string') return site !== 'same-origin' && site !== 'none';
   const origin = req.headers.origin;
-  if (!origin) return false;
+  if (!origin || origin === 'null') return false;
   try {
     return new URL(origin).host !== req.headers.host;
   } catch {
