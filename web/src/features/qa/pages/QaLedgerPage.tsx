@@ -66,7 +66,7 @@ export function QaLedgerPage() {
       width: 120,
       render: (s: string, c) => (
         <>
-          <Tag color={s === 'registered' ? (c.overdue ? 'red' : 'blue') : s === 'replied' ? 'green' : 'default'}>{c.overdue ? t.overdue : t.cStatus[s]}</Tag>
+          <Tag color={s === 'registered' ? (c.overdue ? 'red' : 'blue') : s === 'replied' ? '#237804' : 'default'}>{c.overdue ? t.overdue : t.cStatus[s]}</Tag>
           {c.proposalStatus === 'pending' && <Tag color="purple">{t.filterProposal}</Tag>}
         </>
       ),

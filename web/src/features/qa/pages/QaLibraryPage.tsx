@@ -50,7 +50,7 @@ export function QaLibraryPage() {
     },
     { title: t.colUnit, dataIndex: 'ownerUnitName', width: 200, responsive: ['md'] },
     { title: t.colVariants, dataIndex: 'variantCount', width: 90, align: 'right', responsive: ['md'] },
-    { title: t.colStatus, dataIndex: 'status', width: 90, render: (s: string) => <Tag color={s === 'published' ? 'green' : s === 'retired' ? 'default' : 'blue'}>{t.status[s]}</Tag> },
+    { title: t.colStatus, dataIndex: 'status', width: 90, render: (s: string) => <Tag color={s === 'published' ? '#237804' : s === 'retired' ? 'default' : 'blue'}>{t.status[s]}</Tag> },
     { title: t.colUpdated, dataIndex: 'updatedAt', width: 170, responsive: ['lg'], render: (v: string) => formatDateTime(v) },
     {
       title: '',
