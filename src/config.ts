@@ -38,6 +38,9 @@ const schema = z.object({
   /** 依申请公开: working days before the due date that a case counts as due soon. */
   REQUEST_REMIND_DAYS: z.coerce.number().int().min(0).max(20).default(5),
   /** Shared buffers of the embedded database in MB; unset, sized from the data (src/db/pglite-buffers.ts). */
+  /** SMTP server for replies by e-mail (smtp://user:pass@host:587 or smtps://…); unset: no e-mail is sent. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL 应以 smtp:// 或 smtps:// 开头').optional(),
+  MAIL_FROM: z.string().min(3).default('政务公开 <noreply@localhost>'),
   PGLITE_SHARED_BUFFERS_MB: z.coerce.number().int().min(1).max(4096).optional(),
   /**
    * Which proxies' X-Forwarded-For to believe (Fastify's trustProxy): empty = none (the socket's

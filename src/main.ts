@@ -14,6 +14,7 @@ import { registerPlanJobs } from './modules/plans/plan-jobs.ts';
 import { registerOpinionJobs } from './modules/opinion/opinion-jobs.ts';
 import { registerRequestJobs } from './modules/requests/request-jobs.ts';
 import { registerLedgerJobs } from './platform/ledger/ledger-jobs.ts';
+import { registerQaJobs } from './modules/qa/qa-jobs.ts';
 import { announceSeed } from './seed/seed-demo.ts';
 import { migrateAndSeed } from './seed/first-start.ts';
 import { serveCommands } from './cli/command-channel.ts';
@@ -48,6 +49,7 @@ export async function startServer(config: Config, log: (msg: string) => void = c
     registerCatalogJobs(runner);
     registerReportJobs(runner);
     registerOpinionJobs(runner);
+    registerQaJobs(runner);
     const app = await buildServer({ config, database, store, runner, version: VERSION }, { logger: config.LOG_LEVEL !== 'silent' });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     // Operator commands (`gongkai user add` …) run while the server holds the directory: sent here.

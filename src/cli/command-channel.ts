@@ -90,7 +90,10 @@ export function serveCommands(lock: DataDirLock, config: Config, database: Datab
       out: (text) => sendText(socket, 'stdout', text),
       err: (text) => sendText(socket, 'stderr', `${text}\n`),
       stdinLines: async function* () {
-        yield* stdin.split(/\r?\n/);
+        const lines = stdin.split(/\r?\n/);
+        // Input ending with a line break has no line after it (as readline reads a pipe).
+        if (lines.at(-1) === '') lines.pop();
+        yield* lines;
       },
       open: async () => ({ config, database, close: async () => {} }),
       hasDatabase: () => true,
@@ -137,7 +140,7 @@ export async function sendToRunningServer(argv: string[], dataDir: string): Prom
     return null; // the command, run here, will say what is wrong with the directory
   }
   let stdin: string | undefined;
-  if (argv[0] === 'calendar' && argv.includes('-')) {
+  if ((argv[0] === 'calendar' && argv.includes('-')) || (argv[0] === 'qa' && argv[1] === 'match')) {
     const all = await readAllStdin();
     if (all === null) {
       console.error(`标准输入超过 ${MAX_REQUEST_BYTES / 1024 / 1024} MB，请分批提交。`);

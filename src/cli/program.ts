@@ -14,7 +14,7 @@ import { ROLE_HELP, userAdd, userResetPassword } from './user-cli.ts';
  * The commands that use the database, which a running server also runs for the operator (sent over
  * the data directory's socket: command-channel.ts). `serve` and `pii scan` run in the caller's process.
  */
-export const SERVED_COMMANDS = ['migrate', 'user add', 'user reset-password', 'audit verify', 'plan import', 'calendar due', 'calendar day', 'request due', 'report annual', 'requests import', 'requests import-reviews'] as const;
+export const SERVED_COMMANDS = ['migrate', 'user add', 'user reset-password', 'audit verify', 'plan import', 'calendar due', 'calendar day', 'request due', 'report annual', 'requests import', 'requests import-reviews', 'qa import', 'qa match'] as const;
 
 /** The served command that argv names (its first one or two words), or null. */
 export function servedCommand(argv: string[]): string | null {
@@ -160,6 +160,22 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     .action(async (file: string, opts) => {
       const { runLedgerImport } = await import('./report-cli.ts');
       status = await runLedgerImport('reviews', file, opts, io);
+    });
+  const qa = program.command('qa').description('政策咨询问答库');
+  qa.command('import <file>')
+    .description('导入问答库（.xlsx 或 TSV，表头至少含 id、question、answer；variants 列每行一个相似问法）')
+    .option('--replace', '先停用全部原有条目')
+    .option('--as <username>', '以哪个账号导入（默认 admin）')
+    .action(async (file: string, opts) => {
+      const { runQaImport } = await import('./qa-cli.ts');
+      status = await runQaImport(file, opts, io);
+    });
+  qa.command('match')
+    .description('从标准输入逐行读取问题，每行输出一条匹配结果')
+    .option('--json', '每个问题输出一行 JSON')
+    .action(async (opts) => {
+      const { runQaMatch } = await import('./qa-cli.ts');
+      status = await runQaMatch(opts, io);
     });
   const pii = program.command('pii').description('个人信息检测');
   pii

@@ -13,6 +13,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import { z } from 'zod';
 import { portalNotFoundHtml, portalRoutes } from '../portal/routes.ts';
 import { mailboxPortalRoutes } from '../portal/mailbox-routes.ts';
+import { qaPortalRoutes } from '../portal/qa-routes.ts';
 import { PortalFrontDoor } from '../portal/front-door.ts';
 import { PG_POOL_SIZE } from '../db/client.ts';
 import { AdmissionGate, gateLimitsFor, refuseEarly } from './admission-gate.ts';
@@ -31,6 +32,7 @@ import { unitRoutes } from './routes/units.ts';
 import { userRoutes } from './routes/users.ts';
 import { workbenchRoutes } from './routes/workbench.ts';
 import { planRoutes } from '../modules/plans/routes.ts';
+import { qaRoutes } from '../modules/qa/routes.ts';
 import { catalogRoutes } from '../modules/catalog/routes.ts';
 import { mailboxRoutes } from '../modules/mailbox/routes.ts';
 import { pathMappingRoutes } from '../modules/catalog/path-mappings/routes.ts';
@@ -124,7 +126,7 @@ export async function buildServer(deps: AppDeps, opts: { logger?: boolean } = {}
   installErrorHandler(app);
   installAuth(app, deps.database.db);
 
-  for (const plugin of [healthRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, notificationRoutes, fileRoutes, jobRoutes, ledgerRoutes, publicIntakeRoutes, workbenchRoutes, planRoutes, catalogRoutes, pathMappingRoutes, requestRoutes, reportRoutes, opinionRoutes, mailboxRoutes])
+  for (const plugin of [healthRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, notificationRoutes, fileRoutes, jobRoutes, ledgerRoutes, publicIntakeRoutes, workbenchRoutes, planRoutes, catalogRoutes, pathMappingRoutes, requestRoutes, reportRoutes, opinionRoutes, mailboxRoutes, qaRoutes])
     await app.register(plugin(deps));
 
   app.decorate('admissionGate', gate);
@@ -135,6 +137,7 @@ export async function buildServer(deps: AppDeps, opts: { logger?: boolean } = {}
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 256 * 1024 }, (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
     mailboxPortalRoutes(scope, deps);
   });
+  qaPortalRoutes(app, deps, { district: deps.config.DISTRICT_NAME, office: `重庆市${deps.config.DISTRICT_NAME}人民政府办公室` });
   await registerAdminApp(app);
 
   // Every missing page of the site looks like the site.

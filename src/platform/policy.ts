@@ -84,6 +84,16 @@ export const POLICY = {
   'mailbox.manage': ['sys_admin', 'office_admin'],
   /** Reply to messages assigned to one's unit; log calls and callbacks. */
   'mailbox.reply': ['sys_admin', 'office_admin', 'liaison', 'responder'],
+  /** Read the Q&A library and its statistics (staff). */
+  'qa.read': ALL,
+  /** Write, publish, retire, import the unit's entries; review proposals: the 专员 and the office. */
+  'qa.edit': ['sys_admin', 'office_admin', 'qa_specialist'],
+  /** Synonyms, replacing the whole library, routing registered questions: the office. */
+  'qa.manage': ['sys_admin', 'office_admin'],
+  /** Staff search for the phone line and the window; record a consultation. */
+  'qa.consult': ['sys_admin', 'office_admin', 'liaison', 'responder', 'qa_specialist', 'editor'],
+  /** Sign for, return and reply to the registered questions routed to one's unit. */
+  'qa.reply': ['sys_admin', 'office_admin', 'liaison', 'responder', 'qa_specialist'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;
@@ -134,6 +144,9 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'qa.manage': '管理问答库、同义词和整库导入',
   'qa.consult': '登记电话、窗口咨询',
   'qa.reply': '答复登记的咨询问题',
+  'mailbox.read': '查看本单位的信箱留言和来电',
+  'mailbox.manage': '审看、分办、发布留言，抽查电话',
+  'mailbox.reply': '答复留言、登记来电和回电',
 };
 
 /**

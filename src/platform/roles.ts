@@ -7,6 +7,8 @@ export const ROLES = {
   reviewer: '审核员',
   approver: '签发人',
   responder: '答复人员',
+  /** 政策解读专员: writes and reviews the unit's Q&A library entries (issue 11). */
+  qa_specialist: '政策解读专员',
   readonly: '只读',
 } as const;
 export type Role = keyof typeof ROLES;
@@ -20,6 +22,7 @@ export const ROLE_SUMMARY: Record<Role, string> = {
   editor: '单位信息员，限本单位',
   reviewer: '单位审核人员，办理栏目审核流程中“审核员”的步骤',
   approver: '单位签发人，办理审核流程中“签发人”的步骤（通过即发布）',
-  responder: '答复依申请公开、咨询和留言的工作人员（相应模块启用后）',
+  responder: '答复依申请公开、咨询和留言的工作人员',
+  qa_specialist: '单位政策解读专员，编写和审核本单位的政策问答条目，限本单位',
   readonly: '只能查看，不能修改',
 };

@@ -15,6 +15,7 @@ export const NAV = [
   { href: '/xxgk/nb', label: '政府信息公开年报' },
   { href: '/chengnuo', label: '回应承诺' },
   { href: '/hdjl/xx', label: '公开信箱' },
+  { href: '/yiwangda', label: '一网答' },
 ];
 
 function NavItems({ current }: { current: string }) {

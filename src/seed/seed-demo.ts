@@ -13,6 +13,7 @@ import { seedRequests } from './seed-requests.ts';
 import { seedPlanYear } from './seed-plans.ts';
 import { seedCatalog } from '../modules/catalog/seed-catalog.ts';
 import { seedOpinion } from './seed-opinion.ts';
+import { seedQa } from './seed-qa.ts';
 import { ROOT } from '../paths.ts';
 import { generatePassword, hashPassword } from '../platform/users/password.ts';
 import { DEMO_GROUPS, DEMO_UNITS, REGION } from './demo-district.ts';
@@ -75,6 +76,7 @@ export async function seedDemo(db: Db, opts: { withPlan?: boolean; withRequests?
   // 示例 information requests (a year of cases for the annual report); tests ask for them explicitly.
   if (adminActor && (opts.withRequests ?? opts.withPlan !== false)) await seedRequests(db);
   if (adminActor) await seedMailbox(db);
+  if (adminActor) await seedQa(db, adminActor);
   // After every module's demo data: the report is computed from it.
   if (adminActor) await seedReports(db);
   return { seeded: true, adminUsername: 'admin', adminPassword: password };

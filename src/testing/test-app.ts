@@ -15,6 +15,7 @@ import { registerPlanJobs } from '../modules/plans/plan-jobs.ts';
 import { registerOpinionJobs } from '../modules/opinion/opinion-jobs.ts';
 import { registerRequestJobs } from '../modules/requests/request-jobs.ts';
 import { registerLedgerJobs } from '../platform/ledger/ledger-jobs.ts';
+import { registerQaJobs } from '../modules/qa/qa-jobs.ts';
 import type { Role } from '../platform/policy.ts';
 import { createUser } from '../platform/users/create-user.ts';
 import { changePassword } from '../platform/users/change-password.ts';
@@ -57,6 +58,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { wi
   registerCatalogJobs(runner);
   registerReportJobs(runner);
   registerOpinionJobs(runner);
+  registerQaJobs(runner);
   const app = await buildServer({ config, database, store: new DiskFileStore(path.join(dataDir, 'files')), runner, version: 'test' });
   await app.ready();
 

@@ -54,6 +54,12 @@ const ROUTES: Route[] = [
   { path: '/catalog/documents', page: page(() => import('./features/catalog/pages/DocumentsPage.tsx'), 'DocumentsPage'), permission: 'catalog.read' },
   { path: '/catalog/documents/new', page: page(() => import('./features/catalog/pages/DocumentEditorPage.tsx'), 'DocumentEditorPage'), permission: 'documents.edit' },
   { path: '/catalog/documents/:id', page: page(() => import('./features/catalog/pages/DocumentEditorPage.tsx'), 'DocumentEditorPage'), permission: 'catalog.read' },
+  // 政策咨询问答库 / 一网答. Notification links use /qa/ledger/:id (the ledger page).
+  { path: '/qa/library', page: page(() => import('./features/qa/pages/QaLibraryPage.tsx'), 'QaLibraryPage'), permission: 'qa.read' },
+  { path: '/qa/console', page: page(() => import('./features/qa/pages/QaConsolePage.tsx'), 'QaConsolePage'), permission: 'qa.consult' },
+  { path: '/qa/ledger', page: page(() => import('./features/qa/pages/QaLedgerPage.tsx'), 'QaLedgerPage'), permission: 'qa.read' },
+  { path: '/qa/ledger/:id', page: page(() => import('./features/qa/pages/QaLedgerPage.tsx'), 'QaLedgerPage'), permission: 'qa.read' },
+  { path: '/qa/stats', page: page(() => import('./features/qa/pages/QaStatsPage.tsx'), 'QaStatsPage'), permission: 'qa.read' },
 ];
 
 function FullPageSpin() {

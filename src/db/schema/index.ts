@@ -6,3 +6,4 @@ export * from './reports.ts';
 export * from './opinion.ts';
 export * from './intake.ts';
 export * from './mailbox.ts';
+export * from './qa.ts';

@@ -9,6 +9,7 @@ import { assertCan } from '../../platform/policy.ts';
 import { searchVectorSql } from './document-content.ts';
 import { assertColumnOwner, contentOf, loadDocument } from './load-document.ts';
 import { openFindings } from './pii-gate.ts';
+import { notifyPolicyChanged } from './policy-listeners.ts';
 import { notifyAuthor, notifyNextReviewers } from './review-notifications.ts';
 import { assertMayTakeStep, currentStepIndex, loadRoundDeciders, roundSubmitter } from './review-rule.ts';
 
@@ -178,6 +179,7 @@ async function applyWorkingCopy(tx: OpContext, doc: DocumentRow, copy: WorkingCo
       searchVector: searchVectorSql({ title: copy.title, docNumber, indexNo: doc.indexNo }, copy.bodyText),
     })
     .where(eq(documents.id, doc.id));
+  await notifyPolicyChanged(tx, doc.id);
   return publishedAt;
 }
 
@@ -211,5 +213,6 @@ export async function withdrawDocument(ctx: OpContext, id: string, raw: z.input<
     await tx.db.update(documents).set({ status: 'withdrawn', withdrawnAt: new Date(), withdrawnReason: reason, workingCopy: null, reviewStep: 0 }).where(eq(documents.id, id));
     await tx.db.insert(documentReviews).values({ documentId: id, version: doc.version, step: 0, stepName: '撤稿', decision: 'withdraw', comment: reason, createdBy: actor.id });
     await writeAudit(tx, { action: 'document.withdraw', entity: 'document', entityId: id, before: { status: doc.status }, after: { status: 'withdrawn', reason } });
+    await notifyPolicyChanged(tx, id);
   });
 }

@@ -8,6 +8,10 @@ import {
   WarningOutlined,
   AuditOutlined,
   BellOutlined,
+  CustomerServiceOutlined,
+  MessageOutlined,
+  QuestionCircleOutlined,
+  SolutionOutlined,
   CalendarOutlined,
   ClusterOutlined,
   FileTextOutlined,
@@ -79,6 +83,18 @@ export const NAV: NavItem[] = [
       { path: '/opinion/settings', label: t.nav.opinionSettings, icon: <SettingOutlined />, permission: 'opinion.read' },
     ],
   },
+  {
+    path: 'qa-group',
+    label: t.nav.qa,
+    icon: <MessageOutlined />,
+    permission: 'qa.read',
+    children: [
+      { path: '/qa/library', label: t.nav.qaLibrary, icon: <QuestionCircleOutlined />, permission: 'qa.read' },
+      { path: '/qa/console', label: t.nav.qaConsole, icon: <CustomerServiceOutlined />, permission: 'qa.consult' },
+      { path: '/qa/ledger', label: t.nav.qaLedger, icon: <SolutionOutlined />, permission: 'qa.read' },
+      { path: '/qa/stats', label: t.nav.qaStats, icon: <BarChartOutlined />, permission: 'qa.read' },
+    ],
+  },
 ];
 
 const leaves = (items: NavItem[]): NavItem[] => items.flatMap((n) => (n.children ? leaves(n.children) : [n]));
@@ -88,6 +104,7 @@ export function activeNav(path: string): string {
   // A plan's own to-do list (notification links) is 我的任务; a measure opened alone belongs to the plans.
   if (/^\/plans\/[^/]+\/mine$/.test(path)) return '/plans/mine';
   if (path.startsWith('/measures/')) return '/plans';
+  if (path.startsWith('/qa/ledger/')) return '/qa/ledger';
   const hit = leaves(NAV)
     .filter((n) => n.path !== '/' && (path === n.path || path.startsWith(`${n.path}/`)))
     .sort((a, b) => b.path.length - a.path.length);
