@@ -20,6 +20,17 @@ function sources(dir: string): string[] {
 const TEMPLATES: Record<string, string[]> = {
   // office-actions.ts: the kind is the zod enum commend | criticize.
   'plan.mark_${input.kind}': ['plan.mark_commend', 'plan.mark_criticize'],
+  // mailbox/message-events.ts: the steps recordMessageStep is called with, and the three triages.
+  'mailbox.${action}': ['received', 'instructed', 'published', 'unpublished', 'rated', 'reopened', 'replied', 'transferred', 'immediate', 'transfer', 'leader'].map((a) => `mailbox.${a}`),
+  // opinion: STEP_KINDS and SUPERVISION_KINDS (opinion/kinds.ts).
+  'opinion.event_${input.kind}': ['consult', 'assess', 'respond', 'evaluate'].map((k) => `opinion.event_${k}`),
+  'opinion.${input.kind}': ['opinion.criticize', 'opinion.interview'],
+  'qa.proposal_${input.decision}': ['qa.proposal_accept', 'qa.proposal_decline'],
+  'qa.entry_${action}': ['qa.entry_publish', 'qa.entry_retire', 'qa.entry_draft'],
+  // requests/record-step.ts: the step kinds of the case timeline.
+  'request.${step.kind}': ['entered', 'received', 'correction_sent', 'correction_received', 'consultation_started', 'consultation_ended', 'extended', 'fee_notice_received', 'fee_paid', 'decided', 'delivered', 'lapsed', 'reopened', 'file_viewed', 'identity_viewed'].map((k) => `request.${k}`),
+  // platform/ledger: LEDGER_ACTIONS (ledger-states.ts).
+  'ledger.${step.action}': ['dispatched', 'accepted', 'returned', 'reassigned', 'extension_requested', 'extension_approved', 'extension_refused', 'replied', 'reopened', 'closed', 'due_recomputed'].map((a) => `ledger.${a}`),
 };
 
 function written() {
