@@ -77,8 +77,8 @@ export async function seedDemo(db: Db, opts: { withPlan?: boolean; withRequests?
   if (adminActor && (opts.withRequests ?? opts.withPlan !== false)) await seedRequests(db);
   if (adminActor) await seedMailbox(db);
   if (adminActor) await seedQa(db, adminActor);
-  // After every module's demo data: the report is computed from it.
-  if (adminActor) await seedReports(db);
+  // After every module's demo data, from which it is computed; with the demo cases only.
+  if (adminActor && (opts.withRequests ?? opts.withPlan !== false)) await seedReports(db);
   return { seeded: true, adminUsername: 'admin', adminPassword: password };
 }
 

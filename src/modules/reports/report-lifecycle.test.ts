@@ -63,7 +63,8 @@ describe('the annual report’s lifecycle', () => {
     const [doc] = await t.database.db.select().from(documents).where(eq(documents.id, documentId));
     expect(doc).toMatchObject({ status: 'published', siteUnitId: finance });
     expect(doc.title).toContain('2021年政府信息公开工作年度报告');
-    expect(doc.bodyHtml).toContain('<table');
+    expect(doc.bodyHtml).toContain('<caption>收到和处理政府信息公开申请情况</caption>');
+    expect(doc.bodyHtml).toMatch(/<th[^>]*rowspan="22"/);
     expect(doc.bodyText).toContain('行政事业性收费');
     // The portal shows it.
     const page = await t.app.inject({ method: 'GET', url: `/doc/${documentId}` });
