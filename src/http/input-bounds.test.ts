@@ -34,7 +34,8 @@ describe('HTTP: every input is bounded', () => {
     const nested = '<div>'.repeat(100_000) + '正文' + '</div>'.repeat(100_000);
     const started = performance.now();
     const res = await editor.request('POST', '/api/documents', { ...draft, columnId, bodyHtml: nested });
-    expect(performance.now() - started).toBeLessThan(1000);
+    // A quadratic walk of 100k levels takes minutes; 3 s leaves room for a loaded machine.
+    expect(performance.now() - started).toBeLessThan(3000);
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'body_too_deep', message: expect.stringMatching(/嵌套超过 100 层/) });
 

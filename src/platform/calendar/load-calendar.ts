@@ -4,6 +4,8 @@ import { Calendar, type CalendarException } from './calendar.ts';
 
 /** Reads the whole calendar (a few hundred rows); callers that compute many dates load it once. */
 export async function loadCalendar(db: Db): Promise<Calendar> {
-  const [years, days] = await Promise.all([db.select().from(calendarYears), db.select().from(calendarDays)]);
+  // One after another: deadline code calls this inside its transaction, on one connection.
+  const years = await db.select().from(calendarYears);
+  const days = await db.select().from(calendarDays);
   return new Calendar(new Set(years.map((y) => y.year)), days as CalendarException[]);
 }

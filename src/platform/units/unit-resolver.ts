@@ -32,13 +32,12 @@ export interface UnitResolver {
  * answers from memory; build a new one after units change.
  */
 export async function loadUnitResolver(db: Db): Promise<UnitResolver> {
-  const [unitRows, aliasRows, groupRows, groupAliasRows, memberRows] = await Promise.all([
-    db.select().from(units).where(eq(units.active, true)),
-    db.select().from(unitAliases),
-    db.select().from(unitGroups),
-    db.select().from(unitGroupAliases),
-    db.select().from(unitGroupMembers),
-  ]);
+  // One after another: importers call this inside their transaction, on one connection.
+  const unitRows = await db.select().from(units).where(eq(units.active, true));
+  const aliasRows = await db.select().from(unitAliases);
+  const groupRows = await db.select().from(unitGroups);
+  const groupAliasRows = await db.select().from(unitGroupAliases);
+  const memberRows = await db.select().from(unitGroupMembers);
   const unitById = new Map(unitRows.map((u) => [u.id, u]));
   const unitByName = new Map<string, ResolvedUnit>();
   for (const u of unitRows) {
