@@ -1,10 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
-import { users } from '../db/schema/index.ts';
-import type { Actor } from '../platform/context.ts';
-import type { Role } from '../platform/policy.ts';
 import { importPlan, parsePlanFile, countPlan } from '../modules/plans/import-plan.ts';
+import { cliActor } from './cli-actor.ts';
 import type { CliIo } from './cli-io.ts';
 
 /**
@@ -40,13 +37,8 @@ export async function runPlanImport(file: string, opts: { year?: string; dryRun?
   const cli = await io.open();
   try {
     const { db } = cli.database;
-    const username = opts.as ?? 'admin';
-    const [u] = await db.select().from(users).where(eq(users.username, username));
-    if (!u) {
-      io.err(`用户“${username}”不存在；用 --as 指定主管部门管理员账号`);
-      return 1;
-    }
-    const actor: Actor = { id: u.id, username: u.username, name: u.displayName, unitId: u.unitId, roles: u.roles as Role[] };
+    const actor = await cliActor(db, opts.as, io);
+    if (!actor) return 1;
     const result = await importPlan({ db, actor, ip: 'cli' }, { data, filename, year });
     if (opts.json) io.out(`${JSON.stringify({ planId: result.planId, outcome: result.outcome, counts: result.counts, changes: result.changes, warnings: result.parsed.warnings }, null, 2)}\n`);
     else {

@@ -1,11 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
-import { users } from '../db/schema/index.ts';
-import type { Actor } from '../platform/context.ts';
-import type { Role } from '../platform/policy.ts';
 import { importEntries } from '../modules/qa/import-entries.ts';
 import { libraryIndex } from '../modules/qa/library-index.ts';
+import { cliActor } from './cli-actor.ts';
 import type { CliIo } from './cli-io.ts';
 
 /** A bank file is a few MB; anything much larger is the wrong file. */
@@ -26,13 +23,8 @@ export async function runQaImport(file: string, opts: { replace?: boolean; as?: 
   const cli = await io.open();
   try {
     const { db } = cli.database;
-    const username = opts.as ?? 'admin';
-    const [u] = await db.select().from(users).where(eq(users.username, username));
-    if (!u) {
-      io.err(`用户“${username}”不存在；用 --as 指定主管部门管理员账号`);
-      return 1;
-    }
-    const actor: Actor = { id: u.id, username: u.username, name: u.displayName, unitId: u.unitId, roles: u.roles as Role[] };
+    const actor = await cliActor(db, opts.as, io);
+    if (!actor) return 1;
     const report = await importEntries({ db, actor, ip: 'cli' }, data, { replace: !!opts.replace });
     io.err(`imported ${report.imported} entries`);
     if (report.retired) io.err(`（先停用了 ${report.retired} 条原有条目；新建 ${report.created} 条，更新 ${report.updated} 条）`);

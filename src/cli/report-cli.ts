@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
-import { users } from '../db/schema/index.ts';
-import type { Actor, OpContext } from '../platform/context.ts';
-import type { Role } from '../platform/policy.ts';
+import type { OpContext } from '../platform/context.ts';
 import { loadUnitResolver } from '../platform/units/unit-resolver.ts';
 import { computeAnnualFigures, figuresJsonText } from '../modules/reports/compute-annual-report.ts';
 import { isReportYear } from '../modules/reports/year-span.ts';
+import { cliActor } from './cli-actor.ts';
 import type { CliIo } from './cli-io.ts';
 
 /** `report annual --agency NAME --year YYYY [--json] [--docx FILE]`: the tables computed from the data now. */
@@ -51,13 +49,8 @@ export async function runLedgerImport(kind: 'cases' | 'reviews', file: string, o
   const cli = await io.open();
   try {
     const { db } = cli.database;
-    const username = opts.as ?? 'admin';
-    const [u] = await db.select().from(users).where(eq(users.username, username));
-    if (!u) {
-      io.err(`用户“${username}”不存在；用 --as 指定主管部门管理员账号`);
-      return 1;
-    }
-    const actor: Actor = { id: u.id, username: u.username, name: u.displayName, unitId: u.unitId, roles: u.roles as Role[] };
+    const actor = await cliActor(db, opts.as, io);
+    if (!actor) return 1;
     const ctx: OpContext = { db, actor, ip: 'cli' };
     let shown = 0;
     const progress = (done: number, total: number) => {
