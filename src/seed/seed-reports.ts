@@ -1,14 +1,32 @@
-import { eq } from 'drizzle-orm';
+import fs from 'node:fs';
+import path from 'node:path';
+import { and, eq, like } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { units, users } from '../db/schema/index.ts';
+import { requestCases, units, users } from '../db/schema/index.ts';
 import type { Actor } from '../platform/context.ts';
 import type { Role } from '../platform/policy.ts';
 import { publishAnnualReport } from '../modules/reports/publish-annual-report.ts';
 import { reviewAnnualReport } from '../modules/reports/review-annual-report.ts';
 import { saveAnnualReport } from '../modules/reports/save-annual-report.ts';
+import { importRequestLedger } from '../modules/reports/import/import-request-ledger.ts';
+import { importReviewLedger } from '../modules/reports/import/import-review-ledger.ts';
+import { ROOT } from '../paths.ts';
 
 /** The demo agency and year whose report is published: the department with the most demo cases (seed-requests.ts), and their year. */
 export const DEMO_REPORT = { agency: '区财政局', year: 2025 };
+
+/**
+ * The demo district's 2021 history: the ledgers of information requests and of 复议/诉讼 an office
+ * would bring from its old system (imported through `requests import` / `requests import-reviews`,
+ * marked 示例), from which the 2021 reports are computed; the district government's (渝中区人民政府) is published.
+ */
+export const DEMO_HISTORY = {
+  year: 2021,
+  /** The district government itself (the region unit): its requests are handled by 区政府办公室. */
+  agency: '渝中区',
+  requests: 'src/seed/demo-request-ledger-2021.csv',
+  reviews: 'src/seed/demo-review-ledger-2021.csv',
+};
 
 /**
  * The demo report of 区财政局 for 2025, computed from the demo cases (seed-requests.ts) and published
@@ -21,6 +39,7 @@ export async function seedReports(db: Db, adminUsername = 'admin'): Promise<void
   const { year } = DEMO_REPORT;
   const actor: Actor = { id: admin.id, username: admin.username, name: admin.displayName, unitId: admin.unitId, roles: admin.roles as Role[] };
   const ctx = { db, actor, ip: 'seed' };
+  await seedHistoryReport(ctx);
   await saveAnnualReport(ctx, agency.id, year, {
     texts: {
       overview: [
@@ -34,4 +53,29 @@ export async function seedReports(db: Db, adminUsername = 'admin'): Promise<void
   });
   await reviewAnnualReport(ctx, agency.id, year);
   await publishAnnualReport(ctx, agency.id, year);
+}
+
+/** Imports the 2021 ledgers and publishes the district government's 2021 report computed from them. */
+async function seedHistoryReport(ctx: { db: Db; actor: Actor; ip: string }): Promise<void> {
+  const { year } = DEMO_HISTORY;
+  const [district] = await ctx.db.select().from(units).where(eq(units.shortName, DEMO_HISTORY.agency));
+  if (!district) return;
+  await importRequestLedger(ctx, fs.readFileSync(path.join(ROOT, DEMO_HISTORY.requests)));
+  await importReviewLedger(ctx, fs.readFileSync(path.join(ROOT, DEMO_HISTORY.reviews)));
+  // The ledger's codes say 示例; the flag lets lists mark them too.
+  await ctx.db.update(requestCases).set({ demo: true }).where(and(eq(requestCases.imported, true), like(requestCases.code, '（示例）%')));
+  await saveAnnualReport(ctx, district.id, year, {
+    texts: {
+      overview: [
+        `（示例）${year}年，${district.name}深入贯彻落实《中华人民共和国政府信息公开条例》，按照《渝中区2021年政务公开工作要点任务分工》，以公开促落实、强监管、优服务，持续推进决策、执行、管理、服务、结果公开。`,
+        '主动公开方面，围绕“十四五”规划、常态化疫情防控、优化营商环境等重点领域及时发布信息，开展政策解读；依申请公开方面，畅通申请渠道，统一答复文书格式，严格按照法定时限答复；平台建设方面，优化区政府门户网站政府信息公开专栏和政策咨询问答库。',
+      ].join('\n'),
+      problems: '（示例）一是部分单位主动公开的及时性、准确性有待提高；二是政策解读的针对性和可读性仍需加强；三是依申请公开答复的说理不够充分。下一步，将加强业务培训和日常检查，完善依申请公开会商机制。',
+      other: `（示例）本年度未收取信息处理费。${year}年政务公开工作要点任务分工落实情况已在区政府门户网站公开。`,
+    },
+    entered: { permits: 0, penalties: 0, enforcement: 0, feesWan: 0, sources: '（示例）本机关行政许可、行政处罚、行政强制统计' },
+  });
+  await reviewAnnualReport(ctx, district.id, year);
+  // Published as it was, before the 31 January deadline of the following year.
+  await publishAnnualReport(ctx, district.id, year, { now: new Date(`${year + 1}-01-28T10:00:00+08:00`) });
 }

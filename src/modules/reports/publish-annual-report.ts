@@ -21,7 +21,8 @@ export const ANNUAL_REPORT_COLUMN = ['政府信息公开', '政府信息公开�
  * the agency's 政府信息公开年报 column as a page with the tables. A correction (a later version)
  * replaces the page's text in place, with its note; the earlier version stays as it was published.
  */
-export async function publishAnnualReport(ctx: OpContext, agencyUnitId: string, year: number) {
+/** `opts.now` dates a publication recorded after the fact (the demo's 2021 history); routes never pass it. */
+export async function publishAnnualReport(ctx: OpContext, agencyUnitId: string, year: number, opts: { now?: Date } = {}) {
   assertReportAccess(ctx.actor, 'reports.publish', agencyUnitId);
   return inTransaction(ctx, async (tx) => {
     const r = await loadLatestReport(tx, agencyUnitId, year, true);
@@ -34,7 +35,7 @@ export async function publishAnnualReport(ctx: OpContext, agencyUnitId: string, 
     const [agency] = await tx.db.select().from(units).where(eq(units.id, agencyUnitId));
     const title = `${agency.name}${year}年政府信息公开工作年度报告`;
     const { html, text } = await cleanBodyOffThread(annualReportHtml(figures, r.texts as ReportTexts, r.note));
-    const now = new Date();
+    const now = opts.now ?? new Date();
     const previous = r.version > 1 ? (await tx.db.select().from(annualReports).where(and(eq(annualReports.agencyUnitId, agencyUnitId), eq(annualReports.year, year), ne(annualReports.id, r.id), eq(annualReports.status, 'published'))))[0] : undefined;
     let documentId = previous?.documentId ?? null;
     if (documentId) {
