@@ -10,26 +10,21 @@ export type Section3 = { columns: string[]; rows: Record<Section3Key, number[]> 
  * Section 三 for one agency (or, with `agencyUnitId` null, every agency together) and year, computed
  * from the cases (ogi-rules §4): 一 = received in the year; 二 = received before it and not closed
  * before 1 January; 三 = closed in the year, by outcome; 四 = received by 31 December and not closed by
- * then. A case whose receipt staff have not confirmed yet is not counted. Two aggregate queries.
+ * then. A case whose receipt staff have not confirmed yet is not counted. One aggregate query over the cases open at some time in the year.
  */
 export async function computeSection3(db: Db, agencyUnitId: string | null, year: number): Promise<Section3 & { unclassified: number }> {
   const { first, last } = yearSpan(year);
   const agency = agencyUnitId ? sql`agency_unit_id = ${agencyUnitId} and` : sql``;
-  const flows = rowsOf<{ kind: string; new: number; carried: number; forward: number }>(
+  // One pass: a case closed in the year was received by its end (closing is never before receipt).
+  const counts = rowsOf<{ kind: string; outcome: string | null; new: number; carried: number; forward: number; closed: number }>(
     await db.execute(sql`
-      select applicant_kind as kind,
+      select applicant_kind as kind, outcome,
         count(*) filter (where received_on >= ${first})::int as new,
         count(*) filter (where received_on < ${first})::int as carried,
-        count(*) filter (where closed_on is null or closed_on > ${last})::int as forward
+        count(*) filter (where closed_on is null or closed_on > ${last})::int as forward,
+        count(*) filter (where closed_on <= ${last})::int as closed
       from request_cases
       where ${agency} received_on <= ${last} and (closed_on is null or closed_on >= ${first})
-      group by applicant_kind`),
-  );
-  const outcomes = rowsOf<{ kind: string; outcome: string | null; n: number }>(
-    await db.execute(sql`
-      select applicant_kind as kind, outcome, count(*)::int as n
-      from request_cases
-      where ${agency} closed_on between ${first} and ${last} and received_on is not null
       group by applicant_kind, outcome`),
   );
   const rows = Object.fromEntries(SECTION3_KEYS.map((k) => [k, Array(APPLICANT_KINDS.length + 1).fill(0)])) as Record<Section3Key, number[]>;
@@ -37,20 +32,19 @@ export async function computeSection3(db: Db, agencyUnitId: string | null, year:
     const i = (APPLICANT_KINDS as readonly string[]).indexOf(kind);
     return i >= 0 ? i : APPLICANT_KINDS.length - 1; // an unknown kind is 其他 (the schema allows no other, imports check it)
   };
-  for (const f of flows) {
+  let unclassified = 0;
+  for (const f of counts) {
     const c = col(f.kind);
     rows.new[c] += f.new;
     rows.carried[c] += f.carried;
     rows.forward[c] += f.forward;
-  }
-  let unclassified = 0;
-  for (const o of outcomes) {
-    if (!o.outcome || !(OUTCOME_CODES as string[]).includes(o.outcome)) {
-      unclassified += o.n;
+    if (!f.closed) continue;
+    if (!f.outcome || !(OUTCOME_CODES as string[]).includes(f.outcome)) {
+      unclassified += f.closed;
       continue;
     }
-    rows[o.outcome as Section3Key][col(o.kind)] += o.n;
-    rows.total[col(o.kind)] += o.n;
+    rows[f.outcome as Section3Key][c] += f.closed;
+    rows.total[c] += f.closed;
   }
   const last_ = APPLICANT_KINDS.length;
   for (const key of SECTION3_KEYS) rows[key][last_] = rows[key].slice(0, last_).reduce((a, b) => a + b, 0);

@@ -3,7 +3,6 @@ import { annualReports, units } from '../../db/schema/index.ts';
 import { todayInShanghai } from '../../platform/calendar/dates.ts';
 import type { OpContext } from '../../platform/context.ts';
 import { assertCan } from '../../platform/policy.ts';
-import { computeSection3 } from './compute-section3.ts';
 import { rowsOf } from './compute-section3.ts';
 import { reportDueDate } from './report-deadline.ts';
 import { yearSpan } from './year-span.ts';
@@ -41,10 +40,8 @@ export async function districtOverview(ctx: OpContext, year: number, today = tod
     const status = r?.status ?? 'none';
     return { agencyUnitId: a.id, agency: a.name, status, version: r?.version ?? 0, publishedAt: r?.publishedAt ?? null, dueDate, overdue: status !== 'published' && today > dueDate, new: t.new, carried: t.carried, closed: t.closed, forward: t.forward };
   });
-  const district = await computeSection3(ctx.db, null, year);
-  return {
-    year,
-    rows,
-    sum: { new: district.rows.new[6], carried: district.rows.carried[6], closed: district.rows.total[6], forward: district.rows.forward[6] },
-  };
+  // The district-wide sum over every agency that has cases (one that has since been deactivated included).
+  const sum = { new: 0, carried: 0, closed: 0, forward: 0 };
+  for (const t of totals) for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += t[k];
+  return { year, rows, sum };
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documents, requestCases, units } from '../../db/schema/index.ts';
 import { createTestApp, type ApiClient, type TestApp } from '../../testing/test-app.ts';
+import { computeSection3 } from './compute-section3.ts';
 
 /** An agency's report from draft to publication, its correction, and who may see and do what. */
 describe('the annual report’s lifecycle', () => {
@@ -102,6 +103,9 @@ describe('the annual report’s lifecycle', () => {
     const row = o.rows.find((r: { agencyUnitId: string }) => r.agencyUnitId === finance);
     expect(row).toMatchObject({ status: 'published', new: 2, closed: 2, forward: 0, dueDate: '2022-01-31' });
     expect(o.sum.new).toBeGreaterThanOrEqual(2);
+    // The sum is the district-wide section 三 (every case classified here).
+    const district = await computeSection3(t.database.db, null, 2021);
+    expect(o.sum).toEqual({ new: district.rows.new[6], carried: district.rows.carried[6], closed: district.rows.total[6], forward: district.rows.forward[6] });
     const region = o.rows.find((r: { dueDate: string }) => r.dueDate === '2022-03-31');
     expect(region).toBeTruthy();
   });
