@@ -73,6 +73,7 @@ const watch = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss
 start = performance.now();
 let last = 0;
 const r = await importRequestLedger({ db, actor: office.actor, ip: 'bench' }, csv, (done, total) => {
+  peak = Math.max(peak, process.memoryUsage().rss);
   if (done - last >= 20_000 || done === total) {
     last = done;
     console.log(`  import progress ${done.toLocaleString()} / ${total.toLocaleString()}  rss ${mb(process.memoryUsage().rss)}`);
