@@ -36,6 +36,28 @@ describe('createMatcher', () => {
     expect(r.margin).toBeGreaterThan(0);
   });
 
+  it('answers a question typed as an entry has it — or with only punctuation, spaces, full-width or traditional characters changed — although a neighbour shares most of its words', () => {
+    // Both score near 1, so their scores differ by little; their evidence (log-odds) differs clearly.
+    const bank = [
+      entry('budget', '区级部门预算在哪里公开', '部门预算在批复后20日内于门户网站“财政预决算”栏目公开。', ['部门预算去哪里看']),
+      entry('final', '区级部门决算在哪里公开', '部门决算在批复后20日内于门户网站“财政预决算”栏目公开，附三公经费说明。', ['部门决算去哪里看']),
+      entry('jobless', '失业保险金怎么申领', '非因本人意愿中断就业、已办理失业登记的，可申领失业保险金。', ['被辞退了怎么领失业保险金']),
+    ];
+    const exact = createMatcher(bank);
+    for (const [q, id] of [
+      ['区级部门预算在哪里公开', 'budget'],
+      ['区级部门决算在哪里公开？', 'final'],
+      [' 区级 部门 决算 在哪里 公开 ', 'final'],
+      ['區級部門預算在哪裡公開！', 'budget'],
+      ['被辞退了怎么领失业保险金', 'jobless'],
+    ]) {
+      const r = exact.match(q);
+      expect([q, r.decision, r.answerId]).toEqual([q, 'answer', id]);
+    }
+    // Another place or year is still not answered at once.
+    expect(exact.match('江北区区级部门预算在哪里公开').decision).not.toBe('answer');
+  });
+
   it('repairs pinyin-input typos (公鸡金 → 公积金, 退修 → 退休)', () => {
     expect(m.match('退修了公鸡金怎么提取').ranked[0].entryId).toBe('pf-retire');
   });

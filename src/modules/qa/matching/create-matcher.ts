@@ -61,6 +61,8 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
   const bigrams = new Bm25Index();
   const entries = new Map<string, Indexed>();
   const docs = new Map<number, Doc>();
+  /** How many stored texts have each compact form: a question that is one of them is taken as written. */
+  const compactCounts = new Map<string, number>();
   let nextDoc = 0;
   let home: Slots | null = null;
 
@@ -85,6 +87,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       if (!doc) continue;
       words.remove(d, doc.cand.words);
       bigrams.remove(d, doc.cand.bigrams);
+      uncount(doc.cand.compact);
       docs.delete(d);
     }
     entries.delete(id);
@@ -109,6 +112,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
         bigrams: bigrams.add(id, analysed.bigrams),
       };
       docs.set(id, { entryId: entry.id, text, cand });
+      compactCounts.set(cand.compact, (compactCounts.get(cand.compact) ?? 0) + 1);
       typos.addWords(cand.words);
       titleSlots.push(analysed.slots);
       ids.push(id);
@@ -133,6 +137,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       bigrams.remove(d, doc.cand.bigrams);
     }
     docs.clear();
+    compactCounts.clear();
     configureWords();
     for (const e of all) addEntry(e);
   }
@@ -149,8 +154,21 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
     return home;
   }
 
+  function uncount(compact: string): void {
+    const n = (compactCounts.get(compact) ?? 0) - 1;
+    if (n > 0) compactCounts.set(compact, n);
+    else compactCounts.delete(compact);
+  }
+
+  /**
+   * The question as the engine compares it. Pinyin-typo repair is for questions that are not already
+   * a text of the library: one that is (as normalised: punctuation, spaces, full-width and traditional
+   * characters aside) is taken as written — a window of it that merely sounds like another known word
+   * would otherwise be "repaired" away from the very text it matches.
+   */
   function analyseQuestion(question: string): Analysed {
     const prepared = prepare(String(question ?? ''), synonyms);
+    if (compactCounts.has(prepared.replace(/\s+/g, ''))) return analysePrepared(prepared);
     const repaired = typos.repair(prepared);
     return analysePrepared(repaired === prepared ? prepared : synonyms.rewrite(repaired));
   }
