@@ -33,6 +33,8 @@ import { listSynonyms, saveSynonyms, synonymsInput } from './save-synonyms.ts';
 import { saveEntry } from './save-entry.ts';
 import { setEntryStatus, statusInput } from './set-entry-status.ts';
 import './policy-review.ts';
+import { registerWorkbenchSource } from '../../platform/workbench/workbench-source.ts';
+import { qaWorkbenchSources } from './workbench-sources.ts';
 import {
   askResult,
   consultation,
@@ -55,6 +57,7 @@ export const qaRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =>
   const { db } = deps.database;
   const tags = ['qa'];
   const ctx = (req: Parameters<typeof contextOf>[0]) => contextOf(req, db);
+  for (const source of qaWorkbenchSources) registerWorkbenchSource(source);
   const settings = intakeSettings(deps.config);
   const asked = (ip: string) => hitRateLimit(db, askRule(deps.config), ip);
 
