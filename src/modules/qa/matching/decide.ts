@@ -31,12 +31,19 @@ export function evidenceMargin(score: number, rivalScore: number): number {
  * best candidate with a different answer passes `answerMargin`, the question's key terms are covered
  * enough, it has no slot conflict and may be answered automatically; suggest (您是否想问) at or above
  * the suggestion score; else register the question.
+ *
+ * `exactIds`: the entries one of whose texts IS the question, as normalised (punctuation, spaces,
+ * full-width and traditional characters aside). When the best candidate is one and no entry with
+ * another answer holds the same text, the margin is not asked for: the similarity features cannot tell
+ * a text from its one-character neighbour (…按件怎么计算 / …按量怎么计算 both score ≈ 1), but identity
+ * can, and a question typed as the library has it is not ambiguous. Every other condition still holds.
  */
 export function decide(
   ranked: MatchCandidate[],
   answerKey: (entryId: string) => string,
   autoAnswer: (entryId: string) => boolean,
   t: MatchThresholds,
+  exactIds: readonly string[] = [],
 ): Decision {
   const top = ranked[0];
   if (!top) return { decision: 'register', answerId: null, score: 0, margin: 0 };
@@ -45,7 +52,8 @@ export function decide(
   const margin = round(top.score - (rival?.score ?? 0));
   const score = round(top.score);
   const covered = (top.coverage ?? 1) >= (t.answerCoverage ?? 0);
-  const clear = evidenceMargin(top.score, rival?.score ?? 0) >= t.answerMargin;
+  const exact = exactIds.includes(top.entryId) && exactIds.every((id) => answerKey(id) === key);
+  const clear = exact || evidenceMargin(top.score, rival?.score ?? 0) >= t.answerMargin;
   if (score >= t.answerScore && clear && covered && !top.conflicts.length && autoAnswer(top.entryId)) {
     return { decision: 'answer', answerId: top.entryId, score, margin };
   }
