@@ -38,10 +38,10 @@ async function loadLedger(ctx: WorkbenchContext) {
   ]);
   const items: WorkbenchItem[] = [
     ...(office ? [{ key: 'unrouted', label: '待交办', count: n.unrouted, href: list('unrouted'), tone: n.unrouted ? 'warning' : 'default', hint: '未确定承办单位' } satisfies WorkbenchItem] : []),
-    { key: 'awaiting', label: office ? '待答复咨询' : '本单位待答复', count: n.awaiting, href: list('awaiting'), tone: n.awaiting ? 'warning' : 'default', hint: '登记后 5 个工作日内答复' },
+    { key: 'awaiting', label: office ? '待答复咨询' : '本单位待答复', count: n.awaiting, href: list('awaiting'), tone: n.awaiting ? 'warning' : 'default', hint: '5 个工作日内答复' },
     { key: 'due_soon', label: '两日内到期', count: n.dueSoon, href: list('due_soon'), tone: n.dueSoon ? 'warning' : 'default' },
     { key: 'overdue', label: '已逾期', count: n.overdue, href: list('overdue'), tone: n.overdue ? 'danger' : 'default' },
-    ...(can(actor, 'qa.edit') ? [{ key: 'proposal', label: '待审核入库建议', count: n.proposal, href: list('proposal'), tone: 'info', hint: '答复转为问答条目或相似问法' } satisfies WorkbenchItem] : []),
+    ...(can(actor, 'qa.edit') ? [{ key: 'proposal', label: '待审核入库建议', count: n.proposal, href: list('proposal'), tone: 'info', hint: '答复转入问答库' } satisfies WorkbenchItem] : []),
   ];
   const deadlines = due.map((d) => ({ date: d.date, label: `${d.n} 个咨询问题答复到期`, href: `/qa/ledger?filter=awaiting&dueOn=${d.date}` }));
   return { items, deadlines };
