@@ -61,6 +61,8 @@ const schema = z.object({
   PUBLIC_LOOKUP_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
   /** Unknown query codes per address per window before look-ups are refused (no enumeration). */
   PUBLIC_LOOKUP_MISS_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Questions asked on 一网答 (and its take/feedback clicks) per address per minute; registering one is a submission (above). */
+  QA_ASK_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
   /** Working days before its due date that a ledger item counts as due soon (reminders, lists). */
   LEDGER_REMIND_DAYS: z.coerce.number().int().min(0).max(30).default(2),
   /** Working days to reply to a mailbox 咨询, and to every other type of message. */

@@ -15,6 +15,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createMatcher } from '../../src/modules/qa/matching/create-matcher.js';
+import { evidenceMargin } from '../../src/modules/qa/matching/decide.js';
 import { FEATURE_NAMES } from '../../src/modules/qa/matching/features.js';
 import type { MatchThresholds } from '../../src/modules/qa/matching/types.js';
 import { loadBank, loadEval } from './eval-data.js';
@@ -86,14 +87,14 @@ for (let round_ = 0; round_ < 2; round_++) {
 }
 
 // Decide with the fitted weights: score and margin of every dev question.
-const matcher = createMatcher(bank, { scoreModel: model, thresholds: { answerScore: 2, answerMargin: 2, suggestScore: 0 } });
+const matcher = createMatcher(bank, { scoreModel: model, thresholds: { answerScore: 2, answerMargin: 99, suggestScore: 0 } });
 const results = dev.map((item) => {
   const r = matcher.match(item.question);
   const top = r.ranked[0];
   return {
     item,
     score: r.score,
-    margin: r.margin,
+    margin: evidenceMargin(r.score, r.score - r.margin),
     clean: !!top && !top.conflicts.length,
     coverage: top?.coverage ?? 0,
     correct: !!top && top.entryId === item.expected,
@@ -110,7 +111,7 @@ const ablated = dev
     const r = matcher.match(item.question);
     matcher.upsert(entry);
     const top = r.ranked[0];
-    return { item: { ...item, expected: null }, score: r.score, margin: r.margin, clean: !!top && !top.conflicts.length, coverage: top?.coverage ?? 0, correct: false, inTop3: false };
+    return { item: { ...item, expected: null }, score: r.score, margin: evidenceMargin(r.score, r.score - r.margin), clean: !!top && !top.conflicts.length, coverage: top?.coverage ?? 0, correct: false, inTop3: false };
   });
 const inBank = results.filter((r) => r.item.expected);
 const outBank = [...results.filter((r) => !r.item.expected), ...ablated];
@@ -129,7 +130,7 @@ function at(t: number, m: number, c: number) {
 let best: { t: number; m: number; c: number; coverage: number; precision: number; falseRate: number } | null = null;
 for (let c = 0.9; c >= 0; c = Math.round((c - 0.05) * 100) / 100) {
   for (let t = 0.99; t >= 0.2; t = Math.round((t - 0.01) * 100) / 100) {
-    for (let m = 0.6; m >= 0; m = Math.round((m - 0.02) * 100) / 100) {
+    for (let m = 4; m >= 0; m = Math.round((m - 0.1) * 100) / 100) {
       const r = at(t, m, c);
       if (r.precision < MIN_PRECISION || r.falseRate > MAX_FALSE_RATE) continue;
       if (!best || r.coverage > best.coverage) best = { t, m, c, ...r };
@@ -153,13 +154,13 @@ for (const c of [0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, best.c].sort((a, b) => a - b))
   const r = at(best.t, best.m, c);
   console.log(`  coverage ≥ ${c.toFixed(2)}  answered ${r.coverage.toFixed(3)}  precision ${r.precision.toFixed(3)}  false ${r.falseRate.toFixed(3)}`);
 }
-console.log('margin varies at the chosen score:');
-for (const m of [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, best.m].sort((a, b) => a - b)) {
+console.log('margin (log-odds, decide.ts evidenceMargin) varies at the chosen score:');
+for (const m of [0, 0.2, 0.4, 0.7, 1, 1.5, 2, 3, best.m].sort((a, b) => a - b)) {
   const r = at(best.t, m, best.c);
   console.log(`  margin ${m.toFixed(2)}  coverage ${r.coverage.toFixed(3)}  precision ${r.precision.toFixed(3)}  false ${r.falseRate.toFixed(3)}`);
 }
 console.log('\nchosen', thresholds, `dev coverage ${best.coverage.toFixed(3)}, precision ${best.precision.toFixed(3)}, false answers ${best.falseRate.toFixed(3)}`);
-if (process.env.SHOW) for (const r of outBank) if (r.clean && r.score >= 0.3 && r.margin >= 0.1) console.log(r.coverage, "  out-of-bank answered at margin 0.1:", r.item.question, r.score, r.margin);
+if (process.env.SHOW) for (const r of outBank) if (r.clean && r.score >= 0.3 && r.margin >= 1) console.log(r.coverage, "  out-of-bank answered at log-odds margin 1:", r.item.question, r.score, r.margin);
 
 if (!process.argv.includes('--dry-run')) {
   const dir = fileURLToPath(new URL('../../src/modules/qa/matching/', import.meta.url));
@@ -181,7 +182,7 @@ export const SCORE_WEIGHTS: number[] = [${model.weights.join(', ')}];
 
 /**
  * Default decision thresholds, written by ${stamp}:
- * the answer score, margin and key-term coverage answering the most dev in-bank questions with answered precision ≥ ${MIN_PRECISION}
+ * the answer score, margin (log-odds: decide.ts evidenceMargin) and key-term coverage answering the most dev in-bank questions with answered precision ≥ ${MIN_PRECISION}
  * and ≤ ${MAX_FALSE_RATE * 100}% of dev out-of-bank and near-miss questions answered (dev: coverage ${best.coverage.toFixed(3)},
  * precision ${best.precision.toFixed(3)}, false answers ${best.falseRate.toFixed(3)}); the suggestion score below which 5% of
  * the dev questions whose entry is in the top 3 fall. Do not edit by hand; rerun the calibration.

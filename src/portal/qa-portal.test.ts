@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { answerChallengeQuestion } from '../testing/challenge-answer.ts';
 
 /** 一网答 without JavaScript: plain forms, whole pages. */
 describe('portal 一网答', () => {
@@ -30,19 +31,30 @@ describe('portal 一网答', () => {
     const asked = await form('/yiwangda', { question: '渝中区2026年新能源汽车充电桩补贴怎么领' });
     expect(asked.body).toContain('登记问题');
     const id = /name="consultationId" value="([^"]+)"/.exec(asked.body)![1];
-    const noContact = await form('/yiwangda/register', { consultationId: id, askerName: '王五' });
+    // The registration form carries the challenge: the proof-of-work widget and, without JavaScript, a sum.
+    expect(asked.body).toContain('src="/assets/intake-pow.js"');
+    const guard = (html: string) => ({
+      submissionToken: /name="submissionToken" value="([^"]+)"/.exec(html)![1],
+      challengeToken: /name="challengeToken" value="([^"]+)"/.exec(html)![1],
+      challengeAnswer: answerChallengeQuestion(/<label for="challengeAnswer">([^<]+)<\/label>/.exec(html)![1]),
+    });
+    const noContact = await form('/yiwangda/register', { consultationId: id, askerName: '王五', ...guard(asked.body) });
     expect(noContact.statusCode).toBe(400);
     expect(noContact.body).toContain('请留下手机号码或电子邮箱');
     expect(noContact.body).toContain('value="王五"');
-    const done = await form('/yiwangda/register', { consultationId: id, askerName: '王五', askerContact: '13700001111' });
-    expect(done.statusCode).toBe(200);
-    const code = /查询码：<strong>(Q[0-9A-Z]{9})<\/strong>/.exec(done.body)![1];
+    const unsolved = await form('/yiwangda/register', { consultationId: id, askerName: '王五', askerContact: '13700001111' });
+    expect(unsolved.statusCode).toBe(400);
+    expect(unsolved.body).toContain('请完成人机验证');
+    const done = await form('/yiwangda/register', { consultationId: id, askerName: '王五', askerContact: '13700001111', ...guard(unsolved.body) });
+    expect(done.statusCode, done.body).toBe(200);
+    const code = /查询码：<strong>(ZX\d{4}-[0-9A-Z]{5}-[0-9A-Z]{5})<\/strong>/.exec(done.body)![1];
     const look = await t.app.inject({ method: 'GET', url: `/yiwangda/chaxun?code=${code}` });
     expect(look.body).toContain('办理中');
     expect(look.body).not.toContain('13700001111');
     expect(look.body).not.toContain('王五');
     const wrong = await t.app.inject({ method: 'GET', url: '/yiwangda/chaxun?code=<script>' });
-    expect(wrong.statusCode).toBe(400);
+    expect(wrong.statusCode).toBe(404);
+    expect(wrong.body).toContain('查询码不存在');
     expect(wrong.body).not.toContain('<script>');
   });
 
@@ -52,9 +64,11 @@ describe('portal 一网答', () => {
     expect(long.statusCode).toBe(400);
     expect(long.body).toContain('问题请不超过 500 字');
     expect((await form('/yiwangda', { question: '低保怎么申请' }, '10.2.0.1', { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' })).statusCode).toBe(403);
+    // 41 asks in well under a minute: whatever the fixed window's edge, one window holds more than 20.
     let last = await form('/yiwangda', { question: '低保怎么申请' }, '10.3.0.1');
-    for (let i = 0; i < 21; i++) last = await form('/yiwangda', { question: '低保怎么申请' }, '10.3.0.1');
+    for (let i = 0; i < 40 && last.statusCode !== 429; i++) last = await form('/yiwangda', { question: '低保怎么申请' }, '10.3.0.1');
     expect(last.statusCode).toBe(429);
-    expect(last.body).toContain('您提问过于频繁');
+    expect(last.headers['retry-after']).toMatch(/^\d+$/);
+    expect(last.body).toContain('提问过于频繁，请1分钟后再试');
   });
 });

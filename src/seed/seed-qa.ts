@@ -9,7 +9,7 @@ import { cleanBody } from '../modules/catalog/document-content.ts';
 import { replyDue } from '../modules/qa/ledger-clock.ts';
 import { bumpLibraryVersion } from '../modules/qa/library-index.ts';
 import { DEFAULT_SYNONYMS } from '../modules/qa/matching/default-synonyms.ts';
-import { newQueryCode } from '../modules/qa/query-code.ts';
+import { allocateQueryCode, QUERY_CODE_PREFIXES } from '../platform/public-intake/query-code.ts';
 import { DEMO_QA, DEMO_SYNONYMS } from './qa-demo-entries.ts';
 
 const SAMPLE_NOTE = '（示例：本条为演示区的示例问答，内容仅供演示。）';
@@ -67,7 +67,7 @@ export async function seedQa(db: Db, admin: Actor): Promise<void> {
         receivedAt: at(2),
         receivedOn: day(2),
         status: 'registered',
-        queryCode: newQueryCode(),
+        queryCode: await allocateQueryCode(tx.db, QUERY_CODE_PREFIXES.qa),
         askerName: '李先生',
         askerContact: '13800000002',
         suggestedUnitId: hrss,
@@ -84,7 +84,7 @@ export async function seedQa(db: Db, admin: Actor): Promise<void> {
         receivedAt: at(12),
         receivedOn: day(12),
         status: 'registered',
-        queryCode: newQueryCode(),
+        queryCode: await allocateQueryCode(tx.db, QUERY_CODE_PREFIXES.qa),
         askerEmail: 'resident@example.com',
         suggestedUnitId: housing,
         unitId: housing,
@@ -101,7 +101,7 @@ export async function seedQa(db: Db, admin: Actor): Promise<void> {
         receivedAt: at(8),
         receivedOn: day(8),
         status: 'replied',
-        queryCode: newQueryCode(),
+        queryCode: await allocateQueryCode(tx.db, QUERY_CODE_PREFIXES.qa),
         askerContact: '13800000003',
         suggestedUnitId: finance,
         unitId: finance,

@@ -1,17 +1,20 @@
-import { and, count, desc, eq, gte, ilike, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { qaConsultations, qaEntries, QA_CHANNELS, QA_CONSULTATION_STATUSES, units } from '../../db/schema/index.ts';
-import { addDays, todayInShanghai } from '../../platform/calendar/dates.ts';
+import { todayInShanghai } from '../../platform/calendar/dates.ts';
 import type { OpContext } from '../../platform/context.ts';
 import { assertCan, isDistrictWide } from '../../platform/policy.ts';
+import { LEDGER_FILTERS, ledgerFilterSql } from './ledger-filters.ts';
 
 export const ledgerQuery = z.object({
   status: z.enum(QA_CONSULTATION_STATUSES, { message: '状态不正确' }).optional(),
   channel: z.enum(QA_CHANNELS, { message: '渠道不正确' }).optional(),
-  /** overdue 已逾期 | due_soon 两日内到期 | unrouted 待交办 */
-  due: z.enum(['overdue', 'due_soon', 'unrouted']).optional(),
+  /** awaiting 待答复 | due_soon 两日内到期 | overdue 已逾期 | unrouted 待交办 | proposal 待入库 (ledger-filters.ts) */
+  due: z.enum(LEDGER_FILTERS, { message: '筛选条件不正确' }).optional(),
   proposal: z.enum(['pending']).optional(),
+  /** Reply due on this day (the workbench's deadlines). */
+  dueOn: z.iso.date('日期格式应为 YYYY-MM-DD').optional(),
   unitId: z.uuid('单位不正确').optional(),
   q: z.string().trim().max(100).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
@@ -28,10 +31,9 @@ export async function listLedger(ctx: OpContext, raw: z.input<typeof ledgerQuery
   else if (q.unitId) where.push(eq(qaConsultations.unitId, q.unitId));
   if (q.status) where.push(eq(qaConsultations.status, q.status));
   if (q.channel) where.push(eq(qaConsultations.channel, q.channel));
-  if (q.due === 'overdue') where.push(eq(qaConsultations.status, 'registered'), lt(qaConsultations.dueOn, today));
-  if (q.due === 'due_soon') where.push(eq(qaConsultations.status, 'registered'), gte(qaConsultations.dueOn, today), lte(qaConsultations.dueOn, addDays(today, 2)));
-  if (q.due === 'unrouted') where.push(eq(qaConsultations.status, 'registered'), sql`${qaConsultations.unitId} is null`);
-  if (q.proposal) where.push(eq(qaConsultations.proposalStatus, 'pending'));
+  if (q.due) where.push(ledgerFilterSql(q.due, today));
+  if (q.proposal) where.push(ledgerFilterSql('proposal', today));
+  if (q.dueOn) where.push(eq(qaConsultations.dueOn, q.dueOn));
   if (q.q) where.push(ilike(qaConsultations.question, `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   const cond = where.length ? and(...where) : undefined;
   const suggested = alias(units, 'suggested_unit');

@@ -4,12 +4,12 @@ import { writeAudit } from '../../platform/audit/write-audit.ts';
 import { inTransaction, type OpContext } from '../../platform/context.ts';
 import { invalid } from '../../platform/errors.ts';
 import { assertCan } from '../../platform/policy.ts';
+import { allocateQueryCode, QUERY_CODE_PREFIXES } from '../../platform/public-intake/query-code.ts';
 import { todayInShanghai } from '../../platform/calendar/dates.ts';
 import { contactFields } from './consultation-input.ts';
 import { replyDueOn } from './ledger-clock.ts';
 import { loadEntry } from './load-entry.ts';
 import { matchQuestion, questionText } from './match-question.ts';
-import { newQueryCode } from './query-code.ts';
 import { suggestUnit } from './suggest-unit.ts';
 
 export const recordInput = z.object({
@@ -56,7 +56,7 @@ export async function recordConsultation(ctx: OpContext, raw: z.input<typeof rec
         candidates,
         score: Math.round(result.score * 100),
         status: registered ? 'registered' : 'answered',
-        queryCode: registered ? newQueryCode() : null,
+        queryCode: registered ? await allocateQueryCode(tx.db, QUERY_CODE_PREFIXES.qa) : null,
         suggestedUnitId: suggested,
         unitId: suggested,
         receivedOn,

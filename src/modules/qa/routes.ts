@@ -6,6 +6,9 @@ import { idParam } from '../../http/routes/params.ts';
 import { answers, fileAnswer } from '../../http/responses.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { okBody } from '../../platform/output-schemas.ts';
+import { challengeBodyFields, proofOf } from '../../platform/public-intake/form-challenge.ts';
+import { intakeSettings } from '../../platform/public-intake/intake-settings.ts';
+import { hitRateLimit } from '../../platform/public-intake/rate-limit.ts';
 import { acceptConsultation } from './accept-consultation.ts';
 import { askInput, askQuestion, feedbackInput, giveFeedback, takeInput, takeSuggestion } from './ask-question.ts';
 import { dispatchConsultation, dispatchInput } from './dispatch-consultation.ts';
@@ -18,7 +21,7 @@ import { ledgerQuery, listLedger } from './list-ledger.ts';
 import { listEntries, listEntriesQuery } from './list-entries.ts';
 import { codeInput, lookupConsultation } from './lookup-consultation.ts';
 import { matchInput, searchForStaff } from './match-question.ts';
-import { askLimit, registerLimit } from './public-limit.ts';
+import { askRule } from './ask-limit.ts';
 import { qaStats, statsQuery } from './qa-stats.ts';
 import { recordConsultation, recordInput } from './record-consultation.ts';
 import { registerInput, registerQuestion } from './register-question.ts';
@@ -30,6 +33,8 @@ import { listSynonyms, saveSynonyms, synonymsInput } from './save-synonyms.ts';
 import { saveEntry } from './save-entry.ts';
 import { setEntryStatus, statusInput } from './set-entry-status.ts';
 import './policy-review.ts';
+import { registerWorkbenchSource } from '../../platform/workbench/workbench-source.ts';
+import { qaWorkbenchSources } from './workbench-sources.ts';
 import {
   askResult,
   consultation,
@@ -48,23 +53,13 @@ import {
 const download = (filename: string) => ({ 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(filename)}` });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The limits of the public routes, shared by the JSON API and the portal's forms (one per server). */
-export interface QaPublicLimits {
-  ask: ReturnType<typeof askLimit>;
-  register: ReturnType<typeof registerLimit>;
-}
-const limitsByDeps = new WeakMap<AppDeps, QaPublicLimits>();
-export function qaPublicLimits(deps: AppDeps): QaPublicLimits {
-  let l = limitsByDeps.get(deps);
-  if (!l) limitsByDeps.set(deps, (l = { ask: askLimit(), register: registerLimit() }));
-  return l;
-}
-
 export const qaRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
   const { db } = deps.database;
   const tags = ['qa'];
   const ctx = (req: Parameters<typeof contextOf>[0]) => contextOf(req, db);
-  const limits = qaPublicLimits(deps);
+  for (const source of qaWorkbenchSources) registerWorkbenchSource(source);
+  const settings = intakeSettings(deps.config);
+  const asked = (ip: string) => hitRateLimit(db, askRule(deps.config), ip);
 
   // ---- the library ----
   app.get('/api/qa/entries', { config: { access: 'qa.read' }, schema: { tags, summary: '问答库条目列表', querystring: listEntriesQuery, response: answers({ 200: z.object({ items: z.array(qaEntryListItem), total: z.number().int() }) }) } }, async (req) => listEntries(ctx(req), req.query));
@@ -123,24 +118,22 @@ export const qaRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =>
   });
 
   // ---- public (一网答 as JSON; the portal page uses the same operations) ----
-  app.post('/api/public/qa/ask', { config: { access: 'public' }, schema: { tags, summary: '一网答：提问（同一地址每分钟至多 20 次）', body: askInput, response: answers({ 200: askResult }) } }, async (req) => {
-    limits.ask.take(req.ip);
+  app.post('/api/public/qa/ask', { config: { access: 'public' }, schema: { tags, summary: '一网答：提问（同一地址每分钟次数有限，QA_ASK_LIMIT）', body: askInput, response: answers({ 200: askResult }) } }, async (req) => {
+    await asked(req.ip);
     return askQuestion(ctx(req), req.body);
   });
   app.post('/api/public/qa/take', { config: { access: 'public' }, schema: { tags, summary: '一网答：选用“您是否想问”中的一条', body: takeInput, response: answers({ 200: z.object({ consultationId: z.string(), entryId: z.string(), question: z.string(), answerHtml: z.string() }) }) } }, async (req) => {
-    limits.ask.take(req.ip);
+    await asked(req.ip);
     return takeSuggestion(ctx(req), req.body);
   });
-  app.post('/api/public/qa/register', { config: { access: 'public' }, schema: { tags, summary: '一网答：登记未解答的问题，返回查询码和答复期限', body: registerInput, response: answers({ 201: registerResult }) } }, async (req, reply) => {
-    limits.register.take(req.ip);
-    return reply.status(201).send(await registerQuestion(ctx(req), req.body));
+  app.post('/api/public/qa/register', { config: { access: 'public' }, schema: { tags, summary: '一网答：登记未解答的问题（需人机验证：altcha 或 challengeToken + challengeAnswer，见 /api/public/challenge；submissionToken 或 Idempotency-Key 使重复提交只登记一次），返回查询码和答复期限', body: registerInput.extend(challengeBodyFields), response: answers({ 201: registerResult }) } }, async (req, reply) => {
+    const idempotencyKey = req.headers['idempotency-key'];
+    const r = await registerQuestion(ctx(req), settings, req.body, { proof: proofOf(req.body), token: req.body.submissionToken, idempotencyKey: typeof idempotencyKey === 'string' ? idempotencyKey : null });
+    return reply.status(201).send(r);
   });
   app.post('/api/public/qa/feedback', { config: { access: 'public' }, schema: { tags, summary: '一网答：有用 / 没用', body: feedbackInput, response: answers({ 200: okBody }) } }, async (req) => {
-    limits.ask.take(req.ip);
+    await asked(req.ip);
     return giveFeedback(ctx(req), req.body);
   });
-  app.get('/api/public/qa/lookup', { config: { access: 'public' }, schema: { tags, summary: '凭查询码查看办理状态和答复', querystring: codeInput, response: answers({ 200: publicLookup }) } }, async (req) => {
-    limits.ask.take(req.ip);
-    return lookupConsultation(ctx(req), req.query);
-  });
+  app.get('/api/public/qa/lookup', { config: { access: 'public' }, schema: { tags, summary: '凭查询码查看办理状态和答复（查询次数和错码次数按地址限制）', querystring: codeInput, response: answers({ 200: publicLookup }) } }, async (req) => lookupConsultation(ctx(req), settings, req.query));
 };

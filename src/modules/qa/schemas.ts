@@ -138,7 +138,7 @@ export const askResult = z.object({
   answer: z.object({ entryId: id, question: z.string(), answerHtml: z.string(), policies: z.array(publicPolicy) }).nullable(),
   suggestions: z.array(z.object({ entryId: id, question: z.string() })),
 });
-export const registerResult = z.object({ queryCode: z.string(), dueOn: day, receivedOn: day });
+export const registerResult = z.object({ queryCode: z.string(), dueOn: day, receivedOn: day, duplicate: z.boolean().describe('true：重复提交，返回的是第一次登记的查询码') });
 export const publicLookup = z.object({
   queryCode: z.string().nullable(),
   question: z.string(),

@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { createChallenge, verifySolution } from 'altcha-lib';
 import type { Challenge } from 'altcha-lib/types';
+import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { publicChallengeUses } from '../../db/schema/index.ts';
 import { AppError } from '../errors.ts';
@@ -9,6 +10,18 @@ import type { IntakeSettings } from './intake-settings.ts';
 
 /** How long a challenge may be answered after it was handed out. */
 const CHALLENGE_MINUTES = 30;
+
+/**
+ * The anti-abuse fields of a JSON or form body, for a route's zod body schema (`yourInput.extend(challengeBodyFields)`):
+ * the proof (below) and the form's submission token. `proofOf(body)` takes the proof out.
+ */
+export const challengeBodyFields = {
+  altcha: z.string().max(4000).nullish(),
+  challengeToken: z.string().max(200).nullish(),
+  challengeAnswer: z.string().max(20).nullish(),
+  submissionToken: z.string().max(200).nullish(),
+};
+export const proofOf = (b: { altcha?: string | null; challengeToken?: string | null; challengeAnswer?: string | null }): ChallengeProof => ({ altcha: b.altcha, challengeToken: b.challengeToken, challengeAnswer: b.challengeAnswer });
 
 /** What a public form carries: the proof-of-work widget's payload, or the answer to the question. */
 export interface ChallengeProof {

@@ -1,5 +1,13 @@
+import type { FormChallenge } from '../../platform/public-intake/form-challenge.ts';
+import { ChallengeFields, ChallengeScript } from '../challenge-fields.tsx';
 import { docUrl } from '../components.tsx';
 import { Layout, type SiteInfo } from '../layout.tsx';
+
+/** The registration form's anti-abuse fields (public-intake kernel): the challenge (null when off) and the submission token. */
+export interface RegisterFormGuard {
+  challenge: FormChallenge | null;
+  submissionToken: string;
+}
 
 /** What the 一网答 page shows: the form, and after a question one of answer / suggestions / register. */
 export type QaView =
@@ -13,8 +21,8 @@ export type QaView =
       policies: { id: string; title: string; docNumber: string | null; validity: string }[];
       feedback?: 'thanks';
     }
-  | { kind: 'suggest'; consultationId: string; question: string; suggestions: { entryId: string; question: string }[] }
-  | { kind: 'register'; consultationId: string; question: string; error?: string; values?: { askerName?: string; askerContact?: string; askerEmail?: string } }
+  | { kind: 'suggest'; consultationId: string; question: string; suggestions: { entryId: string; question: string }[]; form: RegisterFormGuard }
+  | { kind: 'register'; consultationId: string; question: string; error?: string; values?: { askerName?: string; askerContact?: string; askerEmail?: string }; form: RegisterFormGuard }
   | { kind: 'registered'; queryCode: string; dueOn: string; question: string }
   | { kind: 'lookup'; code?: string; error?: string; result?: { queryCode: string | null; question: string; status: string; receivedOn: string | null; dueOn: string | null; replyHtml: string | null; unitName: string | null } }
   | { kind: 'limited'; message: string };
@@ -55,7 +63,13 @@ function FeedbackForm({ consultationId }: { consultationId: string }) {
 
 export function QaPage({ site, view }: { site: SiteInfo; view: QaView }) {
   return (
-    <Layout site={site} title={view.kind === 'lookup' ? '一网答 · 查询答复' : '一网答 · 政策咨询'} current="/yiwangda" head={<meta name="robots" content="noindex" />}>
+    <Layout site={site} title={view.kind === 'lookup' ? '一网答 · 查询答复' : '一网答 · 政策咨询'} current="/yiwangda" head={
+        <>
+          <meta name="robots" content="noindex" />
+          {view.kind === 'suggest' || view.kind === 'register' ? <ChallengeScript /> : null}
+        </>
+      }
+    >
       <div className="page-head">
         <h1>一网答 · 政策咨询</h1>
         <a href="/yiwangda/chaxun">凭查询码查看答复</a>
@@ -132,7 +146,7 @@ export function QaPage({ site, view }: { site: SiteInfo; view: QaView }) {
               ))}
             </ul>
             <p>都不是？请留下联系方式登记您的问题，我们将在 5 个工作日内答复。</p>
-            <RegisterForm consultationId={view.consultationId} />
+            <RegisterForm consultationId={view.consultationId} guard={view.form} />
           </div>
         </section>
       ) : null}
@@ -142,7 +156,7 @@ export function QaPage({ site, view }: { site: SiteInfo; view: QaView }) {
           <div className="body">
             <p className="muted">您的问题：{view.question}</p>
             <p>问答库中暂时没有找到这个问题的答案。请留下联系方式登记，我们将交由制定政策的部门在 5 个工作日内答复。</p>
-            <RegisterForm consultationId={view.consultationId} error={view.error} values={view.values} />
+            <RegisterForm consultationId={view.consultationId} guard={view.form} error={view.error} values={view.values} />
           </div>
         </section>
       ) : null}
@@ -166,7 +180,7 @@ export function QaPage({ site, view }: { site: SiteInfo; view: QaView }) {
           <div className="body">
             <form className="qa-lookup" action="/yiwangda/chaxun" method="get">
               <label htmlFor="qa-code">查询码</label>
-              <input id="qa-code" name="code" maxLength={20} required defaultValue={view.code} autoComplete="off" aria-invalid={view.error ? true : undefined} aria-describedby={view.error ? 'code-err' : undefined} />
+              <input id="qa-code" name="code" maxLength={40} required defaultValue={view.code} autoComplete="off" aria-invalid={view.error ? true : undefined} aria-describedby={view.error ? 'code-err' : undefined} />
               <button type="submit">查询</button>
             </form>
             {view.error ? (
@@ -201,7 +215,7 @@ export function QaPage({ site, view }: { site: SiteInfo; view: QaView }) {
   );
 }
 
-function RegisterForm({ consultationId, error, values }: { consultationId: string; error?: string; values?: { askerName?: string; askerContact?: string; askerEmail?: string } }) {
+function RegisterForm({ consultationId, guard, error, values }: { consultationId: string; guard: RegisterFormGuard; error?: string; values?: { askerName?: string; askerContact?: string; askerEmail?: string } }) {
   return (
     <form className="qa-register" action="/yiwangda/register" method="post">
       <input type="hidden" name="consultationId" value={consultationId} />
@@ -214,6 +228,7 @@ function RegisterForm({ consultationId, error, values }: { consultationId: strin
       <input id="reg-phone" name="askerContact" type="tel" maxLength={20} autoComplete="tel" inputMode="tel" defaultValue={values?.askerContact} aria-describedby="reg-note" />
       <label htmlFor="reg-email">电子邮箱</label>
       <input id="reg-email" name="askerEmail" type="email" maxLength={200} autoComplete="email" defaultValue={values?.askerEmail} aria-describedby="reg-note" />
+      <ChallengeFields challenge={guard.challenge} submissionToken={guard.submissionToken} />
       {error ? (
         <p className="qa-error" role="alert">
           {error}

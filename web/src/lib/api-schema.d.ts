@@ -11054,9 +11054,10 @@ export type paths = {
                         /** @enum {string} */
                         channel: "phone" | "window" | "mailbox" | "web";
                         question: string;
-                        askerName?: string | null;
-                        askerContact?: string | null;
-                        askerEmail?: ("" | string) | null;
+                        askerName?: string;
+                        askerContact?: string;
+                        /** Format: email */
+                        askerEmail?: string;
                         answeredOnSpot: boolean;
                         /** Format: uuid */
                         matchedEntryId?: string | null;
@@ -11112,8 +11113,9 @@ export type paths = {
                 query?: {
                     status?: "answered" | "open" | "registered" | "replied";
                     channel?: "phone" | "window" | "mailbox" | "web";
-                    due?: "overdue" | "due_soon" | "unrouted";
+                    due?: "awaiting" | "due_soon" | "overdue" | "unrouted" | "proposal";
                     proposal?: "pending";
+                    dueOn?: string;
                     unitId?: string;
                     q?: string;
                     page?: number;
@@ -11661,7 +11663,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 一网答：提问（同一地址每分钟至多 20 次） */
+        /** 一网答：提问（同一地址每分钟次数有限，QA_ASK_LIMIT） */
         post: {
             parameters: {
                 query?: never;
@@ -11808,7 +11810,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 一网答：登记未解答的问题，返回查询码和答复期限 */
+        /** 一网答：登记未解答的问题（需人机验证：altcha 或 challengeToken + challengeAnswer，见 /api/public/challenge；submissionToken 或 Idempotency-Key 使重复提交只登记一次），返回查询码和答复期限 */
         post: {
             parameters: {
                 query?: never;
@@ -11821,9 +11823,14 @@ export type paths = {
                     "application/json": {
                         /** Format: uuid */
                         consultationId: string;
-                        askerName?: string | null;
-                        askerContact?: string | null;
-                        askerEmail?: ("" | string) | null;
+                        askerName?: string;
+                        askerContact?: string;
+                        /** Format: email */
+                        askerEmail?: string;
+                        altcha?: string | null;
+                        challengeToken?: string | null;
+                        challengeAnswer?: string | null;
+                        submissionToken?: string | null;
                     };
                 };
             };
@@ -11840,6 +11847,8 @@ export type paths = {
                             dueOn: string;
                             /** @description 日期 YYYY-MM-DD */
                             receivedOn: string;
+                            /** @description true：重复提交，返回的是第一次登记的查询码 */
+                            duplicate: boolean;
                         };
                     };
                 };
@@ -11941,7 +11950,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 凭查询码查看办理状态和答复 */
+        /** 凭查询码查看办理状态和答复（查询次数和错码次数按地址限制） */
         get: {
             parameters: {
                 query: {
@@ -12197,48 +12206,6 @@ export type components = {
                 closed: number;
                 forward: number;
             };
-        };
-        QaEntryInput: {
-            id: string;
-            externalId: string | null;
-            question: string;
-            answerHtml: string;
-            answerText: string;
-            topic: string | null;
-            tags: string[];
-            ownerUnitId: string | null;
-            status: string;
-            reviewOn: string | null;
-            needsReview: boolean;
-            reviewReason: string | null;
-            version: number;
-            isSample: boolean;
-            createdAt: string;
-            updatedAt: string;
-        };
-        QaConsultationInput: {
-            id: string;
-            channel: string;
-            question: string;
-            askerName: string | null;
-            askerContact: string | null;
-            askerEmail: string | null;
-            receivedAt: string;
-            answeredOnSpot: boolean;
-            status: string;
-            queryCode: string | null;
-            unitId: string | null;
-            suggestedUnitId: string | null;
-            acceptedAt: string | null;
-            dueOn: string | null;
-            repliedAt: string | null;
-            replyText: string | null;
-            feedback: string | null;
-            matchedEntryId: string | null;
-            proposalStatus: string;
-            proposalKind: string | null;
-            proposalEntryId: string | null;
-            history: unknown;
         };
         UserInput: {
             id: string;
@@ -12736,6 +12703,48 @@ export type components = {
             page: number;
             pageSize: number;
             items: components["schemas"]["AssignmentRowInput"][];
+        };
+        QaEntryInput: {
+            id: string;
+            externalId: string | null;
+            question: string;
+            answerHtml: string;
+            answerText: string;
+            topic: string | null;
+            tags: string[];
+            ownerUnitId: string | null;
+            status: string;
+            reviewOn: string | null;
+            needsReview: boolean;
+            reviewReason: string | null;
+            version: number;
+            isSample: boolean;
+            createdAt: string;
+            updatedAt: string;
+        };
+        QaConsultationInput: {
+            id: string;
+            channel: string;
+            question: string;
+            askerName: string | null;
+            askerContact: string | null;
+            askerEmail: string | null;
+            receivedAt: string;
+            answeredOnSpot: boolean;
+            status: string;
+            queryCode: string | null;
+            unitId: string | null;
+            suggestedUnitId: string | null;
+            acceptedAt: string | null;
+            dueOn: string | null;
+            repliedAt: string | null;
+            replyText: string | null;
+            feedback: string | null;
+            matchedEntryId: string | null;
+            proposalStatus: string;
+            proposalKind: string | null;
+            proposalEntryId: string | null;
+            history: unknown;
         };
         CatalogColumnInput: {
             id: string;
@@ -13483,57 +13492,6 @@ export type components = {
                 forward: number;
             };
         };
-        QaEntry: {
-            id: string;
-            externalId: string | null;
-            question: string;
-            answerHtml: string;
-            answerText: string;
-            topic: string | null;
-            tags: string[];
-            ownerUnitId: string | null;
-            /** @enum {string} */
-            status: "draft" | "published" | "retired";
-            reviewOn: string | null;
-            needsReview: boolean;
-            reviewReason: string | null;
-            version: number;
-            isSample: boolean;
-            createdAt: string;
-            updatedAt: string;
-        };
-        QaConsultation: {
-            id: string;
-            /** @enum {string} */
-            channel: "phone" | "window" | "mailbox" | "web";
-            question: string;
-            askerName: string | null;
-            askerContact: string | null;
-            askerEmail: string | null;
-            receivedAt: string;
-            answeredOnSpot: boolean;
-            /** @enum {string} */
-            status: "answered" | "open" | "registered" | "replied";
-            queryCode: string | null;
-            unitId: string | null;
-            suggestedUnitId: string | null;
-            acceptedAt: (string) | null;
-            dueOn: string | null;
-            repliedAt: (string) | null;
-            replyText: string | null;
-            feedback: string | null;
-            matchedEntryId: string | null;
-            proposalStatus: string;
-            proposalKind: string | null;
-            proposalEntryId: string | null;
-            history: {
-                at: string;
-                action: string;
-                unitId?: string | null;
-                reason?: string | null;
-                by: string;
-            }[];
-        };
         User: {
             id: string;
             username: string;
@@ -14108,6 +14066,57 @@ export type components = {
             page: number;
             pageSize: number;
             items: components["schemas"]["AssignmentRow"][];
+        };
+        QaEntry: {
+            id: string;
+            externalId: string | null;
+            question: string;
+            answerHtml: string;
+            answerText: string;
+            topic: string | null;
+            tags: string[];
+            ownerUnitId: string | null;
+            /** @enum {string} */
+            status: "draft" | "published" | "retired";
+            reviewOn: string | null;
+            needsReview: boolean;
+            reviewReason: string | null;
+            version: number;
+            isSample: boolean;
+            createdAt: string;
+            updatedAt: string;
+        };
+        QaConsultation: {
+            id: string;
+            /** @enum {string} */
+            channel: "phone" | "window" | "mailbox" | "web";
+            question: string;
+            askerName: string | null;
+            askerContact: string | null;
+            askerEmail: string | null;
+            receivedAt: string;
+            answeredOnSpot: boolean;
+            /** @enum {string} */
+            status: "answered" | "open" | "registered" | "replied";
+            queryCode: string | null;
+            unitId: string | null;
+            suggestedUnitId: string | null;
+            acceptedAt: (string) | null;
+            dueOn: string | null;
+            repliedAt: (string) | null;
+            replyText: string | null;
+            feedback: string | null;
+            matchedEntryId: string | null;
+            proposalStatus: string;
+            proposalKind: string | null;
+            proposalEntryId: string | null;
+            history: {
+                at: string;
+                action: string;
+                unitId?: string | null;
+                reason?: string | null;
+                by: string;
+            }[];
         };
         CatalogColumn: {
             id: string;

@@ -12,6 +12,8 @@ export interface Analysed {
   /** Character bigrams of each CJK run, and latin/digit runs whole. */
   bigrams: string[];
   slots: Slots;
+  /** Nouns (jieba n, nz) of two or more characters, stop words out: what the text is about. */
+  nouns: string[];
 }
 
 const STOP = new Set([
@@ -39,7 +41,8 @@ export function analysePrepared(prepared: string): Analysed {
       for (let i = 0; i + 1 < run.length; i++) bigrams.push(run.slice(i, i + 2));
     }
   }
-  return { compact: prepared.replace(/\s+/g, ''), words, bigrams, slots: extractSlots(prepared, tagged) };
+  const nouns = [...new Set(tagged.filter((t) => (t.tag === 'n' || t.tag === 'nz') && t.word.length >= 2 && !STOP.has(t.word)).map((t) => t.word))];
+  return { compact: prepared.replace(/\s+/g, ''), words, bigrams, slots: extractSlots(prepared, tagged), nouns };
 }
 
 export function analyse(text: string, synonyms: SynonymRewriter): Analysed {

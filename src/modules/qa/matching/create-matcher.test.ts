@@ -36,6 +36,44 @@ describe('createMatcher', () => {
     expect(r.margin).toBeGreaterThan(0);
   });
 
+  it('answers a question typed as an entry has it — or with only punctuation, spaces, full-width or traditional characters changed — although a neighbour shares most of its words', () => {
+    // Both score near 1, so their scores differ by little; their evidence (log-odds) differs clearly.
+    const bank = [
+      entry('budget', '区级部门预算在哪里公开', '部门预算在批复后20日内于门户网站“财政预决算”栏目公开。', ['部门预算去哪里看']),
+      entry('final', '区级部门决算在哪里公开', '部门决算在批复后20日内于门户网站“财政预决算”栏目公开，附三公经费说明。', ['部门决算去哪里看']),
+      entry('jobless', '失业保险金怎么申领', '非因本人意愿中断就业、已办理失业登记的，可申领失业保险金。', ['被辞退了怎么领失业保险金']),
+    ];
+    const exact = createMatcher(bank);
+    for (const [q, id] of [
+      ['区级部门预算在哪里公开', 'budget'],
+      ['区级部门决算在哪里公开？', 'final'],
+      [' 区级 部门 决算 在哪里 公开 ', 'final'],
+      ['區級部門預算在哪裡公開！', 'budget'],
+      ['被辞退了怎么领失业保险金', 'jobless'],
+    ]) {
+      const r = exact.match(q);
+      expect([q, r.decision, r.answerId]).toEqual([q, 'answer', id]);
+    }
+    // Another place or year is still not answered at once.
+    expect(exact.match('江北区区级部门预算在哪里公开').decision).not.toBe('answer');
+  });
+
+  it('does not answer a question about a thing the library never names (二手车 against 二手房, 船舶驾驶证)', () => {
+    const bank = [
+      entry('house', '二手房过户需要哪些材料', '买卖双方持身份证明、不动产权证书、买卖合同、完税凭证到不动产登记中心申请转移登记。'),
+      entry('licence', '驾驶证到期怎么换证', '有效期满前90日内，持身份证、体检证明到车管所或通过交管12123申请换证。'),
+      entry('info', '怎样提出政府信息公开申请', '可通过门户网站在线申请，也可当面或邮寄提交申请表。'),
+    ];
+    const m2 = createMatcher(bank);
+    for (const q of ['二手车过户需要哪些材料', '船舶驾驶证到期怎么换证']) {
+      const r = m2.match(q);
+      expect([q, r.decision]).not.toEqual([q, 'answer']);
+      expect(r.ranked[0].conflicts.map((c) => c.slot)).toContain('term');
+    }
+    // A noun the library does not use whole but whose head it does (提出申请 → 申请) is no such thing.
+    expect(m2.match('政府信息公开怎么提出申请').ranked[0].conflicts).toEqual([]);
+  });
+
   it('repairs pinyin-input typos (公鸡金 → 公积金, 退修 → 退休)', () => {
     expect(m.match('退修了公鸡金怎么提取').ranked[0].entryId).toBe('pf-retire');
   });

@@ -61,6 +61,8 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
   const bigrams = new Bm25Index();
   const entries = new Map<string, Indexed>();
   const docs = new Map<number, Doc>();
+  /** The entries holding each compact form (one id per stored text): a question that is one of them is taken as written. */
+  const byCompact = new Map<string, string[]>();
   let nextDoc = 0;
   let home: Slots | null = null;
 
@@ -85,6 +87,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       if (!doc) continue;
       words.remove(d, doc.cand.words);
       bigrams.remove(d, doc.cand.bigrams);
+      forget(doc.cand.compact, doc.entryId);
       docs.delete(d);
     }
     entries.delete(id);
@@ -109,6 +112,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
         bigrams: bigrams.add(id, analysed.bigrams),
       };
       docs.set(id, { entryId: entry.id, text, cand });
+      byCompact.set(cand.compact, [...(byCompact.get(cand.compact) ?? []), entry.id]);
       typos.addWords(cand.words);
       titleSlots.push(analysed.slots);
       ids.push(id);
@@ -133,6 +137,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       bigrams.remove(d, doc.cand.bigrams);
     }
     docs.clear();
+    byCompact.clear();
     configureWords();
     for (const e of all) addEntry(e);
   }
@@ -149,27 +154,49 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
     return home;
   }
 
+  /** Whether a word ends with a word of the library (its head, in Chinese compounds): 提出申请 → 申请. */
+  function knownHead(word: string): boolean {
+    for (let k = word.length - 1; k >= 2; k--) if (words.has(word.slice(-k))) return true;
+    return false;
+  }
+
+  function forget(compact: string, entryId: string): void {
+    const ids = byCompact.get(compact) ?? [];
+    const i = ids.indexOf(entryId);
+    if (i >= 0) ids.splice(i, 1);
+    if (!ids.length) byCompact.delete(compact);
+  }
+
+  /**
+   * The question as the engine compares it. Pinyin-typo repair is for questions that are not already
+   * a text of the library: one that is (as normalised: punctuation, spaces, full-width and traditional
+   * characters aside) is taken as written — a window of it that merely sounds like another known word
+   * would otherwise be "repaired" away from the very text it matches.
+   */
   function analyseQuestion(question: string): Analysed {
     const prepared = prepare(String(question ?? ''), synonyms);
+    if (byCompact.has(prepared.replace(/\s+/g, ''))) return analysePrepared(prepared);
     const repaired = typos.repair(prepared);
     return analysePrepared(repaired === prepared ? prepared : synonyms.rewrite(repaired));
   }
 
   function match(question: string, opts: { limit?: number } = {}): MatchResult {
     const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(opts.limit ?? 10)));
-    const scored = rerank(question);
+    const { scored, compact } = rerank(question);
     const d = decide(
       scored,
       (id) => entries.get(id)?.answerKey ?? id,
       (id) => entries.get(id)?.entry.autoAnswer !== false,
       thresholds,
+      byCompact.get(compact) ?? [],
     );
     return { ...d, ranked: scored.slice(0, limit).map(({ features: _f, ...c }) => c) };
   }
 
-  function rerank(question: string): (MatchCandidate & { features: number[] })[] {
+  function rerank(question: string): { scored: (MatchCandidate & { features: number[] })[]; compact: string } {
     const q = analyseQuestion(question);
-    if (!q.words.length && !q.bigrams.length) return [];
+    const none = { scored: [], compact: q.compact };
+    if (!q.words.length && !q.bigrams.length) return none;
 
     // Retrieval: BM25 on words and on bigrams, fused by reciprocal rank, collapsed to entries.
     const fusedByDoc = new Map<number, number>();
@@ -190,7 +217,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
     const pool = [...byEntry]
       .sort((a, b) => b[1].fused - a[1].fused || (a[0] < b[0] ? -1 : 1))
       .slice(0, RERANK);
-    if (!pool.length) return [];
+    if (!pool.length) return none;
 
     // Rerank: features of the question against each retrieved text of the entry; the best text counts.
     const distinct = [...new Set(q.words)];
@@ -205,6 +232,10 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       bigramSet: new Set(q.bigrams),
       unknown: total ? unknownWeight / total : 1,
     };
+    // Nouns the library never uses, nor ends a known word with (船舶 in 船舶驾驶证, 二手车 against 二手房, but not
+    // 提出申请 or 区政府, whose heads 申请 and 政府 it does use): the question is about something no entry covers.
+    // One in neither the candidate's texts nor its answer is a conflict (slot `term`), like a group the entry lacks.
+    const strange = q.nouns.filter((w) => !words.has(w) && !knownHead(w));
     const maxFused = 2 / (RRF_K + 1);
     const homeS = homeSlots();
     const scored: (MatchCandidate & { features: number[] })[] = [];
@@ -212,6 +243,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       const ix = entries.get(entryId);
       if (!ix) continue;
       const conflicts = slotConflicts(q.slots, ix.titleSlots, ix.answerSlots, homeS);
+      for (const w of strange) if (!ix.answerWords.has(w)) conflicts.push({ slot: 'term', question: w, candidate: null });
       let best = -1;
       let bestText = '';
       let bestFeatures: number[] = [];
@@ -236,7 +268,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       });
     }
     scored.sort((a, b) => b.score - a.score || (a.entryId < b.entryId ? -1 : 1));
-    return scored;
+    return { scored, compact: q.compact };
   }
 
   configureWords();
@@ -250,7 +282,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       synonyms = synonymRewriter(groups);
       rebuild();
     },
-    explain: (question) => rerank(question).map(({ entryId, score, features: f, conflicts }) => ({ entryId, score, features: f, conflicts })),
+    explain: (question) => rerank(question).scored.map(({ entryId, score, features: f, conflicts }) => ({ entryId, score, features: f, conflicts })),
     get size() {
       return { entries: entries.size, variants: docs.size };
     },

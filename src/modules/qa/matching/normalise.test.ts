@@ -18,13 +18,19 @@ describe('normalise', () => {
     expect(chineseNumeral('社保')).toBeNull();
   });
 
+  it('drops spaces typed beside Han characters, keeping those between latin words', () => {
+    expect(normalise(' 公 租 房  怎么 申请 ')).toBe('公租房怎么申请');
+    expect(normalise('２０２４ 年 社保 app 怎么用')).toBe('2024年社保app怎么用');
+    expect(normalise('ca card 社保')).toBe('ca card社保');
+  });
+
   it('drops filler phrases and sentence-final particles', () => {
     expect(normalise('您好，请问一下低保怎么申请啊？谢谢！')).toBe('低保怎么申请');
     expect(normalise('哈尔滨的社保')).toBe('哈尔滨的社保');
   });
 
   it('strips HTML, emoji, and bounds the length', () => {
-    expect(normalise('<p onclick="x()">公积金&nbsp;提取</p>😀🎉')).toBe('公积金 提取');
+    expect(normalise('<p onclick="x()">公积金&nbsp;提取</p>😀🎉')).toBe('公积金提取');
     expect(normalise('')).toBe('');
     expect(normalise('社'.repeat(10_000)).length).toBe(MAX_MATCH_CHARS);
   });

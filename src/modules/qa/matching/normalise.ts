@@ -2,7 +2,8 @@ import * as OpenCC from 'opencc-js/t2cn';
 
 /**
  * Normalisation of a question or an entry before analysis: bounded length, HTML tags dropped, NFKC
- * (full-width → half-width), lower case, traditional → simplified (OpenCC), Chinese numerals before a
+ * (full-width → half-width), lower case, traditional → simplified (OpenCC), spaces beside Han characters
+ * removed, Chinese numerals before a
  * unit → digits, filler phrases and sentence-final particles dropped, punctuation → one space.
  */
 
@@ -54,6 +55,8 @@ export function normalise(text: string): string {
   s = s.replace(/<(script|style)\b[^>]{0,200}>[\s\S]{0,2000}?<\/\1\s*>/gi, ' ').replace(/<[^>]{0,200}>/g, ' ').replace(/&(nbsp|lt|gt|amp|quot|#\d+);/g, ' ');
   s = s.normalize('NFKC').toLowerCase();
   s = toSimplified(s);
+  // Chinese is written without spaces: a space next to a Han character (公租房 怎么 申请, 2024 年) is typing, not a word break.
+  s = s.replace(/(?<=\p{Script=Han})[^\S\n]+|[^\S\n]+(?=\p{Script=Han})/gu, '');
   s = s.replace(NUMERAL_BEFORE_UNIT, (m, di: string | undefined, num: string) => {
     if (num === '万' || num === '千' || num === '百') return m;
     const n = chineseNumeral(num);

@@ -62,7 +62,10 @@ export interface MatchResult {
 export interface MatchThresholds {
   /** Answer automatically at or above this score… */
   answerScore: number;
-  /** …with at least this margin over the best different answer, and no slot conflict. */
+  /**
+   * …with at least this margin over the best different answer, and no slot conflict. In log-odds:
+   * logit(best score) − logit(best score with a different answer) (`evidenceMargin`, decide.ts).
+   */
   answerMargin: number;
   /** Suggest ("您是否想问") at or above this score. */
   suggestScore: number;

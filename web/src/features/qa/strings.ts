@@ -61,6 +61,8 @@ export const t = {
   // ledger
   cStatus: { answered: '当场解答', open: '未解答未登记', registered: '待答复', replied: '已答复' } as Record<string, string>,
   filterAll: '全部',
+  filterAwaiting: '待答复',
+  dueOnTag: (d: string) => `答复期限 ${d}`,
   filterOverdue: '已逾期',
   filterDueSoon: '两日内到期',
   filterUnrouted: '待交办',

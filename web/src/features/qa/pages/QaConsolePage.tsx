@@ -29,7 +29,7 @@ export function QaConsolePage() {
   const record = async () => {
     const v = await form.validateFields();
     try {
-      const c = await recordConsultation({ channel: v.channel, question, askerName: v.askerName || null, askerContact: v.askerContact || null, askerEmail: v.askerEmail || null, answeredOnSpot: v.spot === 'yes', matchedEntryId: v.spot === 'yes' ? chosen : null });
+      const c = await recordConsultation({ channel: v.channel, question, askerName: v.askerName || undefined, askerContact: v.askerContact || undefined, askerEmail: v.askerEmail || undefined, answeredOnSpot: v.spot === 'yes', matchedEntryId: v.spot === 'yes' ? chosen : null });
       message.success(t.recorded(c.queryCode, c.dueOn), 8);
       setResult(null);
       setQuestion('');

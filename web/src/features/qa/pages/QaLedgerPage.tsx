@@ -6,11 +6,14 @@ import { errorMessage } from '../../../lib/api.ts';
 import { loadUnitCatalog } from '../../units/api.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { usePermission } from '../../../lib/session.tsx';
+import { replaceSearchParam, searchParam } from '../../../lib/router.tsx';
 import { useLoad } from '../../../lib/use-load.ts';
 import { acceptConsultation, dispatchConsultation, listLedger, replyConsultation, returnConsultation, reviewProposal, textToHtml, type LedgerItem } from '../api.ts';
 import { t } from '../strings.ts';
 
-type Filter = 'all' | 'overdue' | 'due_soon' | 'unrouted' | 'proposal';
+const FILTERS = ['all', 'awaiting', 'overdue', 'due_soon', 'unrouted', 'proposal'] as const;
+type Filter = (typeof FILTERS)[number];
+const isFilter = (v: string | null): v is Filter => FILTERS.includes(v as Filter);
 type Dialog = { kind: 'reply' | 'return' | 'dispatch' | 'proposal'; item: LedgerItem } | null;
 
 /** 咨询登记台账: filters by due state; the unit signs, returns, replies; the office routes; the 专员 takes answers into the library. */
@@ -19,15 +22,17 @@ export function QaLedgerPage() {
   const canManage = usePermission('qa.manage');
   const canReply = usePermission('qa.reply');
   const canEdit = usePermission('qa.edit');
-  const [filter, setFilter] = useState<Filter>('all');
+  // The filter lives in the address (?filter=, ?dueOn=): the workbench links to exactly these lists.
+  const [filter, setFilter] = useState<Filter>(() => (isFilter(searchParam('filter')) ? (searchParam('filter') as Filter) : 'all'));
+  const [dueOn, setDueOn] = useState<string | null>(() => (/^\d{4}-\d{2}-\d{2}$/.test(searchParam('dueOn') ?? '') ? searchParam('dueOn') : null));
   const [page, setPage] = useState(1);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [text, setText] = useState('');
   const [unitId, setUnitId] = useState<string | undefined>();
   const [kind, setKind] = useState<'new' | 'variant'>('new');
   const ledger = useLoad(
-    () => listLedger({ page, pageSize: 20, ...(filter === 'proposal' ? { proposal: 'pending' as const } : filter === 'all' ? {} : { due: filter }) }),
-    [filter, page],
+    () => listLedger({ page, pageSize: 20, ...(filter === 'all' ? {} : { due: filter }), ...(dueOn ? { dueOn } : {}) }),
+    [filter, dueOn, page],
   );
   const units = useLoad(loadUnitCatalog, []);
   const options = (units.data?.items ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }));
@@ -119,9 +124,16 @@ export function QaLedgerPage() {
         <Segmented<Filter>
           aria-label={t.colStatus}
           value={filter}
-          onChange={(v) => (setFilter(v), setPage(1))}
+          onChange={(v) => {
+            setFilter(v);
+            setPage(1);
+            setDueOn(null);
+            replaceSearchParam('filter', v === 'all' ? null : v);
+            replaceSearchParam('dueOn', null);
+          }}
           options={[
             { value: 'all', label: t.filterAll },
+            { value: 'awaiting', label: t.filterAwaiting },
             { value: 'overdue', label: t.filterOverdue },
             { value: 'due_soon', label: t.filterDueSoon },
             { value: 'unrouted', label: t.filterUnrouted },
@@ -129,6 +141,18 @@ export function QaLedgerPage() {
           ]}
           style={{ marginBottom: 12 }}
         />
+        {dueOn && (
+          <Tag
+            closable
+            onClose={() => {
+              setDueOn(null);
+              replaceSearchParam('dueOn', null);
+            }}
+            style={{ marginInlineStart: 8 }}
+          >
+            {t.dueOnTag(dueOn)}
+          </Tag>
+        )}
         <Table<LedgerItem>
           rowKey="id"
           size="middle"
