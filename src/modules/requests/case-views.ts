@@ -10,7 +10,7 @@ import { OPEN_STATUSES, WAITING_STATUSES } from './statuses.ts';
  * (list-requests.ts) and the workbench counts (workbench-sources.ts), so a count and the list it
  * links to agree by construction.
  */
-export const LIST_VIEWS = ['awaiting_receipt', 'due_soon', 'overdue', 'closed_late', 'waiting'] as const;
+export const LIST_VIEWS = ['awaiting_receipt', 'running', 'due_soon', 'overdue', 'closed_late', 'waiting'] as const;
 export type ListView = (typeof LIST_VIEWS)[number];
 
 /** The reply clock runs (open, received, not waiting for the applicant). */
@@ -41,6 +41,8 @@ export function viewSql(view: ListView, today: string, until: string): SQL {
   switch (view) {
     case 'awaiting_receipt':
       return eq(requestCases.status, '待确认收到');
+    case 'running':
+      return inArray(requestCases.status, RUNNING_STATUSES);
     case 'due_soon':
       return and(inArray(requestCases.status, RUNNING_STATUSES), gte(requestCases.dueOn, today), lte(requestCases.dueOn, until)) as SQL;
     case 'overdue':

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requestCases, SEARCH_SEPARATORS, units } from '../../db/schema/index.ts';
 import { todayInShanghai } from '../../platform/calendar/dates.ts';
 import { loadCalendar } from '../../platform/calendar/load-calendar.ts';
-import type { OpContext } from '../../platform/context.ts';
+import type { Actor, OpContext } from '../../platform/context.ts';
 import { assertCan, unitScope } from '../../platform/policy.ts';
 import { BY_DUE_DATE, dueSoonUntil, LIST_VIEWS, viewSql } from './case-views.ts';
 import { day } from './inputs.ts';
@@ -68,19 +68,21 @@ const likeEscape = (w: string) => w.replace(/[\\%_]/g, (m) => `\\${m}`);
  * alone. A word with digits or latin letters (a number, a 文号), whose pairs recur in other numbers,
  * is then checked as written. A whole case code is looked up directly.
  */
-export function textSearchSql(q: string): SQL | undefined {
+export function textSearchSql(q: string, agencyUnitId?: string): SQL | undefined {
   const upper = q.trim().toUpperCase();
   if (CODE.test(upper)) return eq(requestCases.code, upper);
   const words = searchWords(q);
-  const query = searchQuery(words);
+  let query = searchQuery(words);
   if (!query) return undefined;
+  // within one agency: its lexeme too (the agency's condition itself stays in the caller's scope)
+  if (agencyUnitId) query += ` & ${quote(`@${agencyUnitId}`)}`;
   const exact = words.filter((w) => [...w].length > 2 && /[0-9a-z]/.test(w)).map((w) => sql`${SEARCHED_TEXT} ilike ${`%${likeEscape(w)}%`}`);
   return and(sql`${requestCases.searchTerms} @@ ${query}::tsquery`, ...exact);
 }
 
 /** The filters of the list as one condition, scoped to the actor's unit (the office sees all). */
-export async function listCondition(ctx: OpContext, settings: RequestSettings, input: z.output<typeof listInput>, today: string): Promise<SQL | undefined> {
-  const scope = unitScope(ctx.actor);
+async function listCondition(ctx: OpContext, actor: Actor, settings: RequestSettings, input: z.output<typeof listInput>, today: string): Promise<SQL | undefined> {
+  const scope = unitScope(actor);
   const where: (SQL | undefined)[] = [];
   if (scope !== 'all') where.push(scope.length === 1 ? eq(requestCases.agencyUnitId, scope[0]) : inArray(requestCases.agencyUnitId, scope));
   if (input.agencyUnitId) where.push(eq(requestCases.agencyUnitId, input.agencyUnitId));
@@ -89,7 +91,7 @@ export async function listCondition(ctx: OpContext, settings: RequestSettings, i
   if (input.outcome) where.push(eq(requestCases.outcome, input.outcome));
   if (input.year) where.push(gte(requestCases.receivedOn, `${input.year}-01-01`), lte(requestCases.receivedOn, `${input.year}-12-31`));
   if (input.dueOn) where.push(eq(requestCases.dueOn, input.dueOn));
-  if (input.q) where.push(textSearchSql(input.q));
+  if (input.q) where.push(textSearchSql(input.q, input.agencyUnitId ?? (scope !== 'all' && scope.length === 1 ? scope[0] : undefined)));
   if (input.view) {
     const until = input.view === 'due_soon' ? dueSoonUntil(await loadCalendar(ctx.db), today, settings.remindDays) : today;
     where.push(viewSql(input.view, today, until));
@@ -106,7 +108,7 @@ export async function listRequests(ctx: OpContext, settings: RequestSettings, ra
   assertCan(ctx.actor, 'requests.read');
   const input = listInput.parse(raw);
   const today = todayInShanghai();
-  const cond = await listCondition(ctx, settings, input, today);
+  const cond = await listCondition(ctx, ctx.actor, settings, input, today);
   // Newest received first, cases not yet received at the top (they wait for a handler); the indexes
   // of the schema end in (received_on, id) so that a page is read off one of them.
   const order = input.view && BY_DUE_DATE.includes(input.view) ? [requestCases.dueOn, requestCases.id] : [sql`${requestCases.receivedOn} desc nulls first`, desc(requestCases.id)];

@@ -5854,16 +5854,17 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 依申请公开：申请列表（筛选：view=due_soon|overdue|closed_late|waiting，status，单位，年度…） */
+        /** 依申请公开：申请列表（筛选：view=awaiting_receipt|running|due_soon|overdue|closed_late|waiting，状态，单位，申请人类型，办理结果，年度，到期日，文字） */
         get: {
             parameters: {
                 query?: {
-                    view?: "due_soon" | "overdue" | "closed_late" | "waiting";
+                    view?: "awaiting_receipt" | "running" | "due_soon" | "overdue" | "closed_late" | "waiting";
                     status?: "待确认收到" | "办理中" | "待补正" | "征求意见" | "待缴费" | "已决定" | "已办结" | "已转办";
                     agencyUnitId?: string;
                     applicantKind?: "自然人" | "商业企业" | "科研机构" | "社会公益组织" | "法律服务机构" | "其他";
                     outcome?: "1" | "2" | "3.1" | "3.2" | "3.3" | "3.4" | "3.5" | "3.6" | "3.7" | "3.8" | "4.1" | "4.2" | "4.3" | "5.1" | "5.2" | "5.3" | "5.4" | "5.5" | "6.1" | "6.2" | "6.3";
                     year?: number;
+                    dueOn?: string;
                     q?: string;
                     page?: number;
                     pageSize?: number;
@@ -5883,6 +5884,7 @@ export type paths = {
                         "application/json": {
                             items: components["schemas"]["RequestListItem"][];
                             total: number;
+                            totalExact: boolean;
                             page: number;
                             pageSize: number;
                             /** @description 日期 YYYY-MM-DD */
@@ -13296,6 +13298,7 @@ export type components = {
             applicantDueOn: string | null;
             closedOn: string | null;
             outcome: string | null;
+            extendedDays: number;
             demo: boolean;
             summary: string;
         };
@@ -14722,6 +14725,7 @@ export type components = {
             applicantDueOn: string | null;
             closedOn: string | null;
             outcome: string | null;
+            extendedDays: number;
             demo: boolean;
             summary: string;
         };
