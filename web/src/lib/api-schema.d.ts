@@ -5997,6 +5997,60 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/requests/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办理结果（年报第三部分各行及法律依据）、状态、提交方式、文书等固定列表 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RequestOptions"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/requests/{id}": {
         parameters: {
             query?: never;
@@ -13383,6 +13437,31 @@ export type components = {
                 monthTotalByItems: number;
             } | null;
         };
+        RequestOptionsInput: {
+            outcomes: {
+                code: string;
+                group: string;
+                label: string;
+                basis: string;
+            }[];
+            applicantKinds: string[];
+            statuses: string[];
+            channels: {
+                value: string;
+                receiptRule: string;
+            }[];
+            idKinds: string[];
+            preferredForms: string[];
+            deliveryMethods: string[];
+            serviceMethods: string[];
+            consultationKinds: string[];
+            fileKinds: string[];
+            letters: {
+                /** @enum {string} */
+                kind: "reply" | "correction" | "extension" | "consultation" | "fee" | "transfer";
+                name: string;
+            }[];
+        };
         ErrorBody: {
             error: {
                 /** @description 稳定的错误代码，供程序判断 */
@@ -14813,6 +14892,31 @@ export type components = {
                 watch: boolean;
                 monthTotalByItems: number;
             } | null;
+        };
+        RequestOptions: {
+            outcomes: {
+                code: string;
+                group: string;
+                label: string;
+                basis: string;
+            }[];
+            applicantKinds: string[];
+            statuses: string[];
+            channels: {
+                value: string;
+                receiptRule: string;
+            }[];
+            idKinds: string[];
+            preferredForms: string[];
+            deliveryMethods: string[];
+            serviceMethods: string[];
+            consultationKinds: string[];
+            fileKinds: string[];
+            letters: {
+                /** @enum {string} */
+                kind: "reply" | "correction" | "extension" | "consultation" | "fee" | "transfer";
+                name: string;
+            }[];
         };
     };
     responses: never;
