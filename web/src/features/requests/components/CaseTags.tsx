@@ -2,15 +2,14 @@ import { Tag } from 'antd';
 import type { RequestListItem, RequestOptions } from '../api.ts';
 import { t } from '../strings.ts';
 
+// Dark enough for white text (WCAG AA); 已办结 and 已转办 stay plain.
 const STATUS_COLOR: Record<string, string> = {
-  待确认收到: 'gold',
-  办理中: 'blue',
-  待补正: 'orange',
-  征求意见: 'purple',
-  待缴费: 'orange',
-  已决定: 'cyan',
-  已办结: 'default',
-  已转办: 'default',
+  待确认收到: '#874d00',
+  办理中: '#0958d9',
+  待补正: '#ad4e00',
+  征求意见: '#531dab',
+  待缴费: '#ad4e00',
+  已决定: '#006d75',
 };
 
 /** A case's state as a coloured tag (the text carries the meaning; the colour only helps). */
@@ -40,7 +39,7 @@ export function DueCell({ item, asOf }: { item: Pick<RequestListItem, 'dueOn' | 
   return (
     <>
       <div>{item.dueOn ?? (item.status === '待补正' ? t.waitingCorrection : t.pending)}</div>
-      {late && <Tag color="red">{open ? t.overdueTag : t.views.closed_late}</Tag>}
+      {late && <Tag color="#a8071a">{open ? t.overdueTag : t.views.closed_late}</Tag>}
       {open && !late && item.dueOn && daysBetween(asOf, item.dueOn) <= 7 && <div className="cell-note">{t.daysLeft(daysBetween(asOf, item.dueOn))}</div>}
       {item.extendedDays > 0 && <div className="cell-note">{t.extended(item.extendedDays)}</div>}
       {open && item.applicantDueOn && <div className="cell-note">{t.applicantDue(item.applicantDueOn)}</div>}

@@ -240,7 +240,7 @@ export function RequestDetailPage({ params }: PageProps) {
                   children: d.volume ? (
                     <>
                       {t.volumeLine(d.volume.month, d.volume.count, d.volume.position)}
-                      {d.volume.watch && <Tag color="orange" className="tag-gap">{t.volumeWatch}</Tag>}
+                      {d.volume.watch && <Tag color="#ad4e00" className="tag-gap">{t.volumeWatch}</Tag>}
                     </>
                   ) : (
                     '—'

@@ -60,7 +60,7 @@ export function RequestsListPage(_: PageProps) {
     {
       title: t.colCode,
       dataIndex: 'code',
-      width: 170,
+      width: 150,
       render: (code: string, r) => (
         <>
           <Link to={`/requests/${r.id}`}>{code}</Link>
@@ -71,7 +71,7 @@ export function RequestsListPage(_: PageProps) {
     {
       title: t.colApplicant,
       dataIndex: 'applicantName',
-      width: 150,
+      width: 110,
       render: (name: string, r) => (
         <>
           <div>{name}</div>
@@ -79,10 +79,10 @@ export function RequestsListPage(_: PageProps) {
         </>
       ),
     },
-    { title: t.colSummary, dataIndex: 'summary', render: (s: string, r) => <span title={s}>{s}{s.length >= 80 ? '…' : ''}{districtWide && <div className="cell-note">{r.agencyName}</div>}</span> },
-    { title: t.colStatus, dataIndex: 'status', width: 110, render: (s: string) => <StatusTag status={s} /> },
+    { title: t.colSummary, dataIndex: 'summary', responsive: ['md'], render: (s: string, r) => <span title={s}>{s}{s.length >= 80 ? '…' : ''}{districtWide && <div className="cell-note">{r.agencyName}</div>}</span> },
+    { title: t.colStatus, dataIndex: 'status', width: 100, render: (s: string) => <StatusTag status={s} /> },
     { title: t.colReceived, dataIndex: 'receivedOn', width: 110, responsive: ['md'], render: (d: string | null) => d ?? t.notReceived },
-    { title: t.colDue, dataIndex: 'dueOn', width: 150, render: (_: unknown, r) => <DueCell item={r} asOf={cases.data?.asOf ?? todayInShanghai()} /> },
+    { title: t.colDue, dataIndex: 'dueOn', width: 130, render: (_: unknown, r) => <DueCell item={r} asOf={cases.data?.asOf ?? todayInShanghai()} /> },
     { title: t.colOutcome, dataIndex: 'outcome', width: 180, responsive: ['lg'], render: (o: string | null) => <OutcomeText code={o} outcomes={outcomes} /> },
   ];
 
@@ -158,7 +158,7 @@ export function RequestsListPage(_: PageProps) {
           loading={cases.loading}
           columns={columns}
           dataSource={cases.data?.items ?? []}
-          scroll={{ x: 900 }}
+          scroll={{ x: 'max-content' }}
           locale={{ emptyText: <Empty description={t.empty}>{filtered || filter.view ? t.emptyHint : null}</Empty> }}
           pagination={{
             current: filter.page ?? 1,
