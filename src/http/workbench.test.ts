@@ -76,6 +76,7 @@ describe('GET /api/workbench', () => {
       if (q.get('view') === 'authored') return (await get(`/api/documents?author=me&status=${q.get('status')}&pageSize=1`)).total;
     }
     if (url.pathname === '/catalog/columns') return (await get('/api/catalog/health'))[q.get('health')!].length;
+    if (url.pathname === '/requests') return (await get(`/api/requests?${q}&pageSize=1`)).total;
     throw new Error(`no list known for ${href}`);
   }
 
