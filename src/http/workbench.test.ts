@@ -77,6 +77,7 @@ describe('GET /api/workbench', () => {
     }
     if (url.pathname === '/catalog/columns') return (await get('/api/catalog/health'))[q.get('health')!].length;
     if (url.pathname === '/qa/ledger') return (await get(`/api/qa/ledger?due=${q.get('filter')}${q.get('dueOn') ? `&dueOn=${q.get('dueOn')}` : ''}&pageSize=1`)).total;
+    if (url.pathname === '/requests') return (await get(`/api/requests?${q}&pageSize=1`)).total;
     throw new Error(`no list known for ${href}`);
   }
 

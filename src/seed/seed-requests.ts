@@ -80,7 +80,7 @@ export async function seedRequests(db: Db): Promise<number> {
   for (let i = 0; i < 40; i++) {
     const code = (['1', '1', '1', '2', '4.1', '4.1', '3.6', '5.3'] as OutcomeCode[])[i % 8];
     const month = `2025-${String(1 + (i % 11)).padStart(2, '0')}`;
-    plans.push({ agency: AGENCIES[i % AGENCIES.length], kind: i % 3 ? '自然人' : APPLICANT_KINDS[1 + (i % 5)], received: workingDayIn(month, 1 + (i % 18)), outcome: code, status: '已办结', extra: extraFor(code) });
+    plans.push({ agency: AGENCIES[i % AGENCIES.length], kind: i % 3 ? '自然人' : APPLICANT_KINDS[1 + (i % 5)], received: workingDayIn(month, 1 + (i % 18)), outcome: code, status: '已办结', extra: i % 13 === 5 ? [...extraFor(code), 'late'] : extraFor(code) });
   }
   // carried over: received December 2024, closed in 2025; received December 2025, closed in 2026
   for (const [i, r] of ['2024-12-16', '2024-12-20', '2024-12-27'].entries()) plans.push({ agency: AGENCIES[i], kind: i ? '商业企业' : '自然人', received: r, outcome: '1', status: '已办结', extra: [] });

@@ -54,6 +54,10 @@ const ROUTES: Route[] = [
   { path: '/catalog/documents', page: page(() => import('./features/catalog/pages/DocumentsPage.tsx'), 'DocumentsPage'), permission: 'catalog.read' },
   { path: '/catalog/documents/new', page: page(() => import('./features/catalog/pages/DocumentEditorPage.tsx'), 'DocumentEditorPage'), permission: 'documents.edit' },
   { path: '/catalog/documents/:id', page: page(() => import('./features/catalog/pages/DocumentEditorPage.tsx'), 'DocumentEditorPage'), permission: 'catalog.read' },
+  // 依申请公开: `new` before `:id`. The workbench links to /requests?view=….
+  { path: '/requests', page: page(() => import('./features/requests/pages/RequestsListPage.tsx'), 'RequestsListPage'), permission: 'requests.read' },
+  { path: '/requests/new', page: page(() => import('./features/requests/pages/RequestEntryPage.tsx'), 'RequestEntryPage'), permission: 'requests.handle' },
+  { path: '/requests/:id', page: page(() => import('./features/requests/pages/RequestDetailPage.tsx'), 'RequestDetailPage'), permission: 'requests.read' },
   // 政策咨询问答库 / 一网答. Notification links use /qa/ledger/:id (the ledger page).
   { path: '/qa/library', page: page(() => import('./features/qa/pages/QaLibraryPage.tsx'), 'QaLibraryPage'), permission: 'qa.read' },
   { path: '/qa/console', page: page(() => import('./features/qa/pages/QaConsolePage.tsx'), 'QaConsolePage'), permission: 'qa.consult' },

@@ -1,8 +1,36 @@
-import { bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { files, units, users } from './platform.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * Where text is cut into words for the search terms: whitespace and punctuation, ASCII and Chinese.
+ * The list's query (list-requests.ts) cuts the words typed at the same characters.
+ */
+export const SEARCH_SEPARATORS = ' \t\n\r\u3000\u00a0!"#$%&\'()*+,./:;<=>?@[\\]^_`{|}~“”‘’（），。、；：？！《》〔〕【】…·「」—-';
+
+/** A PostgreSQL bracket expression matching one separator (`]` first, `-` last, `\` escaped). */
+const separatorClass = () => {
+  const chars = [...SEARCH_SEPARATORS].filter((c) => c !== ']' && c !== '-');
+  const esc = (c: string) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === "'" ? "''" : c);
+  return `[]${chars.map(esc).join('')}-]`;
+};
+
+/**
+ * The tsvector of the pairs of adjacent characters of each word of `text` (an SQL expression), in
+ * one immutable expression (a generated column allows no subquery): the words' pairs from their
+ * first character, then from their second; a word's odd last character is kept alone.
+ */
+export function characterPairsSql(text: string, tag?: string): string {
+  const words = `regexp_replace(${text}, '${separatorClass()}+', ' ', 'g')`;
+  const pairs = (s: string) => `regexp_replace(${s}, '([^ ][^ ])', '\\1 ', 'g')`;
+  const fromSecond = `regexp_replace(${words}, '(^| )[^ ]', '\\1', 'g')`;
+  const lexemes = `array_remove(regexp_split_to_array(${pairs(words)} || ' ' || ${pairs(fromSecond)}, ' +'), '')`;
+  return `array_to_tsvector(${tag ? `array_append(${lexemes}, ${tag})` : lexemes})`;
+}
 
 /**
  * 依申请公开 cases. The columns the annual report reads (agency, applicant kind, received, closed,
@@ -71,18 +99,43 @@ export const requestCases = pgTable(
     lastReminder: text('last_reminder'),
     /** Marked 示例 in the demo. */
     demo: boolean('demo').notNull().default(false),
+    /**
+     * The case list's text search (list-requests.ts): every pair of adjacent characters of the code,
+     * the applicant's name, the 文号 and the description (cut at spaces and punctuation) as a lexeme,
+     * without positions; a query asks for the pairs of each word typed (Chinese has no spaces, and
+     * most words and names are two characters). Literal lexemes (array_to_tsvector), so neither back
+     * end's parser or locale is involved; computed by the database whoever writes the row. One more
+     * lexeme, '@' and the agency's id, lets a unit's search be answered by the index alone.
+     */
+    /**
+     * 逾期办结: closed after the due date. Kept by the database (its own column, so the planner counts
+     * it from the statistics instead of guessing at a comparison of two columns); the list's view.
+     */
+    closedLate: boolean('closed_late').generatedAlwaysAs(sql.raw(`coalesce(status = '已办结' and closed_on > due_on, false)`)),
+    searchTerms: tsvector('search_terms').generatedAlwaysAs(
+      sql.raw(characterPairsSql(`lower(code || ' ' || applicant_name || ' ' || coalesce(doc_number, '') || ' ' || description)`, `'@' || agency_unit_id::text`)),
+    ),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('request_cases_code_uq').on(t.code),
-    index('request_cases_agency_received_idx').on(t.agencyUnitId, t.receivedOn),
+    index('request_cases_agency_received_idx').on(t.agencyUnitId, t.receivedOn, t.id),
     index('request_cases_agency_closed_idx').on(t.agencyUnitId, t.closedOn),
     index('request_cases_agency_status_due_idx').on(t.agencyUnitId, t.status, t.dueOn),
     index('request_cases_status_due_idx').on(t.status, t.dueOn),
     index('request_cases_applicant_idx').on(t.applicantKey, t.receivedOn),
     index('request_cases_created_idx').on(t.createdAt),
+    // The case list (list-requests.ts), newest received first (received_on desc nulls first, id desc):
+    // one index per filter that leads to a long list, each ending in the list's order, so a page is
+    // read off an index; closed-late cases (a partial index); text search (GIN).
+    index('request_cases_received_idx').on(t.receivedOn, t.id),
+    index('request_cases_status_received_idx').on(t.status, t.receivedOn, t.id),
+    index('request_cases_outcome_received_idx').on(t.outcome, t.receivedOn, t.id),
+    index('request_cases_kind_received_idx').on(t.applicantKind, t.receivedOn, t.id),
+    index('request_cases_closed_late_idx').on(t.receivedOn, t.id).where(sql`closed_late`),
+    index('request_cases_search_idx').using('gin', t.searchTerms),
   ],
 );
 

@@ -26,6 +26,9 @@ import { createdCase, dueAnswer, feeAnswer, identity, requestDetail, requestList
 import { sendCorrection, sendCorrectionInput } from './send-correction.ts';
 import { requestSettings } from './settings.ts';
 import { readCaseFile, viewApplicantId } from './view-applicant-id.ts';
+import { requestOptions, requestOptionsAnswer } from './request-options.ts';
+import { requestWorkbenchSources } from './workbench-sources.ts';
+import { registerWorkbenchSource } from '../../platform/workbench/workbench-source.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -43,10 +46,12 @@ export const requestRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
   const tags = ['requests'];
   const settings = requestSettings(deps.config);
   const ctx = (req: Parameters<typeof contextOf>[0]) => contextOf(req, db);
+  for (const source of requestWorkbenchSources(settings.remindDays)) registerWorkbenchSource(source);
 
-  app.get('/api/requests', { config: { access: 'requests.read' }, schema: { tags, summary: '依申请公开：申请列表（筛选：view=due_soon|overdue|closed_late|waiting，status，单位，年度…）', querystring: listInput, response: answers({ 200: requestList }) } }, async (req) =>
+  app.get('/api/requests', { config: { access: 'requests.read' }, schema: { tags, summary: '依申请公开：申请列表（筛选：view=awaiting_receipt|running|due_soon|overdue|closed_late|waiting，状态，单位，申请人类型，办理结果，年度，到期日，文字）', querystring: listInput, response: answers({ 200: requestList }) } }, async (req) =>
     listRequests(ctx(req), settings, req.query),
   );
+  app.get('/api/requests/options', { config: { access: 'requests.read' }, schema: { tags, summary: '办理结果（年报第三部分各行及法律依据）、状态、提交方式、文书等固定列表', response: answers({ 200: requestOptionsAnswer }) } }, async () => requestOptions());
   app.post('/api/requests', { config: { access: 'requests.handle' }, schema: { tags, summary: '登记申请（信函、传真、当面、电子邮件）', body: createRequestInput, response: answers({ 201: createdCase }) } }, async (req, reply) =>
     reply.status(201).send(await createRequest(ctx(req), settings, req.body)),
   );

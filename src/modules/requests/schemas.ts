@@ -23,12 +23,18 @@ export const requestListItem = z
     applicantDueOn: day.nullable(),
     closedOn: day.nullable(),
     outcome: z.string().nullable(),
+    extendedDays: z.number().int(),
     demo: z.boolean(),
     summary: z.string(),
   })
   .meta({ id: 'RequestListItem' });
 
-export const requestList = z.object({ items: z.array(requestListItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), asOf: day });
+export const requestList = z.object({
+  items: z.array(requestListItem),
+  total: z.number().int(),
+  /** False when more cases matched than the list counts (COUNT_CAP): `total` is then a lower bound. */
+  totalExact: z.boolean(),
+  page: z.number().int(), pageSize: z.number().int(), asOf: day });
 
 export const requestItem = z.object({
   id,

@@ -15,6 +15,8 @@ import {
   CalendarOutlined,
   ClusterOutlined,
   FileTextOutlined,
+  FileSearchOutlined,
+  FormOutlined,
   HomeOutlined,
   ImportOutlined,
   OrderedListOutlined,
@@ -67,6 +69,16 @@ export const NAV: NavItem[] = [
     children: [
       { path: '/catalog/documents', label: t.nav.documents, icon: <FileTextOutlined />, permission: 'catalog.read' },
       { path: '/catalog/columns', label: t.nav.columns, icon: <PartitionOutlined />, permission: 'catalog.manage' },
+    ],
+  },
+  {
+    path: 'requests-group',
+    label: t.nav.requests,
+    icon: <FileSearchOutlined />,
+    permission: 'requests.read',
+    children: [
+      { path: '/requests', label: t.nav.requestList, icon: <UnorderedListOutlined />, permission: 'requests.read' },
+      { path: '/requests/new', label: t.nav.requestNew, icon: <FormOutlined />, permission: 'requests.handle' },
     ],
   },
   { path: '/reports', label: t.nav.reports, icon: <BarChartOutlined />, permission: 'reports.read' },

@@ -5854,16 +5854,17 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 依申请公开：申请列表（筛选：view=due_soon|overdue|closed_late|waiting，status，单位，年度…） */
+        /** 依申请公开：申请列表（筛选：view=awaiting_receipt|running|due_soon|overdue|closed_late|waiting，状态，单位，申请人类型，办理结果，年度，到期日，文字） */
         get: {
             parameters: {
                 query?: {
-                    view?: "due_soon" | "overdue" | "closed_late" | "waiting";
+                    view?: "awaiting_receipt" | "running" | "due_soon" | "overdue" | "closed_late" | "waiting";
                     status?: "待确认收到" | "办理中" | "待补正" | "征求意见" | "待缴费" | "已决定" | "已办结" | "已转办";
                     agencyUnitId?: string;
                     applicantKind?: "自然人" | "商业企业" | "科研机构" | "社会公益组织" | "法律服务机构" | "其他";
                     outcome?: "1" | "2" | "3.1" | "3.2" | "3.3" | "3.4" | "3.5" | "3.6" | "3.7" | "3.8" | "4.1" | "4.2" | "4.3" | "5.1" | "5.2" | "5.3" | "5.4" | "5.5" | "6.1" | "6.2" | "6.3";
                     year?: number;
+                    dueOn?: string;
                     q?: string;
                     page?: number;
                     pageSize?: number;
@@ -5883,6 +5884,7 @@ export type paths = {
                         "application/json": {
                             items: components["schemas"]["RequestListItem"][];
                             total: number;
+                            totalExact: boolean;
                             page: number;
                             pageSize: number;
                             /** @description 日期 YYYY-MM-DD */
@@ -5989,6 +5991,60 @@ export type paths = {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办理结果（年报第三部分各行及法律依据）、状态、提交方式、文书等固定列表 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RequestOptions"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -13305,6 +13361,7 @@ export type components = {
             applicantDueOn: string | null;
             closedOn: string | null;
             outcome: string | null;
+            extendedDays: number;
             demo: boolean;
             summary: string;
         };
@@ -13388,6 +13445,31 @@ export type components = {
                 watch: boolean;
                 monthTotalByItems: number;
             } | null;
+        };
+        RequestOptionsInput: {
+            outcomes: {
+                code: string;
+                group: string;
+                label: string;
+                basis: string;
+            }[];
+            applicantKinds: string[];
+            statuses: string[];
+            channels: {
+                value: string;
+                receiptRule: string;
+            }[];
+            idKinds: string[];
+            preferredForms: string[];
+            deliveryMethods: string[];
+            serviceMethods: string[];
+            consultationKinds: string[];
+            fileKinds: string[];
+            letters: {
+                /** @enum {string} */
+                kind: "reply" | "correction" | "extension" | "consultation" | "fee" | "transfer";
+                name: string;
+            }[];
         };
         ErrorBody: {
             error: {
@@ -14731,6 +14813,7 @@ export type components = {
             applicantDueOn: string | null;
             closedOn: string | null;
             outcome: string | null;
+            extendedDays: number;
             demo: boolean;
             summary: string;
         };
@@ -14818,6 +14901,31 @@ export type components = {
                 watch: boolean;
                 monthTotalByItems: number;
             } | null;
+        };
+        RequestOptions: {
+            outcomes: {
+                code: string;
+                group: string;
+                label: string;
+                basis: string;
+            }[];
+            applicantKinds: string[];
+            statuses: string[];
+            channels: {
+                value: string;
+                receiptRule: string;
+            }[];
+            idKinds: string[];
+            preferredForms: string[];
+            deliveryMethods: string[];
+            serviceMethods: string[];
+            consultationKinds: string[];
+            fileKinds: string[];
+            letters: {
+                /** @enum {string} */
+                kind: "reply" | "correction" | "extension" | "consultation" | "fee" | "transfer";
+                name: string;
+            }[];
         };
     };
     responses: never;

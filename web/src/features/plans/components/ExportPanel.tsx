@@ -8,6 +8,7 @@ import { useMe } from '../../../lib/session.tsx';
 import { useLoad } from '../../../lib/use-load.ts';
 import { downloadUnitReport, getDashboard, getUnitReportDraft, urls } from '../api.ts';
 import { t } from '../strings.ts';
+import { saveBlob } from '../../../lib/save-blob.ts';
 
 /**
  * Files out of the plan: the ledger (台账) as Excel, for all units or one, and a unit's completion
@@ -77,18 +78,6 @@ export function ExportPanel({ planId, canManage }: { planId: string; canManage: 
       {editing && reportUnit && <UnitReportDialog planId={planId} unitId={reportUnit} onClose={() => setEditing(false)} />}
     </div>
   );
-}
-
-/** Saves a Blob under its name, as a download link would. */
-function saveBlob(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /**

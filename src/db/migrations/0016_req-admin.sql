@@ -1,0 +1,10 @@
+DROP INDEX "request_cases_agency_received_idx";--> statement-breakpoint
+ALTER TABLE "request_cases" ADD COLUMN "closed_late" boolean GENERATED ALWAYS AS (coalesce(status = '已办结' and closed_on > due_on, false)) STORED;--> statement-breakpoint
+ALTER TABLE "request_cases" ADD COLUMN "search_terms" "tsvector" GENERATED ALWAYS AS (array_to_tsvector(array_append(array_remove(regexp_split_to_array(regexp_replace(regexp_replace(lower(code || ' ' || applicant_name || ' ' || coalesce(doc_number, '') || ' ' || description), '[] \t\n\r　 !"#$%&''()*+,./:;<=>?@[\\^_`{|}~“”‘’（），。、；：？！《》〔〕【】…·「」—-]+', ' ', 'g'), '([^ ][^ ])', '\1 ', 'g') || ' ' || regexp_replace(regexp_replace(regexp_replace(lower(code || ' ' || applicant_name || ' ' || coalesce(doc_number, '') || ' ' || description), '[] \t\n\r　 !"#$%&''()*+,./:;<=>?@[\\^_`{|}~“”‘’（），。、；：？！《》〔〕【】…·「」—-]+', ' ', 'g'), '(^| )[^ ]', '\1', 'g'), '([^ ][^ ])', '\1 ', 'g'), ' +'), ''), '@' || agency_unit_id::text))) STORED;--> statement-breakpoint
+CREATE INDEX "request_cases_received_idx" ON "request_cases" USING btree ("received_on","id");--> statement-breakpoint
+CREATE INDEX "request_cases_status_received_idx" ON "request_cases" USING btree ("status","received_on","id");--> statement-breakpoint
+CREATE INDEX "request_cases_outcome_received_idx" ON "request_cases" USING btree ("outcome","received_on","id");--> statement-breakpoint
+CREATE INDEX "request_cases_kind_received_idx" ON "request_cases" USING btree ("applicant_kind","received_on","id");--> statement-breakpoint
+CREATE INDEX "request_cases_closed_late_idx" ON "request_cases" USING btree ("received_on","id") WHERE closed_late;--> statement-breakpoint
+CREATE INDEX "request_cases_search_idx" ON "request_cases" USING gin ("search_terms");--> statement-breakpoint
+CREATE INDEX "request_cases_agency_received_idx" ON "request_cases" USING btree ("agency_unit_id","received_on","id");
