@@ -200,7 +200,7 @@ describe.skipIf(browserSkipReason() !== null)('catalog (目录与发布) in the 
       expect(text).not.toContain(MOBILE);
       const { indexNo } = await docStatus();
       for (const [label, value] of [
-        ['索引号', indexNo],
+        ['索引号', indexNo!],
         ['发布机构', '重庆市渝中区人民政府办公室'],
         ['成文日期', '2021-06-01'],
         ['发文字号', DOC_NUMBER],

@@ -9,7 +9,7 @@ import { inTransaction, type OpContext } from '../../platform/context.ts';
 import { assertCan } from '../../platform/policy.ts';
 import { cleanBodyOffThread } from './document-content.ts';
 import { savedBodyFileIds } from './body-files.ts';
-import { nextIndexNo } from './index-number.ts';
+import { draftIndexNo, indexYear } from './index-number.ts';
 import { attachmentTexts } from './attachment-text.ts';
 import { claimFiles } from '../../platform/files/file-access.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
@@ -56,8 +56,9 @@ export async function saveDocument(ctx: OpContext, raw: DocumentInput, id?: stri
   // Text attachments newly attached are read now, before the transaction (reading a Word file can take
   // seconds, in the office worker), so the PII gate and search see what they say.
   const texts = await attachmentTexts(ctx, opts.store, input.attachmentIds ?? [], id ?? null);
-  // An index number belongs to its site's agency and the year the document was written.
-  const issueIndexNo = (tx: OpContext, siteUnitId: string) => nextIndexNo(tx, siteUnitId, Number((input.writtenOn ?? todayInShanghai()).slice(0, 4)));
+  // An index number belongs to its site's agency and the year the document was written; an agency
+  // without its 机构代码 gets none yet (index-number.ts: 送审 waits for the code).
+  const issueIndexNo = (tx: OpContext, siteUnitId: string) => draftIndexNo(tx, siteUnitId, indexYear(input.writtenOn, todayInShanghai()));
   return inTransaction(ctx, async (tx) => {
     const column = await loadColumn(tx, input.columnId);
     assertColumnOwner(actor, column);

@@ -198,6 +198,8 @@ export const t = {
   save: '保存',
   saved: '已保存',
   created: (indexNo: string) => `已新建，索引号 ${indexNo}`,
+  createdNoIndex: '已新建。本单位尚未登记机构代码，暂不能编制索引号；送审前请区政府办公室在“单位管理”中填写',
+  indexNoPending: '待编制（单位尚未登记机构代码）',
   submit: '送审',
   submitted: '已送审',
   readonlyHint: '文件正在审核中或已结束流程，不能修改。如需修改请由审核人退回。',

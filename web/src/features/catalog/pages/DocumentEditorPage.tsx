@@ -193,7 +193,9 @@ export function DocumentEditorPage({ params }: PageProps) {
       if (then === 'submit') {
         await submitDocument(saved.id);
         message.success(t.submitted);
-      } else message.success(id ? t.saved : t.created(saved.indexNo));
+      } else if (id) message.success(t.saved);
+      else if (saved.indexNo) message.success(t.created(saved.indexNo));
+      else message.warning(t.createdNoIndex);
       if (!id) navigate(`/catalog/documents/${saved.id}`, { replace: true });
       else await detail.reload();
     } catch (err) {
@@ -280,7 +282,7 @@ export function DocumentEditorPage({ params }: PageProps) {
       {doc && (
         <Descriptions size="small" className="doc-facts block-gap" column={{ xs: 1, sm: 2, lg: 4 }} bordered>
           <Descriptions.Item label={t.indexNo}>
-            <span data-testid="index-no">{doc.indexNo}</span>
+            <span data-testid="index-no">{doc.indexNo ?? <span className="text-muted">{t.indexNoPending}</span>}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t.status}>
             <span data-testid="doc-status">

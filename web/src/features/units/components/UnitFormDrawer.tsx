@@ -120,7 +120,7 @@ export function UnitFormDrawer({ open, unit, catalog, onClose, onSaved }: Props)
         </Form.Item>
         <Space size="large" wrap>
           <Form.Item label={t.fieldCode} name="code" extra={t.fieldCodeHelp}>
-            <Input maxLength={32} style={{ width: 180 }} />
+            <Input maxLength={24} style={{ width: 220 }} placeholder="统一社会信用代码或组织机构代码" />
           </Form.Item>
           <Form.Item label={t.fieldSort} name="sort">
             <InputNumber min={0} max={100000} style={{ width: 120 }} />

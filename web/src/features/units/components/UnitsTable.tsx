@@ -50,6 +50,14 @@ export function UnitsTable({ rows, catalog, loading, canManage, onEdit, onToggle
         aliases.length ? aliasTags(aliases) : '—',
     },
     {
+      title: t.colCode,
+      dataIndex: 'code',
+      width: 190,
+      responsive: ['lg'],
+      // An agency without its code cannot publish (its 索引号 needs it): the office sees which are missing.
+      render: (code: string | null, u) => (code || (u.isAgency ? <Tag color="warning">{t.codeMissing}</Tag> : '—')),
+    },
+    {
       title: t.colParent,
       dataIndex: 'parentId',
       width: 150,
