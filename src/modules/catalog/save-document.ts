@@ -43,6 +43,21 @@ export const documentInput = z.object({
 export type DocumentInput = z.input<typeof documentInput>;
 
 /**
+ * A repealed or expired document says from when (the annual report's section 二 counts it by that day):
+ * the day is required, not before the document was written, and not in the future (a document that
+ * ends later is still 现行有效 today).
+ */
+function assertValidityOn(meta: { validity: string; validityOn: string | null; writtenOn: string | null }) {
+  if (!ceasedValidity(meta.validity)) return;
+  // The details name the field, so the editor marks it (validationIssues in the admin app).
+  const refuse = (code: string, message: string) => invalid(code, message, [{ path: 'validityOn', message }]);
+  const label = VALIDITY[meta.validity as keyof typeof VALIDITY];
+  if (!meta.validityOn) throw refuse('validity_on_required', `有效性为“${label}”时，请填写废止（失效）日期`);
+  if (meta.writtenOn && meta.validityOn < meta.writtenOn) throw refuse('validity_before_written', '废止（失效）日期不能早于成文日期');
+  if (meta.validityOn > todayInShanghai()) throw refuse('validity_on_future', '废止（失效）日期不能晚于今天；尚未废止或失效的文件请选择“现行有效”');
+}
+
+/**
  * Creates a draft, or edits one. Editing a published document makes a working copy that goes
  * through the review chain while the published version stays up. Every save is a revision.
  */
@@ -72,7 +87,7 @@ export async function saveDocument(ctx: OpContext, raw: DocumentInput, id?: stri
       normativeKind: input.normativeKind === undefined ? normativeKindOfColumn(column.name) : input.normativeKind,
       validityOn: ceasedValidity(input.validity) ? (input.validityOn ?? null) : null,
     };
-    if (meta.validityOn && meta.writtenOn && meta.validityOn < meta.writtenOn) throw invalid('validity_before_written', '废止（失效）日期不能早于成文日期');
+    assertValidityOn(meta);
     let docId: string;
     let version: number;
     let before: unknown = null;
