@@ -6,7 +6,7 @@ import type { OpContext } from '../../platform/context.ts';
 
 /**
  * 索引号: the publishing agency's 机构代码 (统一社会信用代码 or 组织机构代码, entered in 单位管理), the
- * year and a serial, e.g. 115001039900000758/2021-00012. A published number never changes, so it is
+ * year and a serial, e.g. 115001039900000258/2021-00012. A published number never changes, so it is
  * never made up: a document of an agency without a code gets none, and cannot be sent for review or
  * published until the office enters the code (then it gets its number).
  */
