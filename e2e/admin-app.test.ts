@@ -115,6 +115,22 @@ describe.skipIf(browserSkipReason() !== null)('admin app in the browser', () => 
     const alias = await db().select().from(unitAliases).where(eq(unitAliases.unitId, unit.id));
     expect(alias.map((a) => a.alias)).toEqual(['区测试']);
 
+    // Without its 机构代码 the unit cannot number (or publish) documents: the list says so, and the
+    // office enters it; a mistyped code is refused at the field.
+    await expect.poll(() => row.innerText(), UI_POLL).toContain('未填写');
+    await row.getByRole('button', { name: '编辑 重庆市渝中区测试局' }).click();
+    const edit = page.getByRole('dialog').filter({ hasText: '编辑单位' });
+    await edit.getByLabel('机构代码').fill('11500103009359347P');
+    await edit.getByRole('button', { name: /保\s?存/ }).click();
+    await edit.locator('.ant-form-item-explain-error').filter({ hasText: '统一社会信用代码校验位不符，请核对' }).waitFor();
+    await screenshot(page, 'admin-units-code-error-1366');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await edit.getByLabel('机构代码').fill('d2143569-x');
+    await edit.getByRole('button', { name: /保\s?存/ }).click();
+    await page.getByText('单位已保存').waitFor();
+    await expect.poll(() => row.innerText(), UI_POLL).toContain('D2143569X');
+    expect((await db().select().from(units).where(eq(units.id, unit.id)))[0].code).toBe('D2143569X');
+
     // The search box finds it by its alias.
     await page.getByLabel('搜索单位').fill('区测试');
     await page.getByRole('row').filter({ hasText: '重庆市渝中区测试局' }).waitFor();

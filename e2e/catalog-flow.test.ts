@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { browserSkipReason } from './browser-path.ts';
 import { catalogColumns, documentAttachments, documents, users as usersTable } from '../src/db/schema/index.ts';
 import { DESKTOP, PHONE, UI_POLL, noSideScroll, screenshot, seriousA11yViolations, signIn, startHarness, type Harness } from './harness.ts';
@@ -200,7 +201,7 @@ describe.skipIf(browserSkipReason() !== null)('catalog (目录与发布) in the 
       expect(text).not.toContain(MOBILE);
       const { indexNo } = await docStatus();
       for (const [label, value] of [
-        ['索引号', indexNo],
+        ['索引号', indexNo!],
         ['发布机构', '重庆市渝中区人民政府办公室'],
         ['成文日期', '2021-06-01'],
         ['发文字号', DOC_NUMBER],
@@ -297,6 +298,61 @@ describe.skipIf(browserSkipReason() !== null)('catalog (目录与发布) in the 
     await phone.waitForTimeout(600);
     await expect(phone.getByLabel('更新周期（天）').isVisible()).resolves.toBe(true);
     expect(await noSideScroll(phone)).toBeLessThanOrEqual(0);
+    expect(h.errors).toEqual([]);
+  });
+  it('the editor marks a 行政规范性文件 and, once it is repealed, the day it ceased; the portal shows both', async () => {
+    const choose = async (page: Page, label: string, option: string) => {
+      await page.getByLabel(label).click();
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+    };
+    const page = await h.openPage(DESKTOP);
+    await signIn(page, users.editor);
+    await page.goto(`/admin/catalog/documents/new?columnId=${columnId}`);
+    await page.getByRole('heading', { level: 1, name: '新建文件' }).waitFor();
+    await page.getByLabel('标题').fill('重庆市渝中区城市道路占用挖掘管理办法');
+    await page.getByLabel('成文日期').fill('2019-04-10');
+    await page.getByLabel('发文字号').fill('渝中府发〔2019〕8号');
+    // Left empty, the kind is the column's; the editor says what it is.
+    await expect(page.getByText('按所选栏目判断').count()).resolves.toBe(1);
+    await choose(page, '文件类别', '行政规范性文件');
+    // The day it ceased is asked for only when the validity says it ceased.
+    await expect(page.getByLabel('废止日期').count()).resolves.toBe(0);
+    await choose(page, '有效性', '已废止');
+    await page.getByLabel('废止日期').waitFor();
+    await page.getByRole('button', { name: /保\s?存/ }).click();
+    await page.getByText('请填写废止日期').waitFor();
+    await page.getByLabel('废止日期').fill('2024-06-30');
+    await page.getByRole('button', { name: /保\s?存/ }).click();
+    await page.waitForURL(/\/admin\/catalog\/documents\/[0-9a-f-]{36}$/);
+    const id = page.url().split('/').pop()!;
+    const [saved] = await db().select().from(documents).where(eq(documents.id, id));
+    expect(saved).toMatchObject({ normativeKind: '行政规范性文件', validity: 'repealed', validityOn: '2024-06-30' });
+    // Opened again, the form shows what was saved.
+    await page.reload();
+    await expect.poll(() => page.locator('.ant-form-item').filter({ hasText: '文件类别' }).innerText(), UI_POLL).toContain('行政规范性文件');
+    await expect(page.getByLabel('废止日期').inputValue()).resolves.toBe('2024-06-30');
+    await page.getByLabel('废止日期').scrollIntoViewIfNeeded();
+    await screenshot(page, 'catalog-editor-normative-1366', { keepScroll: true });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    const phone = await h.openPage(PHONE);
+    await signIn(phone, users.editor);
+    await phone.goto(`/admin/catalog/documents/${id}`);
+    await phone.getByLabel('废止日期').scrollIntoViewIfNeeded();
+    expect(await noSideScroll(phone)).toBeLessThanOrEqual(0);
+    await screenshot(phone, 'catalog-editor-normative-390', { keepScroll: true });
+    expect(await seriousA11yViolations(phone)).toEqual([]);
+
+    // Published (the review chain is the first tests' subject), the portal page says what a citizen looks for.
+    await db().update(documents).set({ status: 'published', publishedAt: new Date('2019-04-12T02:00:00Z') }).where(eq(documents.id, id));
+    const portal = await h.openPage(PHONE);
+    await portal.goto(`/doc/${id}`);
+    const text = await portal.locator('body').innerText();
+    expect(text).toMatch(/文件类别[\s：:]*行政规范性文件/);
+    expect(text).toMatch(/有效性[\s：:]*已废止/);
+    expect(text).toMatch(/废止日期[\s：:]*2024-06-30/);
+    expect(text).toContain('本文件自 2024-06-30 起废止，不再执行。');
+    await screenshot(portal, 'catalog-public-normative-390');
     expect(h.errors).toEqual([]);
   });
 });

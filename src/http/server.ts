@@ -2,7 +2,7 @@ import { reportRoutes } from '../modules/reports/routes.ts';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -57,7 +57,7 @@ export interface RouteInfo {
 }
 
 /** Builds the whole HTTP application; start-up (or a test) decides where it listens. */
-export async function buildServer(deps: AppDeps, opts: { logger?: boolean } = {}) {
+export async function buildServer(deps: AppDeps, opts: { logger?: boolean; /** Where the log goes instead of stdout (tests read it). */ logStream?: { write(line: string): void } } = {}) {
   // Fresh public pages are answered before the framework (see front-door.ts); the rest goes to Fastify.
   const front = new PortalFrontDoor();
   // The public routes that read the database are admitted through one gate per process: a burst
@@ -67,10 +67,11 @@ export async function buildServer(deps: AppDeps, opts: { logger?: boolean } = {}
   const gate = new AdmissionGate(gateLimitsFor(deps.database.kind, PG_POOL_SIZE));
   const app = Fastify({
     serverFactory: (handler) => http.createServer((req, res) => void (front.tryServe(req, res) || refuseEarly(gate, req, res) || handler(req, res))),
-    logger: opts.logger ? { level: deps.config.LOG_LEVEL } : false,
+    logger: opts.logger ? { level: deps.config.LOG_LEVEL, ...(opts.logStream && { stream: opts.logStream }) } : false,
     // One line per request only when the operator asks for it (LOG_LEVEL=debug): by default the log
-    // holds start, stop, warnings and errors (the request hook below).
-    disableRequestLogging: true,
+    // holds start, stop, warnings and errors. Fastify's own per-request lines (at info) are off; the
+    // request hook below writes one at debug. (Fastify 5.8+ takes this through its LogController.)
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 2 * 1024 * 1024,
     // The client's address (rate limits, audit) comes from X-Forwarded-For only behind a configured proxy.
     trustProxy: trustProxyOption(deps.config.TRUST_PROXY),

@@ -113,7 +113,7 @@ describe('portal pages', () => {
     expect(res.statusCode).toBe(200);
     const [doc] = await t.database.db.select().from(documents).where(eq(documents.id, sample[SYSTEM]));
     for (const [label, value] of [
-      ['索引号', doc.indexNo],
+      ['索引号', doc.indexNo!],
       ['发布机构', '重庆市渝中区人民政府办公室'],
       ['成文日期', '2021-02-20'],
       ['发布日期', '2021-02-25'],

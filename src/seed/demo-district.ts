@@ -1,5 +1,6 @@
 import type { UnitKind } from '../platform/units/unit-kinds.ts';
 import type { GroupMembership } from '../platform/units/unit-kinds.ts';
+import { orgCodeCheck, usccCheck } from '../platform/units/agency-code.ts';
 
 /**
  * The demo district: 渝中区 with every unit its 2021 task-division notice names, and its 11 街道.
@@ -51,3 +52,14 @@ export const DEMO_GROUPS: { name: string; membership: GroupMembership; memberKin
   { name: '区级其他有关部门', membership: 'per_use', description: '每次使用时确定具体部门' },
   { name: '各镇人民政府', membership: 'kinds', memberKinds: ['town'], aliases: ['镇人民政府'], description: '全部镇人民政府（渝中区无镇）' },
 ];
+
+/**
+ * The demo units' 机构代码 (their 索引号 start with it): 统一社会信用代码 of 渝中区 (division 500103),
+ * 11 for 机关, 12 for 事业单位, with a made-up 组织机构代码 body 99xxxxxx — valid check characters, but
+ * not any real agency's code. `n` is the unit's place in the demo (0: the region).
+ */
+export function demoAgencyCode(n: number, isAgency = true): string {
+  const body = `99${String(n + 1).padStart(6, '0')}`;
+  const head = `${isAgency ? '11' : '12'}500103${body}${orgCodeCheck(body)}`;
+  return head + usccCheck(head);
+}

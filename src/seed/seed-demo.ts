@@ -16,7 +16,7 @@ import { seedOpinion } from './seed-opinion.ts';
 import { seedQa } from './seed-qa.ts';
 import { ROOT } from '../paths.ts';
 import { generatePassword, hashPassword } from '../platform/users/password.ts';
-import { DEMO_GROUPS, DEMO_UNITS, REGION } from './demo-district.ts';
+import { DEMO_GROUPS, DEMO_UNITS, demoAgencyCode, REGION } from './demo-district.ts';
 
 export interface SeedResult {
   seeded: boolean;
@@ -36,12 +36,12 @@ export async function seedDemo(db: Db, opts: { withPlan?: boolean; withRequests?
   let adminActor: Actor | null = null;
   const passwordHash = await hashPassword(password);
   await inTransaction({ db, actor: null }, async (tx) => {
-    const [region] = await tx.db.insert(units).values({ name: REGION.name, shortName: REGION.short, kind: 'region', sort: 0 }).returning();
+    const [region] = await tx.db.insert(units).values({ name: REGION.name, shortName: REGION.short, kind: 'region', code: demoAgencyCode(0), sort: 0 }).returning();
     let office = '';
     for (const [i, u] of DEMO_UNITS.entries()) {
       const [row] = await tx.db
         .insert(units)
-        .values({ name: u.name, shortName: u.short, kind: u.kind, parentId: region.id, isAgency: u.isAgency ?? true, sort: (i + 1) * 10 })
+        .values({ name: u.name, shortName: u.short, kind: u.kind, parentId: region.id, isAgency: u.isAgency ?? true, code: demoAgencyCode(i + 1, u.isAgency ?? true), sort: (i + 1) * 10 })
         .returning();
       if (u.short === '区政府办公室') office = row.id;
       if (u.aliases?.length) await tx.db.insert(unitAliases).values(u.aliases.map((alias) => ({ unitId: row.id, alias })));

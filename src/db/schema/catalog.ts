@@ -75,8 +75,8 @@ export const documents = pgTable(
     title: text('title').notNull(),
     bodyHtml: text('body_html').notNull().default(''),
     bodyText: text('body_text').notNull().default(''),
-    /** 索引号: agency code / year - serial. */
-    indexNo: text('index_no').notNull(),
+    /** 索引号: agency code / year - serial (index-number.ts); null until the agency has its code (never published so). */
+    indexNo: text('index_no'),
     publisher: text('publisher').notNull(),
     writtenOn: day('written_on'),
     docNumber: text('doc_number'),

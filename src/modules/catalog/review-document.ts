@@ -7,6 +7,7 @@ import { inTransaction, type OpContext } from '../../platform/context.ts';
 import { scheduleJob } from '../../platform/jobs/job-runner.ts';
 import { assertCan } from '../../platform/policy.ts';
 import { searchVectorSql } from './document-content.ts';
+import { ensureIndexNo } from './index-number.ts';
 import { assertColumnOwner, contentOf, loadDocument } from './load-document.ts';
 import { openFindings } from './pii-gate.ts';
 import { notifyPolicyChanged } from './policy-listeners.ts';
@@ -46,6 +47,8 @@ export async function submitDocument(ctx: OpContext, id: string) {
     if (!editing && !['draft', 'returned'].includes(doc.status)) throw conflict('not_submittable', '只有草稿或被退回的文件可以送审');
     if (editing && doc.reviewStep > 0) throw conflict('not_submittable', '修改稿已在审核中');
     if (copy?.approvedAt) throw conflict('copy_scheduled', '修改稿已审核通过，将在定时发布时间替换公开版本；如需再改，请先修改保存后送审');
+    // No document goes up for publication without its 索引号, nor with a made-up one.
+    await ensureIndexNo(tx, doc);
     await tx.db.update(documents).set({ status: editing ? doc.status : 'in_review', reviewStep: editing ? 1 : 0, updatedAt: new Date() }).where(eq(documents.id, id));
     // A working copy's review is marked by reviewStep ≥ 1 (step index + 1) while the published status stays.
     await tx.db.insert(documentReviews).values({ documentId: id, version: doc.version, step: 0, stepName: '送审', decision: 'submit', createdBy: actor.id });
@@ -129,6 +132,8 @@ export async function reviewDocument(ctx: OpContext, id: string, raw: z.input<ty
       return audit('document.publish', { version: doc.version, publishedAt, scheduled: publishedAt > now });
     }
     const content = contentOf(doc);
+    // Sent for review before its agency had a code (or before 索引号 waited for one): numbered now, or refused.
+    const indexNo = await ensureIndexNo(tx, doc);
     const publishedAt = doc.publishAt && doc.publishAt > now ? doc.publishAt : now;
     await tx.db
       .update(documents)
@@ -137,7 +142,7 @@ export async function reviewDocument(ctx: OpContext, id: string, raw: z.input<ty
         status: publishedAt > now ? 'scheduled' : 'published',
         publishedAt,
         updatedAt: now,
-        searchVector: searchVectorSql({ title: content.title, docNumber: doc.docNumber, indexNo: doc.indexNo }, content.bodyText),
+        searchVector: searchVectorSql({ title: content.title, docNumber: doc.docNumber, indexNo }, content.bodyText),
       })
       .where(eq(documents.id, id));
     return audit('document.publish', { version: doc.version, publishedAt, scheduled: publishedAt > now });

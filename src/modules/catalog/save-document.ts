@@ -9,7 +9,7 @@ import { inTransaction, type OpContext } from '../../platform/context.ts';
 import { assertCan } from '../../platform/policy.ts';
 import { cleanBodyOffThread } from './document-content.ts';
 import { savedBodyFileIds } from './body-files.ts';
-import { nextIndexNo } from './index-number.ts';
+import { draftIndexNo, indexYear } from './index-number.ts';
 import { attachmentTexts } from './attachment-text.ts';
 import { claimFiles } from '../../platform/files/file-access.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
@@ -43,6 +43,21 @@ export const documentInput = z.object({
 export type DocumentInput = z.input<typeof documentInput>;
 
 /**
+ * A repealed or expired document says from when (the annual report's section 二 counts it by that day):
+ * the day is required, not before the document was written, and not in the future (a document that
+ * ends later is still 现行有效 today).
+ */
+function assertValidityOn(meta: { validity: string; validityOn: string | null; writtenOn: string | null }) {
+  if (!ceasedValidity(meta.validity)) return;
+  // The details name the field, so the editor marks it (validationIssues in the admin app).
+  const refuse = (code: string, message: string) => invalid(code, message, [{ path: 'validityOn', message }]);
+  const label = VALIDITY[meta.validity as keyof typeof VALIDITY];
+  if (!meta.validityOn) throw refuse('validity_on_required', `有效性为“${label}”时，请填写废止（失效）日期`);
+  if (meta.writtenOn && meta.validityOn < meta.writtenOn) throw refuse('validity_before_written', '废止（失效）日期不能早于成文日期');
+  if (meta.validityOn > todayInShanghai()) throw refuse('validity_on_future', '废止（失效）日期不能晚于今天；尚未废止或失效的文件请选择“现行有效”');
+}
+
+/**
  * Creates a draft, or edits one. Editing a published document makes a working copy that goes
  * through the review chain while the published version stays up. Every save is a revision.
  */
@@ -56,8 +71,9 @@ export async function saveDocument(ctx: OpContext, raw: DocumentInput, id?: stri
   // Text attachments newly attached are read now, before the transaction (reading a Word file can take
   // seconds, in the office worker), so the PII gate and search see what they say.
   const texts = await attachmentTexts(ctx, opts.store, input.attachmentIds ?? [], id ?? null);
-  // An index number belongs to its site's agency and the year the document was written.
-  const issueIndexNo = (tx: OpContext, siteUnitId: string) => nextIndexNo(tx, siteUnitId, Number((input.writtenOn ?? todayInShanghai()).slice(0, 4)));
+  // An index number belongs to its site's agency and the year the document was written; an agency
+  // without its 机构代码 gets none yet (index-number.ts: 送审 waits for the code).
+  const issueIndexNo = (tx: OpContext, siteUnitId: string) => draftIndexNo(tx, siteUnitId, indexYear(input.writtenOn, todayInShanghai()));
   return inTransaction(ctx, async (tx) => {
     const column = await loadColumn(tx, input.columnId);
     assertColumnOwner(actor, column);
@@ -71,7 +87,7 @@ export async function saveDocument(ctx: OpContext, raw: DocumentInput, id?: stri
       normativeKind: input.normativeKind === undefined ? normativeKindOfColumn(column.name) : input.normativeKind,
       validityOn: ceasedValidity(input.validity) ? (input.validityOn ?? null) : null,
     };
-    if (meta.validityOn && meta.writtenOn && meta.validityOn < meta.writtenOn) throw invalid('validity_before_written', '废止（失效）日期不能早于成文日期');
+    assertValidityOn(meta);
     let docId: string;
     let version: number;
     let before: unknown = null;

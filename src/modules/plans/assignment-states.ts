@@ -1,11 +1,14 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { planAssignments, planMeasureLeads, plans } from '../../db/schema/index.ts';
+import { overdueSql } from './lateness.ts';
 
 /**
  * The states an office or a unit counts its assignments by, as SQL over `plan_assignments`: the one
  * definition behind the workbench's counts and the lists those counts open, so the two agree.
  * - open: not yet accepted by the lead unit (未完成)
- * - overdue: past its due date and not accepted (逾期)
+ * - overdue: 逾期未完成 by the module's one lateness rule (lateness.ts): not reported done (or cannot
+ *   be completed) and past its due date. A report waiting for its check is not overdue: lateness is
+ *   judged on when the unit reported, not on when the lead unit checks.
  * - returned: returned by the lead unit for rework (被退回)
  * - reported: reported done (or cannot be completed) and waiting for the lead unit's check (待核查)
  */
@@ -17,7 +20,7 @@ export function assignmentStateSql(state: AssignmentState, today: string): SQL {
     case 'open':
       return sql`${planAssignments.checkStatus} <> 'accepted'`;
     case 'overdue':
-      return sql`(${planAssignments.dueDate} < ${today} and ${planAssignments.checkStatus} <> 'accepted')`;
+      return overdueSql(today);
     case 'returned':
       return sql`${planAssignments.checkStatus} = 'returned'`;
     case 'reported':

@@ -5,6 +5,7 @@ import { invalid } from '../errors.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { inTransaction, type OpContext } from '../context.ts';
 import { assertCan } from '../policy.ts';
+import { agencyCodeInput } from './agency-code.ts';
 import { assertNameFree } from './assert-name-free.ts';
 import { normalizeUnitName } from './normalize-name.ts';
 import { UNIT_KIND_CODES } from './unit-kinds.ts';
@@ -17,7 +18,8 @@ export const createUnitInput = z.object({
   kind: z.enum(UNIT_KIND_CODES, { message: '单位类型不正确' }),
   parentId: z.uuid('上级单位编号格式不正确').optional().nullable(),
   isAgency: z.boolean().default(true),
-  code: z.string().trim().max(32, '单位代码不能超过 32 个字符').optional().nullable(),
+  /** 机构代码 (统一社会信用代码 or 组织机构代码): an agency's 索引号 needs it before it publishes. */
+  code: agencyCodeInput.optional().nullable(),
   sort: z.number().int().min(0).max(100000).default(0),
   aliases: z.array(name).max(20, '别名不能超过 20 个').default([]),
 });

@@ -1,7 +1,10 @@
 import type { PublicDocumentPage } from '../../modules/catalog/public/get-public-document.ts';
+import { ceasedValidity } from '../../modules/catalog/normative-kind.ts';
 import { shanghaiDateTime, shanghaiDay } from '../../modules/catalog/public/sql.ts';
 import { Breadcrumb, columnCrumbs, columnUrl, docUrl, navOf, VALIDITY_LABEL } from '../components.tsx';
 import { Layout, type SiteInfo } from '../layout.tsx';
+
+const CEASED_ON_LABEL: Record<string, string> = { repealed: '废止日期', expired: '失效日期' };
 
 const FORM_LABEL: Record<string, string> = { text: '文字解读', image: '图片解读', video: '视频解读' };
 
@@ -22,7 +25,10 @@ function MetaTable({ data }: { data: PublicDocumentPage }) {
     ['发布日期', shanghaiDay(doc.publishedAt)],
     ['发文字号', dash(doc.docNumber)],
     ['主题分类', dash(doc.topic)],
+    // 规章 and 行政规范性文件 say so, with the day a repealed or expired one stopped being in force.
+    ...(doc.normativeKind ? [['文件类别', doc.normativeKind] as [string, string]] : []),
     ['有效性', VALIDITY_LABEL[doc.validity] ?? doc.validity],
+    ...(ceasedValidity(doc.validity) && doc.validityOn ? [[CEASED_ON_LABEL[doc.validity], doc.validityOn] as [string, string]] : []),
     ['所属栏目', data.column.name],
   ];
   const rows: [string, string][][] = [];
@@ -79,7 +85,9 @@ export function DocumentPage({ site, data }: { site: SiteInfo; data: PublicDocum
             <div className={`notice notice-${doc.validity}`} role="note">
               <strong>本文件{VALIDITY_LABEL[doc.validity]}</strong>
               <p>
-                {doc.validity === 'amended' ? '本文件已被修改，以修改后的文件为准。' : doc.validity === 'repealed' ? '本文件已废止，不再执行。' : '本文件已失效，不再执行。'}
+                {doc.validity === 'amended'
+                  ? '本文件已被修改，以修改后的文件为准。'
+                  : `本文件${doc.validityOn ? `自 ${doc.validityOn} 起` : '已'}${doc.validity === 'repealed' ? '废止' : '失效'}，不再执行。`}
                 {data.replacedBy ? (
                   <>
                     {' '}

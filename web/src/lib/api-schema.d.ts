@@ -4802,7 +4802,7 @@ export type paths = {
                                 /** @description 正在等待的审核步骤（含已发布文件的待审副本） */
                                 currentStep: string | null;
                                 docNumber: string | null;
-                                indexNo: string;
+                                indexNo: string | null;
                                 updatedAt: string;
                                 publishedAt: string | null;
                                 hasWorkingCopy: boolean;
@@ -12842,7 +12842,8 @@ export type components = {
             title: string;
             bodyHtml: string;
             bodyText: string;
-            indexNo: string;
+            /** @description 索引号；单位尚未登记机构代码时为空，送审时编制 */
+            indexNo: string | null;
             status: string;
             reviewStep: number;
             version: number;
@@ -14242,7 +14243,8 @@ export type components = {
             title: string;
             bodyHtml: string;
             bodyText: string;
-            indexNo: string;
+            /** @description 索引号；单位尚未登记机构代码时为空，送审时编制 */
+            indexNo: string | null;
             /** @enum {string} */
             status: "draft" | "in_review" | "returned" | "rejected" | "scheduled" | "published" | "withdrawn";
             reviewStep: number;

@@ -16,6 +16,10 @@ export interface PublicDocument {
   docNumber: string | null;
   topic: string | null;
   validity: Validity;
+  /** 规章 | 行政规范性文件 | null (normative-kind.ts). */
+  normativeKind: string | null;
+  /** The day a repealed or expired document stopped being in force (废止 / 失效日期). */
+  validityOn: string | null;
   publishedAt: Date;
   updatedAt: Date;
   /** Set when the document was withdrawn (撤稿): the page then shows why, and no body. */
@@ -68,7 +72,7 @@ export async function getPublicDocument(db: Db, id: string): Promise<PublicDocum
   const [row] = await rows<Row>(
     db,
     sql`select d.id, d.title, d.body_html as "bodyHtml", d.index_no as "indexNo", d.publisher, d.written_on::text as "writtenOn",
-               d.doc_number as "docNumber", d.topic, d.validity, d.status, d.replaced_by_id as "replacedById", d.column_id as "columnId",
+               d.doc_number as "docNumber", d.topic, d.validity, d.normative_kind as "normativeKind", d.validity_on::text as "validityOn", d.status, d.replaced_by_id as "replacedById", d.column_id as "columnId",
                (extract(epoch from d.published_at) * 1000)::float8 as "publishedMs",
                (extract(epoch from d.updated_at) * 1000)::float8 as "updatedMs",
                (extract(epoch from d.withdrawn_at) * 1000)::float8 as "withdrawnMs", d.withdrawn_reason as "withdrawnReason",
@@ -106,6 +110,8 @@ export async function getPublicDocument(db: Db, id: string): Promise<PublicDocum
       docNumber: row.docNumber,
       topic: row.topic,
       validity: row.validity,
+      normativeKind: row.normativeKind,
+      validityOn: row.validityOn,
       publishedAt: new Date(row.publishedMs),
       updatedAt: new Date(row.updatedMs),
       withdrawn: withdrawn ? { at: row.withdrawnMs ? new Date(row.withdrawnMs) : null, reason: row.withdrawnReason } : null,

@@ -45,8 +45,15 @@ interface Values {
   docNumber?: string;
   topic?: string;
   validity: Validity;
+  /** 规章 / 行政规范性文件, 'none' for neither; unset: the server takes the column's. */
+  normativeKind?: NormativeKindChoice;
+  /** 废止 / 失效日期, asked for when the validity is 已废止 or 已失效. */
+  validityOn?: string;
   publishAt?: string;
 }
+
+type NormativeKindChoice = (typeof t.normativeKinds)[number]['value'];
+const ceased = (v: Validity | undefined) => v === 'repealed' || v === 'expired';
 
 /** `2025-06-01T09:30:00Z` → `2025-06-01T17:30` for a datetime-local input (Beijing time). */
 function toLocalInput(iso: string | null): string | undefined {
@@ -71,6 +78,8 @@ function valuesOf(doc: CatalogDocument): Values {
     docNumber: meta.docNumber ?? undefined,
     topic: meta.topic ?? undefined,
     validity: meta.validity,
+    normativeKind: meta.normativeKind === undefined ? undefined : ((meta.normativeKind ?? 'none') as NormativeKindChoice),
+    validityOn: meta.validityOn ?? undefined,
     // A working copy carries its own 定时发布 time; saving it again must not reset it.
     publishAt: toLocalInput(c ? (c.publishAt ?? null) : doc.publishAt),
   };
@@ -157,6 +166,7 @@ export function DocumentEditorPage({ params }: PageProps) {
   }, [piiReadable, id, doc?.version]);
 
   const chosenColumn = Form.useWatch('columnId', form);
+  const validity = Form.useWatch('validity', form);
   const treeData = useMemo(() => {
     const nodes = columnOptions(columns.data ?? []);
     // Until the tree is in (or for a column of another site), the chosen column shows by name, never as its id.
@@ -175,6 +185,8 @@ export function DocumentEditorPage({ params }: PageProps) {
     docNumber: v.docNumber?.trim() || null,
     topic: v.topic?.trim() || null,
     validity: v.validity,
+    ...(v.normativeKind && { normativeKind: v.normativeKind === 'none' ? null : v.normativeKind }),
+    validityOn: ceased(v.validity) ? v.validityOn || null : null,
     attachmentIds: files.map((f) => f.id),
     publishAt: v.publishAt ? `${v.publishAt}:00+08:00` : null,
   });
@@ -193,7 +205,9 @@ export function DocumentEditorPage({ params }: PageProps) {
       if (then === 'submit') {
         await submitDocument(saved.id);
         message.success(t.submitted);
-      } else message.success(id ? t.saved : t.created(saved.indexNo));
+      } else if (id) message.success(t.saved);
+      else if (saved.indexNo) message.success(t.created(saved.indexNo));
+      else message.warning(t.createdNoIndex);
       if (!id) navigate(`/catalog/documents/${saved.id}`, { replace: true });
       else await detail.reload();
     } catch (err) {
@@ -280,7 +294,7 @@ export function DocumentEditorPage({ params }: PageProps) {
       {doc && (
         <Descriptions size="small" className="doc-facts block-gap" column={{ xs: 1, sm: 2, lg: 4 }} bordered>
           <Descriptions.Item label={t.indexNo}>
-            <span data-testid="index-no">{doc.indexNo}</span>
+            <span data-testid="index-no">{doc.indexNo ?? <span className="text-muted">{t.indexNoPending}</span>}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t.status}>
             <span data-testid="doc-status">
@@ -342,6 +356,19 @@ export function DocumentEditorPage({ params }: PageProps) {
                 </Form.Item>
                 <Form.Item name="validity" label={t.fieldValidity} rules={[{ required: true }]}>
                   <Select options={Object.entries(t.validity).map(([value, label]) => ({ value, label }))} />
+                </Form.Item>
+                {ceased(validity) && (
+                  <Form.Item
+                    name="validityOn"
+                    label={t.fieldValidityOn[validity]}
+                    extra={t.validityOnHelp}
+                    rules={[{ required: true, message: t.validityOnRequired(t.fieldValidityOn[validity]) }]}
+                  >
+                    <Input type="date" />
+                  </Form.Item>
+                )}
+                <Form.Item name="normativeKind" label={t.fieldNormativeKind} extra={t.normativeKindHelp}>
+                  <Select allowClear placeholder={t.normativeKindPlaceholder} options={t.normativeKinds.map((k) => ({ ...k }))} />
                 </Form.Item>
                 <Form.Item name="publishAt" label={t.fieldPublishAt} extra={t.publishAtHelp}>
                   <Input type="datetime-local" />

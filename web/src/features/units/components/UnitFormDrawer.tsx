@@ -1,6 +1,6 @@
 import { Alert, App, Button, Drawer, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
 import { useEffect, useState } from 'react';
-import { errorMessage } from '../../../lib/api.ts';
+import { errorMessage, validationIssues } from '../../../lib/api.ts';
 import { common } from '../../../lib/strings.ts';
 import { createUnit, updateUnit, type Unit, type UnitCatalog, type UnitInput } from '../api.ts';
 import { t } from '../strings.ts';
@@ -75,7 +75,11 @@ export function UnitFormDrawer({ open, unit, catalog, onClose, onSaved }: Props)
       message.success(unit ? t.updated : t.created);
       onSaved(saved);
     } catch (err) {
-      setError(errorMessage(err));
+      // The server's field problems (a code whose check character is wrong …) are shown at the field;
+      // anything else above the form. Paths of the request's schema check read body.code.
+      const issues = validationIssues(err);
+      if (issues.length) form.setFields(issues.map((i) => ({ name: i.path.replace(/^body\./, '').split('.')[0] as keyof Values, errors: [i.message] })));
+      else setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
@@ -120,7 +124,7 @@ export function UnitFormDrawer({ open, unit, catalog, onClose, onSaved }: Props)
         </Form.Item>
         <Space size="large" wrap>
           <Form.Item label={t.fieldCode} name="code" extra={t.fieldCodeHelp}>
-            <Input maxLength={32} style={{ width: 180 }} />
+            <Input maxLength={24} style={{ width: 220 }} placeholder="统一社会信用代码或组织机构代码" />
           </Form.Item>
           <Form.Item label={t.fieldSort} name="sort">
             <InputNumber min={0} max={100000} style={{ width: 120 }} />

@@ -1,6 +1,7 @@
 import { Badge, Button, Grid, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { common } from '../../../lib/strings.ts';
 import type { Unit, UnitCatalog } from '../api.ts';
+import { BROWN } from '../../catalog/colors.ts';
 import { t } from '../strings.ts';
 
 interface Props {
@@ -48,6 +49,14 @@ export function UnitsTable({ rows, catalog, loading, canManage, onEdit, onToggle
       responsive: ['md'],
       render: (aliases: string[]) =>
         aliases.length ? aliasTags(aliases) : '—',
+    },
+    {
+      title: t.colCode,
+      dataIndex: 'code',
+      width: 190,
+      responsive: ['lg'],
+      // An agency without its code cannot publish (its 索引号 needs it): the office sees which are missing.
+      render: (code: string | null, u) => (code || (u.isAgency ? <Tag color={BROWN}>{t.codeMissing}</Tag> : '—')),
     },
     {
       title: t.colParent,
