@@ -54,6 +54,8 @@ export const mailboxMessages = pgTable(
     publishedAt: ts('published_at'),
     publishedSummary: text('published_summary'),
     publishedReply: text('published_reply'),
+    /** A 咨询's row in the qa module's 咨询登记台账 (channel mailbox), written when it is replied: no FK, the qa tables are the qa module's. */
+    qaConsultationId: uuid('qa_consultation_id'),
     sample: boolean('sample').notNull().default(false),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
