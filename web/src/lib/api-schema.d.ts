@@ -9407,6 +9407,9 @@ export type paths = {
                     type?: "咨询" | "建议" | "投诉" | "求助" | "其他";
                     unitId?: string;
                     overdue?: "true" | "false";
+                    due?: "soon" | "overdue";
+                    dueDate?: string;
+                    stage?: "triage" | "sign" | "extension";
                     q?: string;
                     page?: number;
                     pageSize?: number;
@@ -9741,6 +9744,191 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/mailbox/messages/{id}/library": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 咨询与问答库匹配：候选条目及其得分 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailboxLibraryMatch"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailbox/messages/{id}/reply-entry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 以问答库条目一步答复 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        entryId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            status: "received" | "accepted" | "assigned" | "replied" | "closed" | "rejected";
+                            dueDate: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailbox/library-match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 来电问题与问答库匹配 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        question: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailboxLibraryMatch"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mailbox/messages/{id}/publish": {
         parameters: {
             query?: never;
@@ -9989,7 +10177,10 @@ export type paths = {
             parameters: {
                 query?: {
                     unitId?: string;
+                    id?: string;
                     pending?: "true" | "false";
+                    state?: "pending" | "overdue" | "soon";
+                    dueDate?: string;
                     page?: number;
                     pageSize?: number;
                 };
@@ -13031,6 +13222,20 @@ export type components = {
             sample: boolean;
             overdue?: boolean;
         };
+        MailboxLibraryMatchInput: {
+            /** @enum {string} */
+            decision: "answer" | "suggest" | "register";
+            answerId: string | null;
+            items: {
+                entryId: string;
+                question: string;
+                matchedText: string;
+                answerText: string;
+                answerHtml: string;
+                ownerUnitName: string | null;
+                score: number;
+            }[];
+        };
         OpinionSettingsInput: {
             coordinatorUnitId: string | null;
             authoritativeHours: number;
@@ -14437,6 +14642,20 @@ export type components = {
             callbackNote: string | null;
             sample: boolean;
             overdue?: boolean;
+        };
+        MailboxLibraryMatch: {
+            /** @enum {string} */
+            decision: "answer" | "suggest" | "register";
+            answerId: string | null;
+            items: {
+                entryId: string;
+                question: string;
+                matchedText: string;
+                answerText: string;
+                answerHtml: string;
+                ownerUnitName: string | null;
+                score: number;
+            }[];
         };
         OpinionSettings: {
             coordinatorUnitId: string | null;
