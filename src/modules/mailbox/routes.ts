@@ -11,14 +11,14 @@ import { getMessage, listMessages, listMessagesQuery } from './list-messages.ts'
 import { registerMailboxWiring } from './mailbox-wiring.ts';
 import { monthlyStats } from './message-stats.ts';
 import { getMessageStatus, rateMessage, ratingInput } from './public-message.ts';
-import { listPublishedMessages, publishInput, publishMessage } from './publish-message.ts';
+import { listPublishedMessages, previewInput, previewPublication, publishInput, publishMessage } from './publish-message.ts';
 import { readSubmission } from './read-submission.ts';
 import { entryReplyInput, replyInput, replyMessage, replyWithEntry } from './reply-message.ts';
 import { callMatchInput, matchCallQuestion, matchMessage } from './library-match.ts';
 import { mailboxWorkbenchSources } from './workbench-sources.ts';
 import { registerWorkbenchSource } from '../../platform/workbench/workbench-source.ts';
 import { reviewInput, reviewMessage } from './review-message.ts';
-import { callRow, libraryMatchSchema, messageDetail, messageRow, messageSummary, monthlyStatsSchema, phoneRow, publicStatus, publishedItem, spotCheckRow, spotSummaryRow, submitResult } from './schemas.ts';
+import { callRow, libraryMatchSchema, publicationPreview, messageDetail, messageRow, messageSummary, monthlyStatsSchema, phoneRow, publicStatus, publishedItem, spotCheckRow, spotSummaryRow, submitResult } from './schemas.ts';
 import { submitMessage } from './submit-message.ts';
 import { triageInput, triageMessage } from './triage-message.ts';
 
@@ -68,6 +68,7 @@ export const mailboxRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
   app.get('/api/mailbox/messages/:id/library', { config: { access: 'mailbox.read' }, schema: { tags, summary: '咨询与问答库匹配：候选条目及其得分', params: idParam, response: answers({ 200: libraryMatchSchema }) } }, async (req) => matchMessage(ctx(req), req.params.id));
   app.post('/api/mailbox/messages/:id/reply-entry', { config: { access: 'mailbox.reply' }, schema: { tags, summary: '以问答库条目一步答复', params: idParam, body: entryReplyInput, response: answers({ 200: messageRow }) } }, async (req) => replyWithEntry(ctx(req), req.params.id, req.body));
   app.post('/api/mailbox/library-match', { config: { access: 'mailbox.reply' }, schema: { tags, summary: '来电问题与问答库匹配', body: callMatchInput, response: answers({ 200: libraryMatchSchema }) } }, async (req) => matchCallQuestion(ctx(req), req.body));
+  app.post('/api/mailbox/messages/:id/publish-preview', { config: { access: 'mailbox.manage' }, schema: { tags, summary: '选登预览：公开的五项内容（已遮蔽个人信息）', params: idParam, body: previewInput, response: answers({ 200: publicationPreview }) } }, async (req) => previewPublication(ctx(req), req.params.id, req.body));
   app.post('/api/mailbox/messages/:id/publish', { config: { access: 'mailbox.manage' }, schema: { tags, summary: '选登公开（或撤下）', params: idParam, body: publishInput, response: answers({ 200: messageRow }) } }, async (req) => publishMessage(ctx(req), req.params.id, req.body));
   app.get('/api/mailbox/stats', { config: { access: 'mailbox.read' }, schema: { tags, summary: '月度统计', querystring: monthQuery, response: answers({ 200: monthlyStatsSchema }) } }, async (req) => monthlyStats(ctx(req), req.query.month));
   app.get('/api/mailbox/export/messages.xlsx', { config: { access: 'mailbox.manage' }, schema: { tags, summary: '留言台账（Excel）', ...fileAnswer(XLSX) } }, async (req, reply) => reply.type(XLSX).headers(download('留言办理台账.xlsx')).send(await exportMessageLedger(ctx(req))));

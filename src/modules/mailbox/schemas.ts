@@ -108,3 +108,7 @@ export const libraryMatchSchema = z
     items: z.array(z.object({ entryId: z.string(), question: z.string(), matchedText: z.string(), answerText: z.string(), answerHtml: z.string(), ownerUnitName: z.string().nullable(), score: z.number() })),
   })
   .meta({ id: 'MailboxLibraryMatch' });
+
+export const publicationPreview = z
+  .object({ consent: z.boolean(), fields: publishedItem, original: z.object({ summary: z.string(), reply: z.string() }), masked: z.boolean() })
+  .meta({ id: 'PublicationPreview' });

@@ -9929,6 +9929,68 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/mailbox/messages/{id}/publish-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 选登预览：公开的五项内容（已遮蔽个人信息） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        summary?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicationPreview"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mailbox/messages/{id}/publish": {
         parameters: {
             query?: never;
@@ -13236,6 +13298,15 @@ export type components = {
                 score: number;
             }[];
         };
+        PublicationPreviewInput: {
+            consent: boolean;
+            fields: components["schemas"]["PublishedMessageInput"];
+            original: {
+                summary: string;
+                reply: string;
+            };
+            masked: boolean;
+        };
         OpinionSettingsInput: {
             coordinatorUnitId: string | null;
             authoritativeHours: number;
@@ -14656,6 +14727,15 @@ export type components = {
                 ownerUnitName: string | null;
                 score: number;
             }[];
+        };
+        PublicationPreview: {
+            consent: boolean;
+            fields: components["schemas"]["PublishedMessage"];
+            original: {
+                summary: string;
+                reply: string;
+            };
+            masked: boolean;
         };
         OpinionSettings: {
             coordinatorUnitId: string | null;
