@@ -1,7 +1,8 @@
-import { Alert, Button, Form, Input, Modal, Select, Switch } from 'antd';
+import { Alert, AutoComplete, Button, Form, Input, Modal, Select, Switch } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../lib/api.ts';
 import { nowForDateTimeInput } from '../../../lib/format.ts';
+import { useMe } from '../../../lib/session.tsx';
 import { logCall, matchQuestion, type CallRecord, type LibraryMatch, type PhoneRow } from '../api.ts';
 import { t } from '../strings.ts';
 import { LibraryPanel } from './LibraryPanel.tsx';
@@ -27,8 +28,11 @@ export function CallDialog({ open, phones, unitOptions, onClose, onDone }: { ope
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [match, setMatch] = useState<LibraryMatch | null>(null);
-  const unitId = Form.useWatch('unitId', form);
-  const numbers = phones.filter((p) => !unitOptions || !unitId || p.unitId === unitId).map((p) => ({ value: p.phone, label: `${p.phone}（${p.unitName ?? ''}${p.label}）` }));
+  const me = useMe();
+  const chosen = Form.useWatch('unitId', form);
+  // The numbers of the unit taking the call (the office picks the unit); any other number may be typed.
+  const unitId = unitOptions ? chosen : me.user.unitId;
+  const numbers = phones.filter((p) => p.unitId === unitId).map((p) => ({ value: p.phone, label: `${p.phone}（${p.label}）` }));
   const search = async () => {
     const question = form.getFieldValue('question')?.trim();
     if (!question) return void form.validateFields(['question']);
@@ -65,7 +69,7 @@ export function CallDialog({ open, phones, unitOptions, onClose, onDone }: { ope
           <Input type="datetime-local" />
         </Form.Item>
         <Form.Item label={t.numberCalled} name="numberCalled" rules={[{ required: true, message: '请填写被叫号码' }]}>
-          {numbers.length ? <Select showSearch options={numbers} /> : <Input maxLength={30} />}
+          <AutoComplete options={numbers} maxLength={30} />
         </Form.Item>
         <Form.Item label={t.callerName} name="callerName">
           <Input maxLength={50} />

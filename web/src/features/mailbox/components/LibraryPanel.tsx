@@ -2,6 +2,7 @@ import { App, Button, Empty, List, Popconfirm, Space, Tag, Typography } from 'an
 import { errorMessage } from '../../../lib/api.ts';
 import type { Candidate } from '../api.ts';
 import { t } from '../strings.ts';
+import { BROWN, GREEN, GREY } from '../../catalog/colors.ts';
 
 /**
  * The Q&A library's candidates for a question, best first, each with its score: answer with one in
@@ -48,7 +49,7 @@ export function LibraryPanel({ items, onUse, onQuote, useLabel = t.useEntry, con
             title={
               <Space wrap size={4}>
                 <span>{c.question}</span>
-                <Tag color={c.score >= 70 ? 'green' : c.score >= 50 ? 'gold' : 'default'}>
+                <Tag color={c.score >= 70 ? GREEN : c.score >= 50 ? BROWN : GREY}>
                   {t.score} {c.score}
                 </Tag>
               </Space>

@@ -1,8 +1,9 @@
 import { Tag } from 'antd';
 import type { MessageSummary } from '../api.ts';
 import { t } from '../strings.ts';
+import { BLUE, BROWN, GREEN, GREY, RED } from '../../catalog/colors.ts';
 
-const COLORS: Record<string, string> = { received: 'gold', accepted: 'blue', assigned: 'geekblue', replied: 'green', closed: 'default', rejected: 'default' };
+const COLORS: Record<string, string> = { received: BROWN, accepted: BLUE, assigned: BLUE, replied: GREEN, closed: GREY, rejected: GREY };
 
 /** A message's state as a tag: its status, and 已逾期 in red while open past the due date. */
 export function StatusTag({ m }: { m: Pick<MessageSummary, 'status' | 'overdue'> }) {
@@ -10,7 +11,7 @@ export function StatusTag({ m }: { m: Pick<MessageSummary, 'status' | 'overdue'>
   return (
     <span className="status-stack">
       <Tag color={COLORS[m.status]}>{t.status[m.status] ?? m.status}</Tag>
-      {m.overdue && <Tag color="red">{open ? t.overdue : '逾期答复'}</Tag>}
+      {m.overdue && <Tag color={RED}>{open ? t.overdue : '逾期答复'}</Tag>}
     </span>
   );
 }
@@ -20,8 +21,8 @@ export function MarkTags({ m }: { m: Pick<MessageSummary, 'sample' | 'petition' 
   return (
     <>
       {m.sample && <Tag>{t.sample}</Tag>}
-      {m.petition && <Tag color="volcano">{t.petition}</Tag>}
-      {m.published && <Tag color="cyan">{t.published}</Tag>}
+      {m.petition && <Tag color={BROWN}>{t.petition}</Tag>}
+      {m.published && <Tag color={GREEN}>{t.published}</Tag>}
     </>
   );
 }

@@ -39,6 +39,7 @@ export function ReplyForm({ messageId, html, onHtml, onDone }: { messageId: stri
       <Typography.Paragraph type="secondary">{t.replyHint}</Typography.Paragraph>
       <RichTextEditor
         id="mailbox-reply"
+        label="答复内容"
         value={html}
         onChange={(v) => (onHtml(v), setFindings(null))}
         attachments={[]}

@@ -13,6 +13,7 @@ import { CALLS_XLSX, completeCallback, listCalls, listPhones, type CallQuery, ty
 import { CallDialog } from '../components/CallDialog.tsx';
 import { t } from '../strings.ts';
 import '../mailbox.css';
+import { BLUE, BROWN, GREEN, RED } from '../../catalog/colors.ts';
 
 const PAGE_SIZE = 20;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -84,12 +85,12 @@ export function CallsPage() {
       width: 170,
       render: (_, c) =>
         c.answeredOnSpot ? (
-          <Tag color="green">{t.answeredOnSpot}</Tag>
+          <Tag color={GREEN}>{t.answeredOnSpot}</Tag>
         ) : c.callbackOn ? (
           <Tag>{`${t.callbackOn} ${c.callbackOn}`}</Tag>
         ) : (
           <Space direction="vertical" size={4}>
-            <Tag color={c.overdue ? 'red' : 'gold'}>{`${c.overdue ? t.callbackOverdue : t.pending}，${c.callbackDue}`}</Tag>
+            <Tag color={c.overdue ? RED : BROWN}>{`${c.overdue ? t.callbackOverdue : t.pending}，${c.callbackDue}`}</Tag>
             {canReply && (
               <Button size="small" onClick={() => (setNote(''), setCallback(c))}>
                 {t.callbackDone}
@@ -134,12 +135,12 @@ export function CallsPage() {
           />
           {unitOptions && <Select aria-label={t.unitLabel} placeholder={t.unitLabel} allowClear showSearch optionFilterProp="label" style={{ width: 220 }} value={unitId} onChange={(v) => (setUnitId(v), setPage(1))} options={unitOptions} />}
           {dueDate && (
-            <Tag closable color="blue" onClose={() => (setDueDate(undefined), replaceSearchParam('dueDate', null))}>
+            <Tag closable color={BLUE} onClose={() => (setDueDate(undefined), replaceSearchParam('dueDate', null))}>
               {`${t.callbackDue} ${dueDate}`}
             </Tag>
           )}
           {one && (
-            <Tag closable color="blue" onClose={() => (setOne(undefined), replaceSearchParam('id', null))}>
+            <Tag closable color={BLUE} onClose={() => (setOne(undefined), replaceSearchParam('id', null))}>
               单条来电
             </Tag>
           )}

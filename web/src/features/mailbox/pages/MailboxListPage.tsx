@@ -11,6 +11,7 @@ import { listMessages, MESSAGES_XLSX, type MessageQuery, type MessageSummary } f
 import { MarkTags, StatusTag } from '../components/MessageTags.tsx';
 import { t } from '../strings.ts';
 import '../mailbox.css';
+import { BLUE } from '../../catalog/colors.ts';
 
 const PAGE_SIZE = 20;
 const STATUSES = Object.keys(t.status);
@@ -106,12 +107,12 @@ export function MailboxListPage() {
           )}
           <Input.Search aria-label={t.search} placeholder={t.search} allowClear style={{ width: 220 }} value={text} onChange={(e) => setText(e.target.value)} onSearch={(v) => set({ q: v.trim() || undefined })} />
           {f.stage && (
-            <Tag closable onClose={() => set({ stage: undefined })} color="blue">
+            <Tag closable onClose={() => set({ stage: undefined })} color={BLUE}>
               {STAGE_LABEL[f.stage]}
             </Tag>
           )}
           {f.dueDate && (
-            <Tag closable onClose={() => set({ dueDate: undefined })} color="blue">
+            <Tag closable onClose={() => set({ dueDate: undefined })} color={BLUE}>
               {t.dueOn(f.dueDate)}
             </Tag>
           )}

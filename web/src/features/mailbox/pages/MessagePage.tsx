@@ -17,6 +17,7 @@ import { PublishPanel } from '../components/PublishPanel.tsx';
 import { ReplyForm } from '../components/ReplyForm.tsx';
 import { t } from '../strings.ts';
 import '../mailbox.css';
+import { BROWN, RED } from '../../catalog/colors.ts';
 
 const load = (id: string) => getMessage(id).catch((err) => (err instanceof ApiError && err.status === 404 ? null : Promise.reject(err)));
 
@@ -62,13 +63,13 @@ export function MessagePage({ params }: PageProps) {
             { key: 'unit', label: t.colUnit, children: d.unitName ?? t.officeHandles },
             { key: 'recv', label: t.receivedOn, children: formatDateTime(String(d.receivedAt)) },
             { key: 'acc', label: t.acceptedOn, children: d.acceptedOn ?? '—' },
-            { key: 'due', label: t.dueDate, children: <>{d.dueDate}{d.overdue && <Tag color="red" style={{ marginLeft: 8 }}>{t.overdue}</Tag>}</> },
+            { key: 'due', label: t.dueDate, children: <>{d.dueDate}{d.overdue && <Tag color={RED} style={{ marginLeft: 8 }}>{t.overdue}</Tag>}</> },
             { key: 'writer', label: t.writer, children: d.name },
             { key: 'contact', label: t.contact, children: contact },
             { key: 'consent', label: t.consent, children: d.consent ? t.yes : t.no },
             ...(d.triage ? [{ key: 'triage', label: '办理方式', children: t.triage[d.triage] ?? d.triage }] : []),
             ...(d.repliedOn ? [{ key: 'replied', label: t.repliedOn, children: d.repliedOn }] : []),
-            ...(['replied', 'closed'].includes(d.status) || d.reopenCount ? [{ key: 'rating', label: t.rating, children: <>{d.rating ?? t.notRated}{d.reopenCount > 0 && <Tag color="orange" style={{ marginLeft: 8 }}>{t.reopened}</Tag>}</> }] : []),
+            ...(['replied', 'closed'].includes(d.status) || d.reopenCount ? [{ key: 'rating', label: t.rating, children: <>{d.rating ?? t.notRated}{d.reopenCount > 0 && <Tag color={BROWN} style={{ marginLeft: 8 }}>{t.reopened}</Tag>}</> }] : []),
             ...(d.rejectReason ? [{ key: 'rej', label: t.rejectReason, children: `${t.rejectKinds[d.rejectKind ?? ''] ?? ''}：${d.rejectReason}` }] : []),
             ...(d.leaderInstruction ? [{ key: 'lead', label: t.leaderInstruction, children: d.leaderInstruction }] : []),
             ...(d.ledger ? [{ key: 'ledger', label: t.ledgerTitle, children: `${t.ledgerStatus[d.ledger.status] ?? d.ledger.status}${d.ledger.extension !== 'none' ? `，${t.extension[d.ledger.extension]}` : ''}${d.ledger.returnReason ? `（${d.ledger.returnReason}）` : ''}` }] : []),

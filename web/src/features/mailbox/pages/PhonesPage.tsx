@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Switch, Table } from 'antd';
+import { Alert, App, AutoComplete, Button, Card, Form, Input, Modal, Select, Switch, Table } from 'antd';
 import { useState } from 'react';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
@@ -109,7 +109,7 @@ export function PhonesPage() {
                 <Input type="datetime-local" />
               </Form.Item>
               <Form.Item label={t.numberDialled} name="numberDialled" rules={[{ required: true, message: '请填写拨打号码' }]}>
-                {dialled.length ? <Select options={dialled} /> : <Input maxLength={30} />}
+                <AutoComplete options={dialled} maxLength={30} />
               </Form.Item>
               <Form.Item label={t.answered} name="answered" valuePropName="checked">
                 <Switch />
