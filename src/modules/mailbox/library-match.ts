@@ -7,8 +7,9 @@ import { assertCan } from '../../platform/policy.ts';
 import { matchQuestion, MAX_ASK, questionText } from '../qa/match-question.ts';
 import { loadMessage, type MessageRow } from './load-message.ts';
 
-/** The candidates a handler sees: at most five, each with its score (0–100). */
+/** The candidates a handler sees: at most five, each with its score (0–100); below MIN_SCORE they are noise, not shown. */
 const LIMIT = 5;
+const MIN_SCORE = 15;
 /** As in the qa module's own replies: a closest entry scoring this much (of 100) makes the answered question a proposed variant of it. */
 const VARIANT_SCORE = 55;
 
@@ -32,7 +33,7 @@ async function candidates(ctx: OpContext, question: string) {
   return {
     decision: result.decision,
     answerId: result.answerId,
-    items: ranked.map((r) => ({ entryId: r.entryId, question: r.question, matchedText: r.matchedText, answerText: r.answerText, answerHtml: r.answerHtml, ownerUnitName: r.ownerUnitName, score: Math.round(r.score * 100) })),
+    items: ranked.filter((r) => r.score * 100 >= MIN_SCORE).map((r) => ({ entryId: r.entryId, question: r.question, matchedText: r.matchedText, answerText: r.answerText, answerHtml: r.answerHtml, ownerUnitName: r.ownerUnitName, score: Math.round(r.score * 100) })),
   };
 }
 

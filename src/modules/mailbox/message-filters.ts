@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { ledgerItems, mailboxCalls, mailboxMessages } from '../../db/schema/index.ts';
 import type { Db } from '../../db/client.ts';
 import { loadCalendar } from '../../platform/calendar/load-calendar.ts';
@@ -27,13 +27,17 @@ export interface DueWindow {
  * The one SQL definition of the handling list's states, shared by the list (`list-messages.ts`) and
  * the workbench counts (`workbench-sources.ts`) so that a count and the list it links to agree.
  */
+/**
+ * Open, written with literal values (not parameters) so that the planner matches the partial indexes
+ * `mailbox_messages_open_due_idx` / `…_unit_open_due_idx`, whose predicate is this same list.
+ */
+const openSql = (): SQL => sql`${mailboxMessages.status} in (${sql.raw(OPEN_MESSAGE_STATUSES.map((s) => `'${s}'`).join(', '))})`;
+
 export const messageStateSql = {
-  open: (): SQL => inArray(mailboxMessages.status, OPEN_MESSAGE_STATUSES),
+  open: openSql,
   due: (due: MessageDue, w: DueWindow): SQL =>
-    due === 'overdue'
-      ? and(inArray(mailboxMessages.status, OPEN_MESSAGE_STATUSES), lt(mailboxMessages.dueDate, w.today))!
-      : and(inArray(mailboxMessages.status, OPEN_MESSAGE_STATUSES), sql`${mailboxMessages.dueDate} between ${w.today} and ${w.soonLimit}`)!,
-  dueOn: (date: string): SQL => and(inArray(mailboxMessages.status, OPEN_MESSAGE_STATUSES), eq(mailboxMessages.dueDate, date))!,
+    due === 'overdue' ? and(openSql(), lt(mailboxMessages.dueDate, w.today))! : and(openSql(), sql`${mailboxMessages.dueDate} between ${w.today} and ${w.soonLimit}`)!,
+  dueOn: (date: string): SQL => and(openSql(), eq(mailboxMessages.dueDate, date))!,
   /** With the office, to send on: accepted and at no unit (new, returned by a unit, or reopened). */
   toTriage: (): SQL => and(eq(mailboxMessages.status, 'accepted'), sql`${mailboxMessages.unitId} is null`)!,
   /** Sent to a unit that has not signed for it yet (its ledger item 待签收). */

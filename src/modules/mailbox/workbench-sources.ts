@@ -1,7 +1,7 @@
 import { and, asc, between, eq, sql, type SQL } from 'drizzle-orm';
 import { mailboxCalls, mailboxMessages } from '../../db/schema/index.ts';
 import type { WorkbenchContext, WorkbenchDeadline, WorkbenchItem, WorkbenchSource } from '../../platform/workbench/workbench-source.ts';
-import { callStateSql, messageStateSql, OPEN_MESSAGE_STATUSES, soonLimitFor, type DueWindow } from './message-filters.ts';
+import { callStateSql, messageStateSql, soonLimitFor, type DueWindow } from './message-filters.ts';
 
 const countWhere = (cond: SQL) => sql<number>`(count(*) filter (where ${cond}))::int`;
 
@@ -15,7 +15,7 @@ async function deadlines(ctx: WorkbenchContext, messageScope: SQL | undefined, c
     ctx.db
       .select({ date: mailboxMessages.dueDate, n: sql<number>`count(*)::int` })
       .from(mailboxMessages)
-      .where(and(messageScope, sql`${mailboxMessages.status} in (${sql.join(OPEN_MESSAGE_STATUSES.map((s) => sql`${s}`), sql`, `)})`, between(mailboxMessages.dueDate, ctx.today, ctx.weekEnd)))
+      .where(and(messageScope, messageStateSql.open(), between(mailboxMessages.dueDate, ctx.today, ctx.weekEnd)))
       .groupBy(mailboxMessages.dueDate)
       .orderBy(asc(mailboxMessages.dueDate))
       .limit(30),

@@ -27,6 +27,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { errorMessage } from '../../../lib/api.ts';
 import { cleanWordHtml } from '../clean-word-html.ts';
 import { t } from '../strings.ts';
+import '../catalog.css';
 
 const r = t.rte;
 const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif'];

@@ -10,7 +10,7 @@ export function drawMonths(el: HTMLElement, rows: { month: string; received: num
   const chart = init(el);
   chart.setOption({
     tooltip: { trigger: 'axis' },
-    legend: { data: ['收到', '已答复', '按期答复', '满意率'] },
+    legend: { top: 0, data: ['收到', '已答复', '按期答复', '满意率'] },
     grid: { left: 40, right: 44, top: 40, bottom: 28 },
     xAxis: { type: 'category', data: rows.map((r) => r.month) },
     yAxis: [
