@@ -76,6 +76,8 @@ describe('GET /api/workbench', () => {
       if (q.get('view') === 'authored') return (await get(`/api/documents?author=me&status=${q.get('status')}&pageSize=1`)).total;
     }
     if (url.pathname === '/catalog/columns') return (await get('/api/catalog/health'))[q.get('health')!].length;
+    if (url.pathname === '/mailbox') return (await get(`/api/mailbox/messages?${q}&pageSize=1`)).total;
+    if (url.pathname === '/mailbox/calls') return (await get(`/api/mailbox/calls?${q}&pageSize=1`)).total;
     throw new Error(`no list known for ${href}`);
   }
 
