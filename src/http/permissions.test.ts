@@ -8,7 +8,7 @@ import { createTestApp, type ApiClient, type TestApp } from '../testing/test-app
  */
 describe('every endpoint as every role', () => {
   let t: TestApp;
-  const clients = new Map<Role, ApiClient>();
+  const clients = new Map<Role, ApiClient & { actor: { unitId: string } }>();
   beforeAll(async () => {
     t = await createTestApp();
     for (const role of ROLE_CODES) clients.set(role, await t.userWith([role], '区财政局'));
@@ -43,6 +43,33 @@ describe('every endpoint as every role', () => {
     expect(failures).toEqual([]);
     // Every route × nine clients: grows with each module (≈ 50 s on a loaded machine with the opinion routes).
   }, 180_000);
+
+  it('keeps a unit to its own mailbox messages and calls, on every mailbox endpoint', async () => {
+    // The demo district's mail: messages at other units, calls of 区人力社保局 and 区卫生健康委 (all 示例).
+    const liaison = clients.get('liaison')!; // 区财政局
+    const office = clients.get('office_admin')!;
+    const all = (await office.request('GET', '/api/mailbox/messages?pageSize=200')).json().items as { id: string; unitId: string | null; status: string }[];
+    const elsewhere = all.filter((m) => m.unitId && m.unitId !== liaison.actor.unitId);
+    expect(elsewhere.length).toBeGreaterThan(0);
+    const own = (await liaison.request('GET', '/api/mailbox/messages?pageSize=200')).json().items as { unitId: string }[];
+    expect(own.every((m) => m.unitId === liaison.actor.unitId)).toBe(true);
+    const m = elsewhere.find((x) => x.status === 'assigned')!;
+    for (const [method, url, body] of [
+      ['GET', `/api/mailbox/messages/${m.id}`],
+      ['GET', `/api/mailbox/messages/${m.id}/library`],
+      ['POST', `/api/mailbox/messages/${m.id}/reply`, { html: '<p>答复内容</p>' }],
+      ['POST', `/api/mailbox/messages/${m.id}/reply-entry`, { entryId: '00000000-0000-4000-8000-000000000000' }],
+    ] as const) {
+      const res = await liaison.request(method, url, body);
+      expect(res.statusCode, `${method} ${url}`).toBe(404);
+    }
+    const calls = (await office.request('GET', '/api/mailbox/calls?pageSize=200')).json().items as { id: string; unitId: string; callbackOn: string | null; answeredOnSpot: boolean }[];
+    const pending = calls.find((c) => !c.answeredOnSpot && !c.callbackOn)!;
+    expect((await liaison.request('GET', '/api/mailbox/calls?pageSize=200')).json().items.every((c: { unitId: string }) => c.unitId === liaison.actor.unitId)).toBe(true);
+    expect((await liaison.request('GET', `/api/mailbox/calls?id=${pending.id}`)).json().total).toBe(0);
+    expect((await liaison.request('POST', `/api/mailbox/calls/${pending.id}/callback`, { note: '已回电' })).statusCode).toBe(404);
+    expect((await liaison.request('GET', '/api/mailbox/spot-checks')).json().items.every((r: { unitId: string }) => r.unitId === liaison.actor.unitId)).toBe(true);
+  });
 
   it('keeps a unit liaison to their own unit\'s accounts', async () => {
     const res = await clients.get('liaison')!.request('GET', '/api/users?pageSize=200');

@@ -80,6 +80,8 @@ describe('GET /api/workbench', () => {
     if (url.pathname === '/catalog/columns') return (await get('/api/catalog/health'))[q.get('health')!].length;
     if (url.pathname === '/qa/ledger') return (await get(`/api/qa/ledger?due=${q.get('filter')}${q.get('dueOn') ? `&dueOn=${q.get('dueOn')}` : ''}&pageSize=1`)).total;
     if (url.pathname === '/requests') return (await get(`/api/requests?${q}&pageSize=1`)).total;
+    if (url.pathname === '/mailbox') return (await get(`/api/mailbox/messages?${q}&pageSize=1`)).total;
+    if (url.pathname === '/mailbox/calls') return (await get(`/api/mailbox/calls?${q}&pageSize=1`)).total;
     throw new Error(`no list known for ${href}`);
   }
 

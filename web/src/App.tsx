@@ -64,6 +64,12 @@ const ROUTES: Route[] = [
   { path: '/qa/ledger', page: page(() => import('./features/qa/pages/QaLedgerPage.tsx'), 'QaLedgerPage'), permission: 'qa.read' },
   { path: '/qa/ledger/:id', page: page(() => import('./features/qa/pages/QaLedgerPage.tsx'), 'QaLedgerPage'), permission: 'qa.read' },
   { path: '/qa/stats', page: page(() => import('./features/qa/pages/QaStatsPage.tsx'), 'QaStatsPage'), permission: 'qa.read' },
+  // 公开信箱 / 来电台账. Ledger links use /mailbox/messages/:id and /mailbox/calls?id=.
+  { path: '/mailbox', page: page(() => import('./features/mailbox/pages/MailboxListPage.tsx'), 'MailboxListPage'), permission: 'mailbox.read' },
+  { path: '/mailbox/messages/:id', page: page(() => import('./features/mailbox/pages/MessagePage.tsx'), 'MessagePage'), permission: 'mailbox.read' },
+  { path: '/mailbox/calls', page: page(() => import('./features/mailbox/pages/CallsPage.tsx'), 'CallsPage'), permission: 'mailbox.read' },
+  { path: '/mailbox/phones', page: page(() => import('./features/mailbox/pages/PhonesPage.tsx'), 'PhonesPage'), permission: 'mailbox.read' },
+  { path: '/mailbox/stats', page: page(() => import('./features/mailbox/pages/MailboxStatsPage.tsx'), 'MailboxStatsPage'), permission: 'mailbox.read' },
 ];
 
 function FullPageSpin() {

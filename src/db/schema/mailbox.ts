@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { units, users } from './platform.ts';
 
@@ -54,6 +55,8 @@ export const mailboxMessages = pgTable(
     publishedAt: ts('published_at'),
     publishedSummary: text('published_summary'),
     publishedReply: text('published_reply'),
+    /** A 咨询's row in the qa module's 咨询登记台账 (channel mailbox), written when it is replied: no FK, the qa tables are the qa module's. */
+    qaConsultationId: uuid('qa_consultation_id'),
     sample: boolean('sample').notNull().default(false),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -64,6 +67,11 @@ export const mailboxMessages = pgTable(
     index('mailbox_messages_status_idx').on(t.status, t.receivedAt),
     index('mailbox_messages_received_on_idx').on(t.receivedOn),
     index('mailbox_messages_published_idx').on(t.publishedAt),
+    // The unfiltered and due-filtered lists read newest first and stop at a page; the open messages'
+    // due dates serve the overdue / due-soon lists and the workbench counts (office-wide and per unit).
+    index('mailbox_messages_received_idx').on(t.receivedAt, t.id),
+    index('mailbox_messages_open_due_idx').on(t.dueDate).where(sql`status in ('received', 'accepted', 'assigned')`),
+    index('mailbox_messages_unit_open_due_idx').on(t.unitId, t.dueDate).where(sql`status in ('received', 'accepted', 'assigned')`),
   ],
 );
 

@@ -13,6 +13,8 @@ import { allocateQueryCode, QUERY_CODE_PREFIXES } from '../../platform/public-in
 import { publicPhone } from '../../platform/public-intake/public-text.ts';
 import { assertCan, assertUnitInScope, isDistrictWide } from '../../platform/policy.ts';
 import { SUBJECT_CALLBACK } from './message-days.ts';
+import { callStateSql, soonLimitFor } from './message-filters.ts';
+import { spotCheckTotals } from './spot-check-totals.ts';
 
 const text = (label: string, max: number) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不超过 ${max} 字`);
 
@@ -71,20 +73,30 @@ export async function completeCallback(ctx: OpContext, id: string, raw: z.input<
 }
 
 export const listCallsQuery = z.object({
-  unitId: z.uuid().optional(),
+  unitId: z.uuid('单位编号格式不正确').optional(),
+  /** One call (a notification's link). */
+  id: z.uuid('来电编号格式不正确').optional(),
   pending: z.enum(['true', 'false']).optional(),
+  /** pending: awaiting a callback; overdue: past its callback date; soon: callback due within LEDGER_REMIND_DAYS working days. */
+  state: z.enum(['pending', 'overdue', 'soon']).optional(),
+  /** Callbacks due on one day (the workbench's deadlines). */
+  dueDate: z.iso.date('日期格式应为 YYYY-MM-DD').optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 
 /** The call register: a unit its own calls, the office every unit's. */
-export async function listCalls(ctx: OpContext, raw: z.input<typeof listCallsQuery>) {
+export async function listCalls(ctx: OpContext, raw: z.input<typeof listCallsQuery>, opts: { soonDays: number; today?: string }) {
   assertCan(ctx.actor, 'mailbox.read');
   const q = listCallsQuery.parse(raw);
+  const today = opts.today ?? todayInShanghai();
   const where: SQL[] = [];
   if (!isDistrictWide(ctx.actor)) where.push(eq(mailboxCalls.unitId, ctx.actor.unitId));
   else if (q.unitId) where.push(eq(mailboxCalls.unitId, q.unitId));
-  if (q.pending === 'true') where.push(sql`${mailboxCalls.answeredOnSpot} = false and ${mailboxCalls.callbackOn} is null`);
+  if (q.id) where.push(eq(mailboxCalls.id, q.id));
+  const state = q.state ?? (q.pending === 'true' ? 'pending' : undefined);
+  if (state) where.push(callStateSql.state(state, { today, soonLimit: state === 'soon' ? await soonLimitFor(ctx.db, today, opts.soonDays) : today }));
+  if (q.dueDate) where.push(callStateSql.dueOn(q.dueDate));
   const cond = where.length ? and(...where) : undefined;
   const [{ total }] = await ctx.db.select({ total: sql<number>`count(*)::int` }).from(mailboxCalls).where(cond);
   const rows = await ctx.db
@@ -95,7 +107,6 @@ export async function listCalls(ctx: OpContext, raw: z.input<typeof listCallsQue
     .orderBy(desc(mailboxCalls.calledAt))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  const today = todayInShanghai();
   return { total, items: rows.map(({ c, unitName }) => ({ ...c, unitName, overdue: !c.answeredOnSpot && !c.callbackOn && !!c.callbackDue && c.callbackDue < today })) };
 }
 
@@ -144,20 +155,6 @@ export async function recordSpotCheck(ctx: OpContext, raw: z.input<typeof spotCh
 /** Spot-check results per unit (checks, answered, answered within working hours): what feeds a 通报 and the assessment. */
 export async function spotCheckSummary(ctx: OpContext, opts: { from?: string; to?: string } = {}) {
   assertCan(ctx.actor, 'mailbox.read');
-  const where: SQL[] = [];
-  if (!isDistrictWide(ctx.actor)) where.push(eq(phoneSpotChecks.unitId, ctx.actor.unitId));
-  if (opts.from) where.push(sql`${phoneSpotChecks.checkedAt} >= ${opts.from}::date`);
-  if (opts.to) where.push(sql`${phoneSpotChecks.checkedAt} < (${opts.to}::date + 1)`);
-  return ctx.db
-    .select({
-      unitId: phoneSpotChecks.unitId,
-      unitName: units.name,
-      checks: sql<number>`count(*)::int`,
-      answered: sql<number>`(count(*) filter (where ${phoneSpotChecks.answered}))::int`,
-      unansweredInHours: sql<number>`(count(*) filter (where not ${phoneSpotChecks.answered} and ${phoneSpotChecks.withinHours}))::int`,
-    })
-    .from(phoneSpotChecks)
-    .innerJoin(units, eq(units.id, phoneSpotChecks.unitId))
-    .where(where.length ? and(...where) : undefined)
-    .groupBy(phoneSpotChecks.unitId, units.name);
+  const rows = await spotCheckTotals(ctx.db, { ...opts, ...(!isDistrictWide(ctx.actor) && { unitId: ctx.actor.unitId }) });
+  return rows.map(({ shortName: _short, ...r }) => r);
 }

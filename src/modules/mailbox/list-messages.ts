@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { mailboxEvents, mailboxMessages, units } from '../../db/schema/index.ts';
 import { todayInShanghai } from '../../platform/calendar/dates.ts';
@@ -9,13 +9,20 @@ import { listAttachments } from '../../platform/public-intake/public-attachments
 import { assertCan, isDistrictWide } from '../../platform/policy.ts';
 import { loadMessage, type MessageRow } from './load-message.ts';
 import { SUBJECT_MESSAGE } from './message-days.ts';
-import { MESSAGE_STATUSES, MESSAGE_TYPES } from './strings.ts';
+import { messageStateSql, OPEN_MESSAGE_STATUSES, soonLimitFor } from './message-filters.ts';
+import { MESSAGE_STATUSES, MESSAGE_TYPES, type MessageStatus } from './strings.ts';
 
 export const listMessagesQuery = z.object({
   status: z.enum(MESSAGE_STATUSES).optional(),
   type: z.enum(MESSAGE_TYPES).optional(),
   unitId: z.uuid('单位编号格式不正确').optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** `soon`: open and due within LEDGER_REMIND_DAYS working days (today included); `overdue`: open and past due. */
+  due: z.enum(['soon', 'overdue']).optional(),
+  /** One open message's due day (the workbench's deadlines). */
+  dueDate: z.iso.date('日期格式应为 YYYY-MM-DD').optional(),
+  /** triage: with the office to send on; sign: at a unit, not signed for; extension: an extension awaits the office. */
+  stage: z.enum(['triage', 'sign', 'extension']).optional(),
   q: z.string().trim().max(50, '关键词不超过 50 字').optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200, '每页最多 200 条').default(20),
@@ -26,15 +33,21 @@ export const listMessagesQuery = z.object({
  * to it; filtered by status, type, overdue and a title/code keyword; newest first. Served by the
  * indexes (unit_id, status, received_at) and (status, received_at).
  */
-export async function listMessages(ctx: OpContext, raw: z.input<typeof listMessagesQuery>) {
+export async function listMessages(ctx: OpContext, raw: z.input<typeof listMessagesQuery>, opts: { soonDays: number; today?: string }) {
   assertCan(ctx.actor, 'mailbox.read');
   const q = listMessagesQuery.parse(raw);
+  const today = opts.today ?? todayInShanghai();
   const where: SQL[] = [];
   if (!isDistrictWide(ctx.actor)) where.push(eq(mailboxMessages.unitId, ctx.actor.unitId));
   else if (q.unitId) where.push(eq(mailboxMessages.unitId, q.unitId));
   if (q.status) where.push(eq(mailboxMessages.status, q.status));
   if (q.type) where.push(eq(mailboxMessages.type, q.type));
-  if (q.overdue === 'true') where.push(inArray(mailboxMessages.status, ['received', 'accepted', 'assigned']), lt(mailboxMessages.dueDate, todayInShanghai()));
+  const due = q.due ?? (q.overdue === 'true' ? 'overdue' : undefined);
+  if (due) where.push(messageStateSql.due(due, { today, soonLimit: due === 'soon' ? await soonLimitFor(ctx.db, today, opts.soonDays) : today }));
+  if (q.dueDate) where.push(messageStateSql.dueOn(q.dueDate));
+  if (q.stage === 'triage') where.push(messageStateSql.toTriage());
+  if (q.stage === 'sign') where.push(messageStateSql.toSign());
+  if (q.stage === 'extension') where.push(messageStateSql.extensionRequested());
   if (q.q) where.push(sql`(strpos(${mailboxMessages.title}, ${q.q}) > 0 or ${mailboxMessages.code} = ${q.q.toUpperCase()})`);
   const cond = where.length ? and(...where) : undefined;
   const [{ total }] = await ctx.db.select({ total: sql<number>`count(*)::int` }).from(mailboxMessages).where(cond);
@@ -46,7 +59,6 @@ export async function listMessages(ctx: OpContext, raw: z.input<typeof listMessa
     .orderBy(desc(mailboxMessages.receivedAt), desc(mailboxMessages.id))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  const today = todayInShanghai();
   return { total, items: rows.map((r) => summary(r.m, r.unitName, today)) };
 }
 
@@ -68,7 +80,7 @@ function summary(m: MessageRow, unitName: string | null, today: string) {
     petition: m.petition,
     published: m.publishedAt !== null,
     sample: m.sample,
-    overdue: ['received', 'accepted', 'assigned'].includes(m.status) ? m.dueDate < today : m.repliedOn !== null && m.repliedOn > m.dueDate,
+    overdue: OPEN_MESSAGE_STATUSES.includes(m.status as MessageStatus) ? m.dueDate < today : m.repliedOn !== null && m.repliedOn > m.dueDate,
   };
 }
 

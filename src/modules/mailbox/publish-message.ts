@@ -26,6 +26,32 @@ export function maskForPublic(text: string, m: Pick<MessageRow, 'name' | 'phone'
   return maskText(s, scanText(s));
 }
 
+/** The two published texts, masked: the summary (staff's, or the title and the start of the body) and the reply. */
+function publicFields(m: MessageRow, summary: string | undefined) {
+  const raw = cleanPublicText(summary?.trim() || `${m.title}：${m.body.slice(0, 200)}${m.body.length > 200 ? '……' : ''}`, { multiline: true });
+  return { rawSummary: raw, summary: maskForPublic(raw, m), reply: maskForPublic(m.replyText ?? '', m) };
+}
+
+export const previewInput = z.object({ summary: publishInput.shape.summary });
+
+/**
+ * 选登预览: the five fields exactly as the 网民留言 column would show them, masked, with what the
+ * masking changed (the unmasked texts beside) — nothing is published.
+ */
+export async function previewPublication(ctx: OpContext, id: string, raw: z.input<typeof previewInput>) {
+  assertCan(ctx.actor, 'mailbox.manage');
+  const input = previewInput.parse(raw);
+  const m = await loadMessage(ctx, id, { allowed: ['replied', 'closed'] });
+  const shown = publicFields(m, input.summary);
+  const [u] = m.replyUnitId ? await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, m.replyUnitId)) : [];
+  return {
+    consent: m.consent,
+    fields: { summary: shown.summary, acceptedOn: m.acceptedOn ?? m.receivedOn, repliedOn: m.repliedOn ?? '', replyUnit: u?.name ?? '', reply: shown.reply },
+    original: { summary: shown.rawSummary, reply: m.replyText ?? '' },
+    masked: shown.summary !== shown.rawSummary || shown.reply !== (m.replyText ?? ''),
+  };
+}
+
 /**
  * Publishes a replied (or closed) message in the 网民留言 column with exactly 留言摘要, 受理日期,
  * 答复日期, 答复部门, 答复内容 — masked; the writer's name and contact never appear. Only a writer who
@@ -42,10 +68,10 @@ export async function publishMessage(ctx: OpContext, id: string, raw: z.input<ty
       return after;
     }
     if (!m.consent) throw conflict('no_consent', '来信人未同意公开，不能发布');
-    const summary = cleanPublicText(input.summary?.trim() || `${m.title}：${m.body.slice(0, 200)}${m.body.length > 200 ? '……' : ''}`, { multiline: true });
+    const shown = publicFields(m, input.summary);
     const [after] = await tx.db
       .update(mailboxMessages)
-      .set({ publishedAt: new Date(), publishedSummary: maskForPublic(summary, m), publishedReply: maskForPublic(m.replyText ?? '', m) })
+      .set({ publishedAt: new Date(), publishedSummary: shown.summary, publishedReply: shown.reply })
       .where(eq(mailboxMessages.id, m.id))
       .returning();
     await recordMessageStep(tx, m.id, 'published', null);

@@ -11,11 +11,14 @@ import { getMessage, listMessages, listMessagesQuery } from './list-messages.ts'
 import { registerMailboxWiring } from './mailbox-wiring.ts';
 import { monthlyStats } from './message-stats.ts';
 import { getMessageStatus, rateMessage, ratingInput } from './public-message.ts';
-import { listPublishedMessages, publishInput, publishMessage } from './publish-message.ts';
+import { listPublishedMessages, previewInput, previewPublication, publishInput, publishMessage } from './publish-message.ts';
 import { readSubmission } from './read-submission.ts';
-import { replyInput, replyMessage } from './reply-message.ts';
+import { entryReplyInput, replyInput, replyMessage, replyWithEntry } from './reply-message.ts';
+import { callMatchInput, matchCallQuestion, matchMessage } from './library-match.ts';
+import { mailboxWorkbenchSources } from './workbench-sources.ts';
+import { registerWorkbenchSource } from '../../platform/workbench/workbench-source.ts';
 import { reviewInput, reviewMessage } from './review-message.ts';
-import { callRow, messageDetail, messageRow, messageSummary, monthlyStatsSchema, phoneRow, publicStatus, publishedItem, spotCheckRow, spotSummaryRow, submitResult } from './schemas.ts';
+import { callRow, libraryMatchSchema, publicationPreview, messageDetail, messageRow, messageSummary, monthlyStatsSchema, phoneRow, publicStatus, publishedItem, spotCheckRow, spotSummaryRow, submitResult } from './schemas.ts';
 import { submitMessage } from './submit-message.ts';
 import { triageInput, triageMessage } from './triage-message.ts';
 
@@ -28,6 +31,8 @@ const str = (v: unknown) => (typeof v === 'string' ? v : null);
 
 export const mailboxRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
   registerMailboxWiring();
+  const soonDays = deps.config.LEDGER_REMIND_DAYS;
+  for (const source of mailboxWorkbenchSources(soonDays)) registerWorkbenchSource(source);
   const { db } = deps.database;
   const settings = intakeSettings(deps.config);
   const ctx = (req: Parameters<typeof contextOf>[0]) => contextOf(req, db);
@@ -55,18 +60,22 @@ export const mailboxRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
 
   app.post('/api/public/messages/:code/rating', { config: { access: 'public' }, schema: { tags: pub, summary: '评价答复（满意 / 基本满意 / 不满意）', params: codeParam, body: ratingInput, response: answers({ 200: publicStatus }) } }, async (req) => rateMessage(ctx(req), settings, req.params.code, req.body));
 
-  app.get('/api/mailbox/messages', { config: { access: 'mailbox.read' }, schema: { tags, summary: '留言办理列表', querystring: listMessagesQuery, response: answers({ 200: z.object({ total: z.number(), items: z.array(messageSummary) }) }) } }, async (req) => listMessages(ctx(req), req.query));
+  app.get('/api/mailbox/messages', { config: { access: 'mailbox.read' }, schema: { tags, summary: '留言办理列表', querystring: listMessagesQuery, response: answers({ 200: z.object({ total: z.number(), items: z.array(messageSummary) }) }) } }, async (req) => listMessages(ctx(req), req.query, { soonDays }));
   app.get('/api/mailbox/messages/:id', { config: { access: 'mailbox.read' }, schema: { tags, summary: '留言详情与办理过程', params: idParam, response: answers({ 200: messageDetail }) } }, async (req) => getMessage(ctx(req), req.params.id));
   app.post('/api/mailbox/messages/:id/review', { config: { access: 'mailbox.manage' }, schema: { tags, summary: '审看：受理或不予受理', params: idParam, body: reviewInput, response: answers({ 200: messageRow }) } }, async (req) => reviewMessage(ctx(req), req.params.id, req.body));
   app.post('/api/mailbox/messages/:id/triage', { config: { access: 'mailbox.manage' }, schema: { tags, summary: '即办 / 转办 / 呈办 / 领导批示', params: idParam, body: triageInput, response: answers({ 200: messageRow }) } }, async (req) => triageMessage(ctx(req), req.params.id, req.body));
   app.post('/api/mailbox/messages/:id/reply', { config: { access: 'mailbox.reply' }, schema: { tags, summary: '答复（经个人信息检查）', params: idParam, body: replyInput, response: answers({ 200: messageRow }) } }, async (req) => replyMessage(ctx(req), req.params.id, req.body));
+  app.get('/api/mailbox/messages/:id/library', { config: { access: 'mailbox.read' }, schema: { tags, summary: '咨询与问答库匹配：候选条目及其得分', params: idParam, response: answers({ 200: libraryMatchSchema }) } }, async (req) => matchMessage(ctx(req), req.params.id));
+  app.post('/api/mailbox/messages/:id/reply-entry', { config: { access: 'mailbox.reply' }, schema: { tags, summary: '以问答库条目一步答复', params: idParam, body: entryReplyInput, response: answers({ 200: messageRow }) } }, async (req) => replyWithEntry(ctx(req), req.params.id, req.body));
+  app.post('/api/mailbox/library-match', { config: { access: 'mailbox.reply' }, schema: { tags, summary: '来电问题与问答库匹配', body: callMatchInput, response: answers({ 200: libraryMatchSchema }) } }, async (req) => matchCallQuestion(ctx(req), req.body));
+  app.post('/api/mailbox/messages/:id/publish-preview', { config: { access: 'mailbox.manage' }, schema: { tags, summary: '选登预览：公开的五项内容（已遮蔽个人信息）', params: idParam, body: previewInput, response: answers({ 200: publicationPreview }) } }, async (req) => previewPublication(ctx(req), req.params.id, req.body));
   app.post('/api/mailbox/messages/:id/publish', { config: { access: 'mailbox.manage' }, schema: { tags, summary: '选登公开（或撤下）', params: idParam, body: publishInput, response: answers({ 200: messageRow }) } }, async (req) => publishMessage(ctx(req), req.params.id, req.body));
   app.get('/api/mailbox/stats', { config: { access: 'mailbox.read' }, schema: { tags, summary: '月度统计', querystring: monthQuery, response: answers({ 200: monthlyStatsSchema }) } }, async (req) => monthlyStats(ctx(req), req.query.month));
   app.get('/api/mailbox/export/messages.xlsx', { config: { access: 'mailbox.manage' }, schema: { tags, summary: '留言台账（Excel）', ...fileAnswer(XLSX) } }, async (req, reply) => reply.type(XLSX).headers(download('留言办理台账.xlsx')).send(await exportMessageLedger(ctx(req))));
   app.get('/api/mailbox/export/calls.xlsx', { config: { access: 'mailbox.read' }, schema: { tags, summary: '来电登记台账（Excel）', ...fileAnswer(XLSX) } }, async (req, reply) => reply.type(XLSX).headers(download('来电登记台账.xlsx')).send(await exportCallLedger(ctx(req))));
   app.get('/api/mailbox/export/stats.docx', { config: { access: 'mailbox.read' }, schema: { tags, summary: '月度统计（Word）', querystring: monthQuery, ...fileAnswer(DOCX) } }, async (req, reply) => reply.type(DOCX).headers(download(`公开信箱${req.query.month}月度统计.docx`)).send(await statsDocx(ctx(req), req.query.month, deps.config.DISTRICT_NAME)));
 
-  app.get('/api/mailbox/calls', { config: { access: 'mailbox.read' }, schema: { tags, summary: '来电登记台账', querystring: listCallsQuery, response: answers({ 200: z.object({ total: z.number(), items: z.array(callRow) }) }) } }, async (req) => listCalls(ctx(req), req.query));
+  app.get('/api/mailbox/calls', { config: { access: 'mailbox.read' }, schema: { tags, summary: '来电登记台账', querystring: listCallsQuery, response: answers({ 200: z.object({ total: z.number(), items: z.array(callRow) }) }) } }, async (req) => listCalls(ctx(req), req.query, { soonDays }));
   app.post('/api/mailbox/calls', { config: { access: 'mailbox.reply' }, schema: { tags, summary: '登记来电', body: callInput, response: answers({ 200: callRow }) } }, async (req) => logCall(ctx(req), deps.config, req.body));
   app.post('/api/mailbox/calls/:id/callback', { config: { access: 'mailbox.reply' }, schema: { tags, summary: '登记回复来电', params: idParam, body: callbackInput, response: answers({ 200: callRow }) } }, async (req) => completeCallback(ctx(req), req.params.id, req.body));
   app.get('/api/mailbox/phones', { config: { access: 'mailbox.read' }, schema: { tags, summary: '各单位对外联系电话', response: answers({ 200: z.object({ items: z.array(phoneRow) }) }) } }, async (req) => ({ items: await listPhones(ctx(req)) }));

@@ -100,3 +100,15 @@ export const callRow = z
 export const phoneRow = z.object({ id: z.string(), unitId: z.string(), unitName: z.string().optional(), phone: z.string(), label: z.string(), hours: z.string() });
 export const spotCheckRow = z.object({ id: z.string(), unitId: z.string(), checkedAt: timestamp, numberDialled: z.string(), answered: z.boolean(), withinHours: z.boolean(), result: z.string() });
 export const spotSummaryRow = z.object({ unitId: z.string(), unitName: z.string(), checks: z.number(), answered: z.number(), unansweredInHours: z.number() });
+
+export const libraryMatchSchema = z
+  .object({
+    decision: z.enum(['answer', 'suggest', 'register']),
+    answerId: z.string().nullable(),
+    items: z.array(z.object({ entryId: z.string(), question: z.string(), matchedText: z.string(), answerText: z.string(), answerHtml: z.string(), ownerUnitName: z.string().nullable(), score: z.number() })),
+  })
+  .meta({ id: 'MailboxLibraryMatch' });
+
+export const publicationPreview = z
+  .object({ consent: z.boolean(), fields: publishedItem, original: z.object({ summary: z.string(), reply: z.string() }), masked: z.boolean() })
+  .meta({ id: 'PublicationPreview' });

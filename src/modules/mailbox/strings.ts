@@ -31,6 +31,7 @@ export const EVENT_LABELS: Record<string, string> = {
   leader: '呈报领导',
   instructed: '领导批示',
   replied: '答复',
+  offered: '提交问答库',
   rated: '评价',
   reopened: '重新办理',
   published: '公开发布',

@@ -8,6 +8,7 @@ import { inTransaction, type OpContext } from '../../platform/context.ts';
 import { govDocx } from '../../platform/office/gov-docx.ts';
 import { assertCan } from '../../platform/policy.ts';
 import { supervisionRecords } from '../opinion/supervisions.ts';
+import { spotCheckTotals } from '../mailbox/spot-check-totals.ts';
 import { getPlanDashboard } from './get-plan-dashboard.ts';
 import { loadPlan } from './load-plan.ts';
 
@@ -32,6 +33,10 @@ export async function draftCircular(ctx: OpContext, planId: string) {
     .where(and(eq(planEvents.planId, planId), eq(planEvents.withdrawn, false)));
   // 通报批评 and 约谈 over opinion response (the opinion module) in the plan's year.
   const opinion = await supervisionRecords(ctx.db, { from: `${plan.year}-01-01`, to: `${plan.year}-12-31` });
+  // The office's spot checks of the units' published phones (the mailbox module) in the plan's year.
+  const phones = await spotCheckTotals(ctx.db, { from: `${plan.year}-01-01`, to: `${plan.year}-12-31` });
+  const phonesMissed = phones.filter((p) => p.unansweredInHours > 0);
+  const phonesAnswered = phones.filter((p) => p.answered === p.checks);
   const t = dash.totals;
   const pct = (a: number, b: number) => (b ? `${Math.round((a / b) * 100)}%` : '0%');
   const ahead = dash.byUnit.filter((u) => u.total > 0 && u.overdue === 0).slice(0, 8);
@@ -48,6 +53,7 @@ export async function draftCircular(ctx: OpContext, planId: string) {
       body: [
         ahead.length ? `${ahead.map((u) => u.name).join('、')}等单位按时限推进任务，无逾期事项。` : '暂无全部按时推进的单位。',
         ...commend.map((m) => `对${m.unit}予以通报表扬：${m.message}`),
+        ...(phonesAnswered.length ? [`对外联系电话抽查中，${phonesAnswered.map((p) => p.shortName).join('、')}每次均及时接听。`] : []),
       ].join('\n'),
     },
     {
@@ -56,6 +62,7 @@ export async function draftCircular(ctx: OpContext, planId: string) {
         behind.length ? behind.map((u) => `${u.name}：逾期 ${u.overdue} 项${u.returned ? `，退回整改 ${u.returned} 项` : ''}。`).join('\n') : '暂无逾期或被退回的单位任务。',
         ...criticize.map((m) => `对${m.unit}予以通报批评：${m.message}`),
         ...opinion.map((o) => `政务舆情回应：${o.heldOn}对${o.unitName}${o.kind === 'interview' ? '进行约谈' : '予以通报批评'}，${o.reason}`),
+        ...phonesMissed.map((p) => `对外联系电话抽查：${p.shortName}被抽查 ${p.checks} 次，工作时间内未接听 ${p.unansweredInHours} 次。`),
       ].join('\n'),
     },
     {

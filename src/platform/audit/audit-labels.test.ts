@@ -21,7 +21,7 @@ const TEMPLATES: Record<string, string[]> = {
   // office-actions.ts: the kind is the zod enum commend | criticize.
   'plan.mark_${input.kind}': ['plan.mark_commend', 'plan.mark_criticize'],
   // mailbox/message-events.ts: the steps recordMessageStep is called with, and the three triages.
-  'mailbox.${action}': ['received', 'instructed', 'published', 'unpublished', 'rated', 'reopened', 'replied', 'transferred', 'immediate', 'transfer', 'leader'].map((a) => `mailbox.${a}`),
+  'mailbox.${action}': ['received', 'instructed', 'published', 'unpublished', 'rated', 'reopened', 'replied', 'offered', 'transferred', 'immediate', 'transfer', 'leader'].map((a) => `mailbox.${a}`),
   // opinion: STEP_KINDS and SUPERVISION_KINDS (opinion/kinds.ts).
   'opinion.event_${input.kind}': ['consult', 'assess', 'respond', 'evaluate'].map((k) => `opinion.event_${k}`),
   'opinion.${input.kind}': ['opinion.criticize', 'opinion.interview'],

@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'mailbox.rated': '来信人评价',
   'mailbox.reopened': '重新办理留言',
   'mailbox.replied': '答复留言',
+  'mailbox.offered': '信箱咨询提交问答库',
   'mailbox.transferred': '转办留言',
   'mailbox.immediate': '留言即办',
   'mailbox.transfer': '留言转办',

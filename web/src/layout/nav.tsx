@@ -10,6 +10,9 @@ import {
   BellOutlined,
   CustomerServiceOutlined,
   MessageOutlined,
+  MailOutlined,
+  PhoneOutlined,
+  ContactsOutlined,
   QuestionCircleOutlined,
   SolutionOutlined,
   CalendarOutlined,
@@ -107,6 +110,18 @@ export const NAV: NavItem[] = [
       { path: '/qa/stats', label: t.nav.qaStats, icon: <BarChartOutlined />, permission: 'qa.read' },
     ],
   },
+  {
+    path: 'mailbox-group',
+    label: t.nav.mailbox,
+    icon: <MailOutlined />,
+    permission: 'mailbox.read',
+    children: [
+      { path: '/mailbox', label: t.nav.mailboxMessages, icon: <UnorderedListOutlined />, permission: 'mailbox.read' },
+      { path: '/mailbox/calls', label: t.nav.mailboxCalls, icon: <PhoneOutlined />, permission: 'mailbox.read' },
+      { path: '/mailbox/phones', label: t.nav.mailboxPhones, icon: <ContactsOutlined />, permission: 'mailbox.read' },
+      { path: '/mailbox/stats', label: t.nav.mailboxStats, icon: <BarChartOutlined />, permission: 'mailbox.read' },
+    ],
+  },
 ];
 
 const leaves = (items: NavItem[]): NavItem[] => items.flatMap((n) => (n.children ? leaves(n.children) : [n]));
@@ -117,6 +132,7 @@ export function activeNav(path: string): string {
   if (/^\/plans\/[^/]+\/mine$/.test(path)) return '/plans/mine';
   if (path.startsWith('/measures/')) return '/plans';
   if (path.startsWith('/qa/ledger/')) return '/qa/ledger';
+  if (path.startsWith('/mailbox/messages/')) return '/mailbox';
   const hit = leaves(NAV)
     .filter((n) => n.path !== '/' && (path === n.path || path.startsWith(`${n.path}/`)))
     .sort((a, b) => b.path.length - a.path.length);

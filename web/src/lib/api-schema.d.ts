@@ -9463,6 +9463,9 @@ export type paths = {
                     type?: "咨询" | "建议" | "投诉" | "求助" | "其他";
                     unitId?: string;
                     overdue?: "true" | "false";
+                    due?: "soon" | "overdue";
+                    dueDate?: string;
+                    stage?: "triage" | "sign" | "extension";
                     q?: string;
                     page?: number;
                     pageSize?: number;
@@ -9797,6 +9800,253 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/mailbox/messages/{id}/library": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 咨询与问答库匹配：候选条目及其得分 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailboxLibraryMatch"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailbox/messages/{id}/reply-entry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 以问答库条目一步答复 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        entryId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            status: "received" | "accepted" | "assigned" | "replied" | "closed" | "rejected";
+                            dueDate: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailbox/library-match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 来电问题与问答库匹配 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        question: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailboxLibraryMatch"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailbox/messages/{id}/publish-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 选登预览：公开的五项内容（已遮蔽个人信息） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        summary?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicationPreview"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mailbox/messages/{id}/publish": {
         parameters: {
             query?: never;
@@ -10045,7 +10295,10 @@ export type paths = {
             parameters: {
                 query?: {
                     unitId?: string;
+                    id?: string;
                     pending?: "true" | "false";
+                    state?: "pending" | "overdue" | "soon";
+                    dueDate?: string;
                     page?: number;
                     pageSize?: number;
                 };
@@ -13097,6 +13350,29 @@ export type components = {
             sample: boolean;
             overdue?: boolean;
         };
+        MailboxLibraryMatchInput: {
+            /** @enum {string} */
+            decision: "answer" | "suggest" | "register";
+            answerId: string | null;
+            items: {
+                entryId: string;
+                question: string;
+                matchedText: string;
+                answerText: string;
+                answerHtml: string;
+                ownerUnitName: string | null;
+                score: number;
+            }[];
+        };
+        PublicationPreviewInput: {
+            consent: boolean;
+            fields: components["schemas"]["PublishedMessageInput"];
+            original: {
+                summary: string;
+                reply: string;
+            };
+            masked: boolean;
+        };
         OpinionSettingsInput: {
             coordinatorUnitId: string | null;
             authoritativeHours: number;
@@ -14530,6 +14806,29 @@ export type components = {
             callbackNote: string | null;
             sample: boolean;
             overdue?: boolean;
+        };
+        MailboxLibraryMatch: {
+            /** @enum {string} */
+            decision: "answer" | "suggest" | "register";
+            answerId: string | null;
+            items: {
+                entryId: string;
+                question: string;
+                matchedText: string;
+                answerText: string;
+                answerHtml: string;
+                ownerUnitName: string | null;
+                score: number;
+            }[];
+        };
+        PublicationPreview: {
+            consent: boolean;
+            fields: components["schemas"]["PublishedMessage"];
+            original: {
+                summary: string;
+                reply: string;
+            };
+            masked: boolean;
         };
         OpinionSettings: {
             coordinatorUnitId: string | null;

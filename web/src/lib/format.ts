@@ -34,3 +34,10 @@ export function addDaysTo(date: string, n: number): string {
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 }
+
+/** Now in Beijing time as a datetime-local input's value (`2026-12-04T10:30`). */
+export function nowForDateTimeInput(): string {
+  const p = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).formatToParts(new Date());
+  const g = (k: string) => p.find((x) => x.type === k)?.value ?? '';
+  return `${g('year')}-${g('month')}-${g('day')}T${g('hour') === '24' ? '00' : g('hour')}:${g('minute')}`;
+}

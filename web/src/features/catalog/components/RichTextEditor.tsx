@@ -27,6 +27,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { errorMessage } from '../../../lib/api.ts';
 import { cleanWordHtml } from '../clean-word-html.ts';
 import { t } from '../strings.ts';
+import '../catalog.css';
 
 const r = t.rte;
 const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif'];
@@ -41,6 +42,8 @@ interface Props {
   /** Uploads an image into the file store; the body then shows it as /api/files/<id>. */
   uploadImage: (file: File) => Promise<{ id: string; name: string }>;
   id?: string;
+  /** The editing area's accessible name (default 正文). */
+  label?: string;
 }
 
 function Tool({ label, icon, onClick, active, disabled }: { label: string; icon: ReactNode; onClick: () => void; active?: boolean; disabled?: boolean }) {
@@ -56,7 +59,7 @@ function Tool({ label, icon, onClick, active, disabled }: { label: string; icon:
  * file store and links to the document's attachments. A paste is cleaned of Word's and WPS's markup
  * first (clean-word-html.ts); pasted or dropped picture files are uploaded.
  */
-export function RichTextEditor({ value, onChange, disabled, attachments, uploadImage, id }: Props) {
+export function RichTextEditor({ value, onChange, disabled, attachments, uploadImage, id, label }: Props) {
   const { message } = App.useApp();
   const fileInput = useRef<HTMLInputElement>(null);
   const [linkOpen, setLinkOpen] = useState(false);
@@ -75,7 +78,7 @@ export function RichTextEditor({ value, onChange, disabled, attachments, uploadI
     content: value ?? '',
     editable: !disabled,
     editorProps: {
-      attributes: { class: 'rte-content', role: 'textbox', 'aria-multiline': 'true', 'aria-label': r.area, ...(id && { id }) },
+      attributes: { class: 'rte-content', role: 'textbox', 'aria-multiline': 'true', 'aria-label': label ?? r.area, ...(id && { id }) },
       transformPastedHTML: (html) => {
         const { html: clean, droppedImages } = cleanWordHtml(html);
         if (droppedImages) message.warning(r.imagesDropped(droppedImages), 8);
