@@ -12,7 +12,7 @@ import { todayInShanghai } from '../platform/calendar/dates.ts';
 import { monthlyStats } from '../modules/mailbox/message-stats.ts';
 import { getMessageStatus, rateMessage } from '../modules/mailbox/public-message.ts';
 import { listPublishedMessages } from '../modules/mailbox/publish-message.ts';
-import { readSubmission } from '../modules/mailbox/read-submission.ts';
+import { readSubmission } from '../platform/public-intake/read-submission.ts';
 import { submitMessage } from '../modules/mailbox/submit-message.ts';
 import { PublishedPage, QueryPage, ReceiptPage, WritePage } from './pages/mailbox-pages.tsx';
 import { renderPage } from './render.ts';

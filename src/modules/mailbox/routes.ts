@@ -12,7 +12,7 @@ import { registerMailboxWiring } from './mailbox-wiring.ts';
 import { monthlyStats } from './message-stats.ts';
 import { getMessageStatus, rateMessage, ratingInput } from './public-message.ts';
 import { listPublishedMessages, publishInput, publishMessage } from './publish-message.ts';
-import { readSubmission } from './read-submission.ts';
+import { readSubmission } from '../../platform/public-intake/read-submission.ts';
 import { replyInput, replyMessage } from './reply-message.ts';
 import { reviewInput, reviewMessage } from './review-message.ts';
 import { callRow, messageDetail, messageRow, messageSummary, monthlyStatsSchema, phoneRow, publicStatus, publishedItem, spotCheckRow, spotSummaryRow, submitResult } from './schemas.ts';
