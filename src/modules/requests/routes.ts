@@ -25,6 +25,7 @@ import { reopenInput, reopenRequest } from './reopen-request.ts';
 import { createdCase, dueAnswer, feeAnswer, identity, requestDetail, requestList, stepResult } from './schemas.ts';
 import { sendCorrection, sendCorrectionInput } from './send-correction.ts';
 import { requestSettings } from './settings.ts';
+import { requestPublicRoutes } from './public-routes.ts';
 import { readCaseFile, viewApplicantId } from './view-applicant-id.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -43,6 +44,7 @@ export const requestRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
   const tags = ['requests'];
   const settings = requestSettings(deps.config);
   const ctx = (req: Parameters<typeof contextOf>[0]) => contextOf(req, db);
+  await app.register(requestPublicRoutes(deps));
 
   app.get('/api/requests', { config: { access: 'requests.read' }, schema: { tags, summary: '依申请公开：申请列表（筛选：view=due_soon|overdue|closed_late|waiting，status，单位，年度…）', querystring: listInput, response: answers({ 200: requestList }) } }, async (req) =>
     listRequests(ctx(req), settings, req.query),
