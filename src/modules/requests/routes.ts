@@ -26,18 +26,12 @@ import { createdCase, dueAnswer, feeAnswer, identity, requestDetail, requestList
 import { sendCorrection, sendCorrectionInput } from './send-correction.ts';
 import { requestSettings } from './settings.ts';
 import { requestPublicRoutes } from './public-routes.ts';
+import { requestRoutingRoutes } from './routing-routes.ts';
+import { reviewRoutes } from './reviews/review-routes.ts';
+import { stepAnswer } from './step-answer.ts';
 import { readCaseFile, viewApplicantId } from './view-applicant-id.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-const stepAnswer = ({ case: c, result }: { case: CaseRow; result: unknown }) => ({
-  id: c.id,
-  status: c.status as z.infer<typeof stepResult>['status'],
-  dueOn: c.dueOn,
-  outcome: c.outcome,
-  closedOn: c.closedOn,
-  ...(result && typeof result === 'object' ? { result: result as Record<string, unknown> } : {}),
-});
 
 export const requestRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
   const { db } = deps.database;
@@ -45,6 +39,8 @@ export const requestRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
   const settings = requestSettings(deps.config);
   const ctx = (req: Parameters<typeof contextOf>[0]) => contextOf(req, db);
   await app.register(requestPublicRoutes(deps));
+  await app.register(requestRoutingRoutes(deps));
+  await app.register(reviewRoutes(deps));
 
   app.get('/api/requests', { config: { access: 'requests.read' }, schema: { tags, summary: '依申请公开：申请列表（筛选：view=due_soon|overdue|closed_late|waiting，status，单位，年度…）', querystring: listInput, response: answers({ 200: requestList }) } }, async (req) =>
     listRequests(ctx(req), settings, req.query),
