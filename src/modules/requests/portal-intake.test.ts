@@ -112,7 +112,7 @@ describe('依申请公开 through the public API (challenge off), with the bad i
     expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(401);
     // the generic file route never serves them, not even to the office
     for (const c of [handler, office]) expect((await c.request('GET', `/api/files/${proofId}`)).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'GET', url: `/api/files/${proofId}` })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/api/files/${proofId}` })).statusCode).toBe(401);
     const views = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'request.file_view'), eq(auditLog.entityId, caseId)));
     expect(views).toHaveLength(2);
     const timeline = await t.database.db.select().from(requestEvents).where(and(eq(requestEvents.caseId, caseId), eq(requestEvents.kind, 'file_viewed')));

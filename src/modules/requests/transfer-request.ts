@@ -38,7 +38,9 @@ export async function transferRequest(ctx: OpContext, settings: RequestSettings,
     const today = todayInShanghai();
     const subject = { subjectType: SUBJECT_TRANSFER, subjectId: caseId };
     const title = `依申请公开转送 ${c.code}：${c.description.split('\n')[0].slice(0, 80)}`;
-    if (await ledgerItemOf(tx, SUBJECT_TRANSFER, caseId)) await reopenLedgerItem(tx, subject, { unitId: to.id, workingDays: TRANSFER_SIGN_DAYS, receivedOn: today, note: input.reason });
+    // A case transferred before has its (closed) item at the earlier receiver, which the ledger's staff
+    // rule hides from this agency; the module has checked its own permission and reopens it as itself.
+    if (await ledgerItemOf(tx, SUBJECT_TRANSFER, caseId)) await reopenLedgerItem({ ...tx, actor: null }, subject, { unitId: to.id, workingDays: TRANSFER_SIGN_DAYS, receivedOn: today, note: input.reason });
     else await openLedgerItem(tx, { ...subject, title, link: `/admin/requests/${caseId}`, unitId: to.id, receivedOn: today, workingDays: TRANSFER_SIGN_DAYS, note: input.reason });
     return {
       kind: 'transferred',
