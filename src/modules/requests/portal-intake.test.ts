@@ -4,10 +4,8 @@ import { auditLog, files, requestCases, requestEvents, requestFiles, units } fro
 import { todayInShanghai } from '../../platform/calendar/dates.ts';
 import { createTestApp, type ApiClient, type TestApp } from '../../testing/test-app.ts';
 import { multipartForm } from '../../testing/multipart.ts';
+import { PDF, PNG } from '../../testing/sample-files.ts';
 
-/** A real 1×1 PNG: what a phone photo of an ID card is, by content. */
-export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 describe('依申请公开 through the public API (challenge off), with the bad input of the issue', () => {
   let t: TestApp;
