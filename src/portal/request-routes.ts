@@ -6,7 +6,7 @@ import { createFormChallenge } from '../platform/public-intake/form-challenge.ts
 import { intakeSettings } from '../platform/public-intake/intake-settings.ts';
 import { fieldString, readSubmission } from '../platform/public-intake/read-submission.ts';
 import { newSubmissionToken } from '../platform/public-intake/submit-once.ts';
-import { listAgencies } from '../modules/requests/public-routes.ts';
+import { listAgencies } from '../modules/requests/public/routes.ts';
 import { getPublicRequestStatus } from '../modules/requests/public-status.ts';
 import { MAX_ID_PROOFS, REQUEST_FIELD_LABELS, submitRequest } from '../modules/requests/submit-request.ts';
 import { formProblem, refill } from './form-problem.ts';

@@ -76,8 +76,8 @@ export async function seedDemo(db: Db, opts: { withPlan?: boolean; withRequests?
   if (adminActor) await seedOpinion(db, adminActor);
   // 示例 information requests (a year of cases for the annual report); tests ask for them explicitly.
   if (adminActor && (opts.withRequests ?? opts.withPlan !== false)) await seedRequests(db);
-  // The fee item of 依申请公开 in the 收费项目 column (示例), with the demo cases.
-  if (adminActor && (opts.withRequests ?? opts.withPlan !== false)) await seedFeeItem(db, adminActor);
+  // The fee item of 依申请公开 in the 收费项目 column (示例), with the demo year (a test app's catalog stays as its tests expect).
+  if (adminActor && opts.withYear !== false && (opts.withRequests ?? opts.withPlan !== false)) await seedFeeItem(db, adminActor);
   if (adminActor) await seedMailbox(db);
   if (adminActor) await seedQa(db, adminActor);
   // After every module's demo data, from which it is computed; with the demo cases only.

@@ -25,9 +25,9 @@ import { reopenInput, reopenRequest } from './reopen-request.ts';
 import { createdCase, dueAnswer, feeAnswer, identity, requestDetail, requestList, stepResult } from './schemas.ts';
 import { sendCorrection, sendCorrectionInput } from './send-correction.ts';
 import { requestSettings } from './settings.ts';
-import { requestPublicRoutes } from './public-routes.ts';
-import { requestRoutingRoutes } from './routing-routes.ts';
-import { reviewRoutes } from './reviews/review-routes.ts';
+import { requestPublicRoutes } from './public/routes.ts';
+import { requestRoutingRoutes } from './routing/routes.ts';
+import { reviewRoutes } from './reviews/routes.ts';
 import { stepAnswer } from './step-answer.ts';
 import { readCaseFile, viewApplicantId } from './view-applicant-id.ts';
 

@@ -1,17 +1,17 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../../db/client.ts';
-import { units } from '../../db/schema/index.ts';
-import type { AppDeps } from '../../http/app-deps.ts';
-import { contextOf } from '../../http/auth-hooks.ts';
-import { answers } from '../../http/responses.ts';
-import { intakeSettings } from '../../platform/public-intake/intake-settings.ts';
-import { fieldString, readSubmission } from '../../platform/public-intake/read-submission.ts';
-import { textEnum } from '../../platform/output-schemas.ts';
-import { getPublicRequestStatus } from './public-status.ts';
-import { REQUEST_STATUSES } from './statuses.ts';
-import { MAX_ID_PROOFS, REQUEST_FIELD_LABELS, submitRequest } from './submit-request.ts';
+import type { Db } from '../../../db/client.ts';
+import { units } from '../../../db/schema/index.ts';
+import type { AppDeps } from '../../../http/app-deps.ts';
+import { contextOf } from '../../../http/auth-hooks.ts';
+import { answers } from '../../../http/responses.ts';
+import { intakeSettings } from '../../../platform/public-intake/intake-settings.ts';
+import { fieldString, readSubmission } from '../../../platform/public-intake/read-submission.ts';
+import { textEnum } from '../../../platform/output-schemas.ts';
+import { getPublicRequestStatus } from '../public-status.ts';
+import { REQUEST_STATUSES } from '../statuses.ts';
+import { MAX_ID_PROOFS, REQUEST_FIELD_LABELS, submitRequest } from '../submit-request.ts';
 
 const codeParam = z.object({ code: z.string().max(64, '查询码格式不正确') });
 const day = z.string().describe('日期 YYYY-MM-DD');

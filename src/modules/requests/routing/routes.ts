@@ -1,15 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../http/app-deps.ts';
-import { contextOf } from '../../http/auth-hooks.ts';
-import { answers } from '../../http/responses.ts';
-import { idParam } from '../../http/routes/params.ts';
-import { answerPublished, answerPublishedInput } from './answer-published.ts';
-import { routeComplaint, routeComplaintInput } from './route-complaint.ts';
-import { stepResult } from './schemas.ts';
-import { requestSettings } from './settings.ts';
-import { stepAnswer } from './step-answer.ts';
-import { transferInput, transferRequest } from './transfer-request.ts';
-import { registerTransferWiring } from './transfer-wiring.ts';
+import type { AppDeps } from '../../../http/app-deps.ts';
+import { contextOf } from '../../../http/auth-hooks.ts';
+import { answers } from '../../../http/responses.ts';
+import { idParam } from '../../../http/routes/params.ts';
+import { answerPublished, answerPublishedInput } from '../answer-published.ts';
+import { routeComplaint, routeComplaintInput } from '../route-complaint.ts';
+import { stepResult } from '../schemas.ts';
+import { requestSettings } from '../settings.ts';
+import { stepAnswer } from '../step-answer.ts';
+import { transferInput, transferRequest } from '../transfer-request.ts';
+import { registerTransferWiring } from '../transfer-wiring.ts';
 
 /**
  * Where a request goes when it is not (only) this agency's to answer: 转送 to the competent agency or
