@@ -13,6 +13,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import { z } from 'zod';
 import { portalNotFoundHtml, portalRoutes } from '../portal/routes.ts';
 import { mailboxPortalRoutes } from '../portal/mailbox-routes.ts';
+import { requestPortalRoutes } from '../portal/request-routes.ts';
 import { qaPortalRoutes } from '../portal/qa-routes.ts';
 import { PortalFrontDoor } from '../portal/front-door.ts';
 import { PG_POOL_SIZE } from '../db/client.ts';
@@ -137,6 +138,7 @@ export async function buildServer(deps: AppDeps, opts: { logger?: boolean; /** W
   await app.register(async (scope) => {
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 256 * 1024 }, (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
     mailboxPortalRoutes(scope, deps);
+    requestPortalRoutes(scope, deps);
   });
   qaPortalRoutes(app, deps, { district: deps.config.DISTRICT_NAME, office: `重庆市${deps.config.DISTRICT_NAME}人民政府办公室` });
   await registerAdminApp(app);

@@ -72,6 +72,10 @@ export const POLICY = {
   'requests.reopen': ['sys_admin', 'office_admin'],
   /** Applicants' ID numbers and documents: the handling unit's handlers and the office, every view audited. */
   'requests.identity': ['office_admin', 'liaison', 'responder'],
+  /** Record 行政复议 / 行政诉讼 about one's own agency's decisions, and their results. */
+  'requests.reviews': ['sys_admin', 'office_admin', 'liaison', 'responder'],
+  /** Every agency's 复议 / 诉讼 records for a year: the office and the 区司法局's statistician (四（二）3). */
+  'requests.reviews_district': ['sys_admin', 'office_admin', 'justice_stats'],
   /** See dispatch-and-reply ledger items: one's own unit's, the office all (src/platform/ledger). */
   'ledger.read': ALL,
   /** Sign for (签收), return (退回) and ask to extend one's own unit's ledger items. */
@@ -136,6 +140,8 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'requests.extend': '批准延期答复',
   'requests.reopen': '重新办理已办结的申请',
   'requests.identity': '查看申请人的身份证明材料',
+  'requests.reviews': '登记本机关政府信息公开行政复议、行政诉讼及其结果',
+  'requests.reviews_district': '按年度查看全区各机关的政府信息公开行政复议、行政诉讼记录',
   'ledger.read': '查看转办台账',
   'ledger.handle': '签收、退回和答复转办事项',
   'ledger.dispatch': '分派、改派转办事项并批准延期',

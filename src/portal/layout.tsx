@@ -5,7 +5,7 @@ export interface SiteInfo {
   office: string;
 }
 
-// Only pages that exist: 依申请公开 and 互动交流 join when their modules do (the guide says how to apply meanwhile).
+// Only pages that exist.
 export const NAV = [
   { href: '/', label: '首页' },
   { href: '/xxgk/zn', label: '政府信息公开指南' },
@@ -13,6 +13,7 @@ export const NAV = [
   { href: '/xxgk/fdzdgknr', label: '法定主动公开内容' },
   { href: '/xxgk/ml', label: '政府信息公开目录' },
   { href: '/xxgk/nb', label: '政府信息公开年报' },
+  { href: '/ysqgk', label: '依申请公开' },
   { href: '/chengnuo', label: '回应承诺' },
   { href: '/hdjl/xx', label: '公开信箱' },
   { href: '/yiwangda', label: '一网答' },

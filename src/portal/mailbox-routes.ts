@@ -4,7 +4,6 @@ import { asc, eq } from 'drizzle-orm';
 import { units } from '../db/schema/index.ts';
 import type { AppDeps } from '../http/app-deps.ts';
 import { contextOf } from '../http/auth-hooks.ts';
-import { AppError } from '../platform/errors.ts';
 import { createFormChallenge } from '../platform/public-intake/form-challenge.ts';
 import { intakeSettings } from '../platform/public-intake/intake-settings.ts';
 import { newSubmissionToken } from '../platform/public-intake/submit-once.ts';
@@ -12,12 +11,11 @@ import { todayInShanghai } from '../platform/calendar/dates.ts';
 import { monthlyStats } from '../modules/mailbox/message-stats.ts';
 import { getMessageStatus, rateMessage } from '../modules/mailbox/public-message.ts';
 import { listPublishedMessages } from '../modules/mailbox/publish-message.ts';
-import { readSubmission } from '../modules/mailbox/read-submission.ts';
+import { readSubmission } from '../platform/public-intake/read-submission.ts';
 import { submitMessage } from '../modules/mailbox/submit-message.ts';
 import { PublishedPage, QueryPage, ReceiptPage, WritePage } from './pages/mailbox-pages.tsx';
 import { renderPage } from './render.ts';
-import { HTTP_STATUS } from '../http/error-status.ts';
-import { ZodError } from 'zod';
+import { formProblem, refill } from './form-problem.ts';
 
 const HTML = 'text/html; charset=utf-8';
 const PAGE_SIZE = 10;
@@ -29,14 +27,7 @@ export function mailboxPortalRoutes(app: FastifyInstance, deps: AppDeps) {
   const settings = intakeSettings(deps.config);
   const html = (reply: FastifyReply, status: number, el: Parameters<typeof renderPage>[0]) =>
     reply.status(status).type(HTML).header('cache-control', 'no-store').send(renderPage(el));
-  const problem = (err: unknown): { status: number; message: string } => {
-    if (err instanceof AppError) {
-      const retry = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-      return { status: HTTP_STATUS[err.kind], message: err.message + (retry ? '' : '') };
-    }
-    if (err instanceof ZodError) return { status: 400, message: err.issues[0]?.message ?? '提交的内容不正确' };
-    throw err;
-  };
+  const problem = (err: unknown, reply?: FastifyReply) => formProblem(err, reply);
   const writeForm = async (values?: Record<string, string>, error?: string) => {
     const list = await db.select({ id: units.id, name: units.name }).from(units).where(eq(units.active, true)).orderBy(asc(units.sort), asc(units.name));
     return createElement(WritePage, { site, units: list, challenge: settings.challenge === 'on' ? await createFormChallenge(db, settings) : null, submissionToken: values?.submissionToken ?? newSubmissionToken(), values, error });
@@ -57,10 +48,8 @@ export function mailboxPortalRoutes(app: FastifyInstance, deps: AppDeps) {
       });
       return html(reply, 200, createElement(ReceiptPage, { site, code: r.code, dueDate: r.dueDate, petition: r.petition }));
     } catch (err) {
-      const { status, message } = problem(err);
-      const values = Object.fromEntries(Object.entries(fields).filter(([k, v]) => typeof v === 'string' && !['altcha', 'challengeToken', 'challengeAnswer'].includes(k))) as Record<string, string>;
-      if (status === 429) reply.header('retry-after', String(((err as AppError).details as { retryAfterSeconds?: number })?.retryAfterSeconds ?? 60));
-      return html(reply, status, await writeForm(values, message));
+      const { status, message } = problem(err, reply);
+      return html(reply, status, await writeForm(refill(fields), message));
     }
   });
 

@@ -10,6 +10,7 @@ import { seedCalendar } from '../platform/calendar/seed-calendar.ts';
 import { inTransaction, type Actor } from '../platform/context.ts';
 import { importPlan } from '../modules/plans/import-plan.ts';
 import { seedRequests } from './seed-requests.ts';
+import { seedFeeItem } from './seed-fee-item.ts';
 import { seedPlanYear } from './seed-plans.ts';
 import { seedCatalog } from '../modules/catalog/seed-catalog.ts';
 import { seedOpinion } from './seed-opinion.ts';
@@ -75,6 +76,8 @@ export async function seedDemo(db: Db, opts: { withPlan?: boolean; withRequests?
   if (adminActor) await seedOpinion(db, adminActor);
   // 示例 information requests (a year of cases for the annual report); tests ask for them explicitly.
   if (adminActor && (opts.withRequests ?? opts.withPlan !== false)) await seedRequests(db);
+  // The fee item of 依申请公开 in the 收费项目 column (示例), with the demo year (a test app's catalog stays as its tests expect).
+  if (adminActor && opts.withYear !== false && (opts.withRequests ?? opts.withPlan !== false)) await seedFeeItem(db, adminActor);
   if (adminActor) await seedMailbox(db);
   if (adminActor) await seedQa(db, adminActor);
   // After every module's demo data, from which it is computed; with the demo cases only.

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { catalogColumns, catalogPathMappings, documents, plans, units } from '../../db/schema/index.ts';
-import { inTransaction, type Actor } from '../../platform/context.ts';
+import { inTransaction, type Actor, type OpContext } from '../../platform/context.ts';
 import { SAMPLE_DOCUMENTS } from '../../seed/sample-documents.ts';
 import { buildColumnsFromPlan } from './build-columns-from-plan.ts';
 import { ensureColumnPath } from './column-paths.ts';
@@ -34,28 +34,37 @@ export async function seedCatalog(db: Db, admin: Actor) {
   });
   for (const p of await db.select({ id: plans.id }).from(plans)) await buildColumnsFromPlan({ db, actor: admin }, p.id);
   await inTransaction({ db, actor: admin }, async (tx) => {
-    for (const s of SAMPLE_DOCUMENTS) {
-      const column = await ensureColumnPath(tx.db, region.id, s.path, { kind: 'custom' });
-      const html = sanitizeBody(s.body);
-      const text = bodyText(html);
-      const indexNo = await nextIndexNo(tx, region.id, Number(s.writtenOn.slice(0, 4)));
-      await tx.db.insert(documents).values({
-        columnId: column.id,
-        siteUnitId: region.id,
-        title: s.title,
-        bodyHtml: html,
-        bodyText: text,
-        indexNo,
-        publisher: '重庆市渝中区人民政府办公室',
-        writtenOn: s.writtenOn,
-        docNumber: s.docNumber ?? null,
-        topic: s.topic,
-        status: 'published',
-        publishedAt: new Date(s.publishedAt),
-        isSample: true,
-        searchVector: searchVectorSql({ title: s.title, docNumber: s.docNumber, indexNo }, text),
-        createdBy: admin.id,
-      });
-    }
+    for (const s of SAMPLE_DOCUMENTS) await insertSampleDocument(tx, region.id, admin, s);
   });
+}
+
+export type SampleDocument = (typeof SAMPLE_DOCUMENTS)[number];
+
+/** One sample document (is_sample), published in the column of its path on the site of `siteUnitId` (created when missing). */
+export async function insertSampleDocument(tx: OpContext, siteUnitId: string, admin: Actor, s: SampleDocument) {
+  const column = await ensureColumnPath(tx.db, siteUnitId, s.path, { kind: 'custom' });
+  const html = sanitizeBody(s.body);
+  const text = bodyText(html);
+  const indexNo = await nextIndexNo(tx, siteUnitId, Number(s.writtenOn.slice(0, 4)));
+  const [row] = await tx.db
+    .insert(documents)
+    .values({
+      columnId: column.id,
+      siteUnitId,
+      title: s.title,
+      bodyHtml: html,
+      bodyText: text,
+      indexNo,
+      publisher: '重庆市渝中区人民政府办公室',
+      writtenOn: s.writtenOn,
+      docNumber: s.docNumber ?? null,
+      topic: s.topic,
+      status: 'published',
+      publishedAt: new Date(s.publishedAt),
+      isSample: true,
+      searchVector: searchVectorSql({ title: s.title, docNumber: s.docNumber, indexNo }, text),
+      createdBy: admin.id,
+    })
+    .returning({ id: documents.id });
+  return row;
 }

@@ -12,7 +12,7 @@ import { registerMailboxWiring } from './mailbox-wiring.ts';
 import { monthlyStats } from './message-stats.ts';
 import { getMessageStatus, rateMessage, ratingInput } from './public-message.ts';
 import { listPublishedMessages, previewInput, previewPublication, publishInput, publishMessage } from './publish-message.ts';
-import { readSubmission } from './read-submission.ts';
+import { readSubmission } from '../../platform/public-intake/read-submission.ts';
 import { entryReplyInput, replyInput, replyMessage, replyWithEntry } from './reply-message.ts';
 import { callMatchInput, matchCallQuestion, matchMessage } from './library-match.ts';
 import { mailboxWorkbenchSources } from './workbench-sources.ts';

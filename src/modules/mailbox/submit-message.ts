@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import { units } from '../../db/schema/index.ts';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
-import { mailboxMessages, units } from '../../db/schema/index.ts';
-import { todayInShanghai } from '../../platform/calendar/dates.ts';
-import { loadCalendar } from '../../platform/calendar/load-calendar.ts';
 import type { OpContext } from '../../platform/context.ts';
 import { invalid } from '../../platform/errors.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
@@ -13,10 +11,8 @@ import type { ChallengeProof } from '../../platform/public-intake/form-challenge
 import type { IntakeSettings } from '../../platform/public-intake/intake-settings.ts';
 import { checkPublicAttachments, removeStored, storePublicAttachments, type PublicUpload } from '../../platform/public-intake/public-attachments.ts';
 import { publicEmail, publicPhone, publicText } from '../../platform/public-intake/public-text.ts';
-import { allocateQueryCode, QUERY_CODE_PREFIXES } from '../../platform/public-intake/query-code.ts';
-import { replyDaysFor } from './message-days.ts';
-import { recordMessageStep } from './message-events.ts';
-import { MESSAGE_TYPES, PETITION_WORDS } from './strings.ts';
+import { recordMessage } from './record-message.ts';
+import { MESSAGE_TYPES } from './strings.ts';
 
 export const MAX_BODY = 5000;
 export const MAX_ATTACHMENTS = 3;
@@ -61,34 +57,10 @@ export async function submitMessage(
       { scope: 'mailbox', body: { ...input, files: checked.map((c) => c.label) }, proof: extra.proof, token: extra.token, idempotencyKey: extra.idempotencyKey },
       async (tx) => {
         const id = randomUUID();
-        const code = await allocateQueryCode(tx.db, QUERY_CODE_PREFIXES.mailbox);
-        const receivedOn = todayInShanghai();
-        const workingDays = replyDaysFor(input.type, deps.config);
-        const dueDate = (await loadCalendar(tx.db)).addWorkingDays(receivedOn, workingDays);
-        const petition = (input.type === '投诉' || input.type === '其他') && PETITION_WORDS.test(`${input.title}\n${input.body}`);
         const { ids, storageKeys } = await storePublicAttachments(tx.db, deps.store, checked, { kind: 'mailbox_message', id });
         storedKeys.push(...storageKeys);
-        await tx.db.insert(mailboxMessages).values({
-          id,
-          code,
-          type: input.type,
-          addressedUnitId: addressed,
-          title: input.title,
-          body: input.body,
-          name: input.name,
-          phone: input.phone ?? null,
-          email: input.email ?? null,
-          consent: input.consent,
-          attachmentIds: ids,
-          petition,
-          status: 'received',
-          receivedAt: new Date(),
-          receivedOn,
-          workingDays,
-          dueDate,
-        });
-        await recordMessageStep(tx, id, 'received', petition ? '涉及信访事项，已登记并告知来信人信访渠道' : null, { after: { code, type: input.type, attachments: ids.length } });
-        return { code, dueDate, petition };
+        const m = await recordMessage(tx, deps.config, { id, type: input.type, title: input.title, body: input.body, name: input.name, phone: input.phone, email: input.email, consent: input.consent, addressedUnitId: addressed, attachmentIds: ids });
+        return { code: m.code, dueDate: m.dueDate, petition: m.petition };
       },
     );
     if (duplicate) await removeStored(deps.store, storedKeys);

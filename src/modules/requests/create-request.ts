@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { requestCases, requestEvents, requestFiles, requestItems, units } from '../../db/schema/index.ts';
+import { requestFiles, units } from '../../db/schema/index.ts';
 import { writeAudit } from '../../platform/audit/write-audit.ts';
 import { loadCalendar } from '../../platform/calendar/load-calendar.ts';
 import { todayInShanghai } from '../../platform/calendar/dates.ts';
@@ -11,9 +11,10 @@ import { claimFiles } from '../../platform/files/file-access.ts';
 import { assertCan, assertUnitInScope } from '../../platform/policy.ts';
 import { recomputeCaseClock } from './case-clock.ts';
 import { day, note, required, text } from './inputs.ts';
+import { insertCase } from './insert-case.ts';
 import { APPLICANT_KINDS } from './outcomes.ts';
 import type { RequestSettings } from './settings.ts';
-import { applicantKeyOf, CHANNELS, DELIVERY_METHODS, FILE_KINDS, ID_KINDS, PREFERRED_FORMS } from './statuses.ts';
+import { CHANNELS, DELIVERY_METHODS, FILE_KINDS, ID_KINDS, PREFERRED_FORMS } from './statuses.ts';
 
 export const MAX_ITEMS = 20;
 
@@ -78,33 +79,7 @@ export async function createRequest(ctx: OpContext, settings: RequestSettings, r
   return inTransaction(ctx, async (tx) => {
     const [agency] = await tx.db.select({ id: units.id }).from(units).where(eq(units.id, agencyUnitId));
     if (!agency) throw invalid('unknown_agency', '受理机关不存在');
-    const [row] = await tx.db
-      .insert(requestCases)
-      .values({
-        agencyUnitId,
-        code: newCaseCode(today.slice(0, 4)),
-        applicantKind: input.applicantKind,
-        applicantName: input.applicantName,
-        applicantIdKind: input.applicantIdKind ?? null,
-        applicantIdNumber: input.applicantIdNumber || null,
-        applicantPhone: input.applicantPhone || null,
-        applicantEmail: input.applicantEmail || null,
-        applicantAddress: input.applicantAddress || null,
-        applicantKey: applicantKeyOf(input),
-        description: input.items.map((i) => i.description).join('\n'),
-        docNumber: input.docNumber || null,
-        purpose: input.purpose || null,
-        preferredForm: input.preferredForm ?? null,
-        deliveryMethod: input.deliveryMethod ?? null,
-        channel: input.channel,
-        status: receivedOn ? '办理中' : '待确认收到',
-        receivedOn: receivedOn ?? null,
-        createdBy: actor.id,
-      })
-      .returning();
-    await tx.db.insert(requestItems).values(input.items.map((i, k) => ({ caseId: row.id, seq: k + 1, description: i.description })));
-    await tx.db.insert(requestEvents).values({ caseId: row.id, kind: 'entered', on: today, data: { channel: input.channel }, note: input.note ?? null, createdBy: actor.id });
-    if (receivedOn) await tx.db.insert(requestEvents).values({ caseId: row.id, kind: 'received', on: receivedOn, data: { channel: input.channel }, createdBy: actor.id });
+    const row = await insertCase(tx, { ...input, agencyUnitId, code: newCaseCode(today.slice(0, 4)), items: input.items.map((i) => i.description), receivedOn: receivedOn ?? null, createdBy: actor.id, note: input.note });
     if (input.files.length) {
       const claimed = await claimFiles(tx, actor, input.files.map((f) => f.fileId), { kind: 'request_case', id: row.id });
       assertIdDocumentTypes(input.files, claimed);

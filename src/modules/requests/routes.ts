@@ -25,6 +25,10 @@ import { reopenInput, reopenRequest } from './reopen-request.ts';
 import { createdCase, dueAnswer, feeAnswer, identity, requestDetail, requestList, stepResult } from './schemas.ts';
 import { sendCorrection, sendCorrectionInput } from './send-correction.ts';
 import { requestSettings } from './settings.ts';
+import { requestPublicRoutes } from './public/routes.ts';
+import { requestRoutingRoutes } from './routing/routes.ts';
+import { reviewRoutes } from './reviews/routes.ts';
+import { stepAnswer } from './step-answer.ts';
 import { readCaseFile, viewApplicantId } from './view-applicant-id.ts';
 import { requestOptions, requestOptionsAnswer } from './request-options.ts';
 import { requestWorkbenchSources } from './workbench-sources.ts';
@@ -32,21 +36,15 @@ import { registerWorkbenchSource } from '../../platform/workbench/workbench-sour
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-const stepAnswer = ({ case: c, result }: { case: CaseRow; result: unknown }) => ({
-  id: c.id,
-  status: c.status as z.infer<typeof stepResult>['status'],
-  dueOn: c.dueOn,
-  outcome: c.outcome,
-  closedOn: c.closedOn,
-  ...(result && typeof result === 'object' ? { result: result as Record<string, unknown> } : {}),
-});
-
 export const requestRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
   const { db } = deps.database;
   const tags = ['requests'];
   const settings = requestSettings(deps.config);
   const ctx = (req: Parameters<typeof contextOf>[0]) => contextOf(req, db);
   for (const source of requestWorkbenchSources(settings.remindDays)) registerWorkbenchSource(source);
+  await app.register(requestPublicRoutes(deps));
+  await app.register(requestRoutingRoutes(deps));
+  await app.register(reviewRoutes(deps));
 
   app.get('/api/requests', { config: { access: 'requests.read' }, schema: { tags, summary: '依申请公开：申请列表（筛选：view=awaiting_receipt|running|due_soon|overdue|closed_late|waiting，状态，单位，申请人类型，办理结果，年度，到期日，文字）', querystring: listInput, response: answers({ 200: requestList }) } }, async (req) =>
     listRequests(ctx(req), settings, req.query),

@@ -28,6 +28,8 @@ const EXT_OK: Record<string, string[]> = {
 export interface PublicUpload {
   data: Buffer;
   filename: string;
+  /** The form field it came in (a form may have several file inputs). */
+  field?: string;
 }
 
 /**

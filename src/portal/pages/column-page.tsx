@@ -28,6 +28,11 @@ export function ColumnPage({ site, data }: { site: SiteInfo; data: ColumnListing
           RSS 订阅
         </a>
       </div>
+      {data.site.isDistrict && column.slug === 'zn' ? (
+        <p className="notice apply-online">
+          <strong>依申请公开</strong> 需要获取未主动公开的政府信息，可以<a href="/ysqgk">在线提交政府信息公开申请</a>，提交后凭查询码<a href="/ysqgk/cx">查询办理情况</a>。
+        </p>
+      ) : null}
       <div className={children.length ? 'col-layout' : undefined}>
         {children.length ? (
           <nav className="panel subcols" aria-labelledby="subcols-h">

@@ -220,7 +220,7 @@ export type paths = {
                             };
                             csrfToken: string;
                             mustChangePassword: boolean;
-                            permissions: ("units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "notifications.own" | "files.upload" | "files.read" | "jobs.manage" | "plans.read" | "plans.manage" | "plans.report" | "plans.check" | "catalog.read" | "catalog.manage" | "documents.edit" | "documents.review" | "documents.findings" | "reports.read" | "reports.edit" | "reports.publish" | "reports.manage" | "reports.import" | "opinion.read" | "opinion.handle" | "opinion.press" | "opinion.manage" | "workbench.read" | "requests.read" | "requests.handle" | "requests.extend" | "requests.reopen" | "requests.identity" | "ledger.read" | "ledger.handle" | "ledger.dispatch" | "mailbox.read" | "mailbox.manage" | "mailbox.reply" | "qa.read" | "qa.edit" | "qa.manage" | "qa.consult" | "qa.reply")[];
+                            permissions: ("units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "notifications.own" | "files.upload" | "files.read" | "jobs.manage" | "plans.read" | "plans.manage" | "plans.report" | "plans.check" | "catalog.read" | "catalog.manage" | "documents.edit" | "documents.review" | "documents.findings" | "reports.read" | "reports.edit" | "reports.publish" | "reports.manage" | "reports.import" | "opinion.read" | "opinion.handle" | "opinion.press" | "opinion.manage" | "workbench.read" | "requests.read" | "requests.handle" | "requests.extend" | "requests.reopen" | "requests.identity" | "requests.reviews" | "requests.reviews_district" | "ledger.read" | "ledger.handle" | "ledger.dispatch" | "mailbox.read" | "mailbox.manage" | "mailbox.reply" | "qa.read" | "qa.edit" | "qa.manage" | "qa.consult" | "qa.reply")[];
                             unread: number;
                         };
                     };
@@ -908,7 +908,7 @@ export type paths = {
                         displayName: string;
                         /** Format: uuid */
                         unitId: string;
-                        roles: ("sys_admin" | "office_admin" | "liaison" | "editor" | "reviewer" | "approver" | "responder" | "qa_specialist" | "readonly")[];
+                        roles: ("sys_admin" | "office_admin" | "liaison" | "editor" | "reviewer" | "approver" | "responder" | "qa_specialist" | "justice_stats" | "readonly")[];
                         phone?: string | null;
                         password?: string;
                     };
@@ -982,7 +982,7 @@ export type paths = {
                         displayName?: string;
                         /** Format: uuid */
                         unitId?: string;
-                        roles?: ("sys_admin" | "office_admin" | "liaison" | "editor" | "reviewer" | "approver" | "responder" | "qa_specialist" | "readonly")[];
+                        roles?: ("sys_admin" | "office_admin" | "liaison" | "editor" | "reviewer" | "approver" | "responder" | "qa_specialist" | "justice_stats" | "readonly")[];
                         phone?: string | null;
                         disabled?: boolean;
                         unlock?: boolean;
@@ -5842,6 +5842,711 @@ export type paths = {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/requests/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 依申请公开：可以受理申请的机关 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交政府信息公开申请（multipart：字段 agencyUnitId, applicantKind, applicantName, applicantIdKind, applicantIdNumber, applicantPhone?, applicantEmail?, applicantAddress?, description, docNumber?, purpose?, preferredForm, deliveryMethod，身份证明文件 idProof 1–3 个）→ {code, agencyName} */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            agencyName: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/requests/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 凭查询码查看申请的办理状态（不含个人信息） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicRequestStatus"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 转送有权机关或单位（经转办台账签收或退回） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        unitId: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "待确认收到" | "办理中" | "待补正" | "征求意见" | "待缴费" | "已决定" | "已办结" | "已转办";
+                            /** @description 日期 YYYY-MM-DD */
+                            dueOn: string | null;
+                            outcome: string | null;
+                            /** @description 日期 YYYY-MM-DD */
+                            closedOn: string | null;
+                            result?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}/published": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 所申请信息已主动公开：告知获取方式和途径（第三十六条第（一）项） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        seqs?: number[];
+                        /** Format: uuid */
+                        documentId?: string;
+                        where?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "待确认收到" | "办理中" | "待补正" | "征求意见" | "待缴费" | "已决定" | "已办结" | "已转办";
+                            /** @description 日期 YYYY-MM-DD */
+                            dueOn: string | null;
+                            outcome: string | null;
+                            /** @description 日期 YYYY-MM-DD */
+                            closedOn: string | null;
+                            result?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}/complaint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 以申请形式提出的投诉举报：转入公开信箱按投诉办理并办结（第三十九条） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "待确认收到" | "办理中" | "待补正" | "征求意见" | "待缴费" | "已决定" | "已办结" | "已转办";
+                            /** @description 日期 YYYY-MM-DD */
+                            dueOn: string | null;
+                            outcome: string | null;
+                            /** @description 日期 YYYY-MM-DD */
+                            closedOn: string | null;
+                            result?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本机关的行政复议、行政诉讼记录（按立案年度或申请） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    caseId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                agencyUnitId: string;
+                                caseId: string | null;
+                                code: string;
+                                /** @enum {string} */
+                                kind: "行政复议" | "直接起诉" | "复议后起诉";
+                                /** @description 日期 YYYY-MM-DD */
+                                filedOn: string;
+                                organ: string | null;
+                                /**
+                                 * @description null：尚未审结
+                                 * @enum {string|null}
+                                 */
+                                result: "维持" | "纠正" | "其他" | null;
+                                /** @description 日期 YYYY-MM-DD */
+                                resultOn: string | null;
+                                lessons: string | null;
+                                imported: boolean;
+                                agencyName: string;
+                                caseCode: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记行政复议或行政诉讼（关联申请） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        caseId?: string;
+                        /** Format: uuid */
+                        agencyUnitId?: string;
+                        /** @enum {string} */
+                        kind: "行政复议" | "直接起诉" | "复议后起诉";
+                        filedOn: string;
+                        code?: string;
+                        organ: string;
+                        /** @enum {string|null} */
+                        result?: "维持" | "纠正" | "其他" | null;
+                        resultOn?: string | null;
+                        lessons?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RequestReview"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 登记复议、诉讼结果（维持、纠正、其他）和经验教训 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        organ?: string;
+                        /** @enum {string|null} */
+                        result?: "维持" | "纠正" | "其他" | null;
+                        resultOn?: string | null;
+                        lessons?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RequestReview"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/requests/reviews/district": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 全区各机关某年度的政府信息公开行政复议、行政诉讼（区司法局统计；与年度报告第四部分同一计算） */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            total: {
+                                columns: string[];
+                                /** @description 维持、纠正、其他、尚未审结、总计 */
+                                review: number[];
+                                /** @description 维持、纠正、其他、尚未审结、总计 */
+                                litigationDirect: number[];
+                                /** @description 维持、纠正、其他、尚未审结、总计 */
+                                litigationAfterReview: number[];
+                            };
+                            agencies: {
+                                agencyUnitId: string;
+                                agencyName: string;
+                                figures: {
+                                    columns: string[];
+                                    /** @description 维持、纠正、其他、尚未审结、总计 */
+                                    review: number[];
+                                    /** @description 维持、纠正、其他、尚未审结、总计 */
+                                    litigationDirect: number[];
+                                    /** @description 维持、纠正、其他、尚未审结、总计 */
+                                    litigationAfterReview: number[];
+                                };
+                            }[];
+                            items: {
+                                id: string;
+                                agencyUnitId: string;
+                                caseId: string | null;
+                                code: string;
+                                /** @enum {string} */
+                                kind: "行政复议" | "直接起诉" | "复议后起诉";
+                                /** @description 日期 YYYY-MM-DD */
+                                filedOn: string;
+                                organ: string | null;
+                                /**
+                                 * @description null：尚未审结
+                                 * @enum {string|null}
+                                 */
+                                result: "维持" | "纠正" | "其他" | null;
+                                /** @description 日期 YYYY-MM-DD */
+                                resultOn: string | null;
+                                lessons: string | null;
+                                imported: boolean;
+                                agencyName: string;
+                                caseCode: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -12516,6 +13221,23 @@ export type components = {
                 forward: number;
             };
         };
+        PublicRequestStatusInput: {
+            code: string;
+            status: string;
+            statusText: string;
+            /** @description 接下来会怎样 */
+            next: string;
+            agencyName: string;
+            /** @description 日期 YYYY-MM-DD */
+            submittedOn: string;
+            receivedOn: string | null;
+            dueOn: string | null;
+            closedOn: string | null;
+            /** @description 办理结果类别（年度报告第三部分的行） */
+            outcome: string | null;
+            /** @description 按第三十九条作为投诉转交处理 */
+            complaint: boolean;
+        };
         UserInput: {
             id: string;
             username: string;
@@ -13723,6 +14445,21 @@ export type components = {
                 monthTotalByItems: number;
             } | null;
         };
+        RequestReviewInput: {
+            id: string;
+            agencyUnitId: string;
+            caseId: string | null;
+            code: string;
+            kind: string;
+            /** @description 日期 YYYY-MM-DD */
+            filedOn: string;
+            organ: string | null;
+            /** @description null：尚未审结 */
+            result: string | null;
+            resultOn: string | null;
+            lessons: string | null;
+            imported: boolean;
+        };
         RequestOptionsInput: {
             outcomes: {
                 code: string;
@@ -13850,6 +14587,24 @@ export type components = {
                 closed: number;
                 forward: number;
             };
+        };
+        PublicRequestStatus: {
+            code: string;
+            /** @enum {string} */
+            status: "待确认收到" | "办理中" | "待补正" | "征求意见" | "待缴费" | "已决定" | "已办结" | "已转办";
+            statusText: string;
+            /** @description 接下来会怎样 */
+            next: string;
+            agencyName: string;
+            /** @description 日期 YYYY-MM-DD */
+            submittedOn: string;
+            receivedOn: string | null;
+            dueOn: string | null;
+            closedOn: string | null;
+            /** @description 办理结果类别（年度报告第三部分的行） */
+            outcome: string | null;
+            /** @description 按第三十九条作为投诉转交处理 */
+            complaint: boolean;
         };
         User: {
             id: string;
@@ -15202,6 +15957,22 @@ export type components = {
                 watch: boolean;
                 monthTotalByItems: number;
             } | null;
+        };
+        RequestReview: {
+            id: string;
+            agencyUnitId: string;
+            caseId: string | null;
+            code: string;
+            /** @enum {string} */
+            kind: "行政复议" | "直接起诉" | "复议后起诉";
+            /** @description 日期 YYYY-MM-DD */
+            filedOn: string;
+            organ: string | null;
+            /** @description null：尚未审结 */
+            result: ("维持" | "纠正" | "其他") | null;
+            resultOn: string | null;
+            lessons: string | null;
+            imported: boolean;
         };
         RequestOptions: {
             outcomes: {

@@ -202,8 +202,10 @@ export function computeDue(events: readonly ClockEvent[], calendar: Calendar, se
     return { due: null, countFrom: null, pausedDays: 0, extendedDays, correctionWindowEnds, awaitingCorrection, pauses };
   }
 
-  const paused = (d: string) => pauses.some((p) => d > p.from && d <= p.to);
   const target = REPLY_WORKING_DAYS + extendedDays;
+  // Without pauses the due date is the target-th working day after countFrom, memoised per calendar.
+  if (!pauses.length) return { due: days.addWorking(countFrom, target), countFrom, pausedDays: 0, extendedDays, correctionWindowEnds, awaitingCorrection, pauses };
+  const paused = (d: string) => pauses.some((p) => d > p.from && d <= p.to);
   let counted = 0;
   let pausedDays = 0;
   let d = countFrom;
