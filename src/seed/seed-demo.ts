@@ -1,4 +1,4 @@
-import { seedReports } from './seed-reports.ts';
+import { seedHistoryReport, seedReports } from './seed-reports.ts';
 import { seedMailbox } from './seed-mailbox.ts';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -82,6 +82,8 @@ export async function seedDemo(db: Db, opts: { withPlan?: boolean; withRequests?
   if (adminActor) await seedQa(db, adminActor);
   // After every module's demo data, from which it is computed; with the demo cases only.
   if (adminActor && (opts.withRequests ?? opts.withPlan !== false)) await seedReports(db);
+  // The 2021 history (imported ledgers and the district's published 2021 report), with the demo year only.
+  if (adminActor && opts.withYear !== false && (opts.withRequests ?? opts.withPlan !== false)) await seedHistoryReport(db);
   return { seeded: true, adminUsername: 'admin', adminPassword: password };
 }
 

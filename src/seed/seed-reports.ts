@@ -39,7 +39,6 @@ export async function seedReports(db: Db, adminUsername = 'admin'): Promise<void
   const { year } = DEMO_REPORT;
   const actor: Actor = { id: admin.id, username: admin.username, name: admin.displayName, unitId: admin.unitId, roles: admin.roles as Role[] };
   const ctx = { db, actor, ip: 'seed' };
-  await seedHistoryReport(ctx);
   await saveAnnualReport(ctx, agency.id, year, {
     texts: {
       overview: [
@@ -56,7 +55,11 @@ export async function seedReports(db: Db, adminUsername = 'admin'): Promise<void
 }
 
 /** Imports the 2021 ledgers and publishes the district government's 2021 report computed from them. */
-async function seedHistoryReport(ctx: { db: Db; actor: Actor; ip: string }): Promise<void> {
+export async function seedHistoryReport(db: Db, adminUsername = 'admin'): Promise<void> {
+  const [admin] = await db.select().from(users).where(eq(users.username, adminUsername));
+  if (!admin) return;
+  const actor: Actor = { id: admin.id, username: admin.username, name: admin.displayName, unitId: admin.unitId, roles: admin.roles as Role[] };
+  const ctx = { db, actor, ip: 'seed' };
   const { year } = DEMO_HISTORY;
   const [district] = await ctx.db.select().from(units).where(eq(units.shortName, DEMO_HISTORY.agency));
   if (!district) return;
