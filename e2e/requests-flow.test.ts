@@ -29,6 +29,9 @@ describe.skipIf(browserSkipReason() !== null)('information requests (依申请�
     await page.getByLabel(label, { exact: true }).click();
     if (search) await page.keyboard.type(search);
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+    // closed before going on: antd's open list box has no accessible name, and a check run while it
+    // is still fading out would see it
+    await expect.poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count(), UI_POLL).toBe(0);
   };
   const due = () => page.locator('.request-due').first();
   const statusIs = (s: string) => page.locator('.page-header-extra .ant-tag').filter({ hasText: s }).first().waitFor(UI_POLL);

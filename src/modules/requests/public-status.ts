@@ -22,7 +22,7 @@ export const PUBLIC_STATUS_TEXT: Record<RequestStatus, { label: string; next: st
 
 const find = (ctx: OpContext) => async (code: string) => {
   const [c] = await ctx.db
-    .select({ code: requestCases.code, status: requestCases.status, createdAt: requestCases.createdAt, receivedOn: requestCases.receivedOn, dueOn: requestCases.dueOn, closedOn: requestCases.closedOn, outcome: requestCases.outcome, route: requestCases.route, agencyName: units.name })
+    .select({ code: requestCases.code, status: requestCases.status, createdAt: requestCases.createdAt, receivedOn: requestCases.receivedOn, dueOn: requestCases.dueOn, clockNote: requestCases.clockNote, closedOn: requestCases.closedOn, outcome: requestCases.outcome, route: requestCases.route, agencyName: units.name })
     .from(requestCases)
     .innerJoin(units, eq(units.id, requestCases.agencyUnitId))
     .where(eq(requestCases.code, code));
@@ -47,6 +47,7 @@ export async function getPublicRequestStatus(ctx: OpContext, settings: IntakeSet
     submittedOn: todayInShanghai(c.createdAt),
     receivedOn: c.receivedOn,
     dueOn: c.dueOn,
+    dueNote: dueNote(c.dueOn, c.clockNote),
     closedOn: c.closedOn,
     outcome: outcome ? outcomeText(outcome) : null,
     complaint: c.route === '信访投诉',
@@ -57,4 +58,11 @@ export async function getPublicRequestStatus(ctx: OpContext, settings: IntakeSet
 function outcomeText(o: (typeof OUTCOMES)[number]): string {
   const group = o.group.replace(/^（.）/, '');
   return group ? `${group}（${o.label}）` : o.label;
+}
+
+/** Why a running clock shows no date: the period runs into a year whose holidays are not entered yet. */
+function dueNote(dueOn: string | null, clockNote: string | null): string | null {
+  if (dueOn || !clockNote) return null;
+  const year = /^calendar_not_published:(\d{4})$/.exec(clockNote)?.[1];
+  return year ? `待${year}年节假日安排公布后计算` : null;
 }

@@ -182,6 +182,7 @@ export interface RequestStatusView {
   submittedOn: string;
   receivedOn: string | null;
   dueOn: string | null;
+  dueNote: string | null;
   closedOn: string | null;
   outcome: string | null;
   complaint: boolean;
@@ -218,7 +219,7 @@ export function RequestStatusPage(p: { site: SiteInfo; code?: string; error?: st
               <dt>收到申请日期</dt>
               <dd>{v.receivedOn ?? '待确认'}</dd>
               <dt>答复期限</dt>
-              <dd>{v.dueOn ?? (v.receivedOn ? '暂停计算' : '确认收到后计算')}</dd>
+              <dd>{v.dueOn ?? v.dueNote ?? (v.receivedOn ? '暂停计算' : '确认收到后计算')}</dd>
               {v.outcome ? (
                 <>
                   <dt>办理结果</dt>

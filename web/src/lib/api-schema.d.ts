@@ -13232,6 +13232,8 @@ export type components = {
             submittedOn: string;
             receivedOn: string | null;
             dueOn: string | null;
+            /** @description 答复期限暂不能计算的原因（如次年节假日安排尚未公布） */
+            dueNote: string | null;
             closedOn: string | null;
             /** @description 办理结果类别（年度报告第三部分的行） */
             outcome: string | null;
@@ -14600,6 +14602,8 @@ export type components = {
             submittedOn: string;
             receivedOn: string | null;
             dueOn: string | null;
+            /** @description 答复期限暂不能计算的原因（如次年节假日安排尚未公布） */
+            dueNote: string | null;
             closedOn: string | null;
             /** @description 办理结果类别（年度报告第三部分的行） */
             outcome: string | null;

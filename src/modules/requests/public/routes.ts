@@ -26,6 +26,7 @@ export const publicRequestStatus = z
     submittedOn: day,
     receivedOn: day.nullable(),
     dueOn: day.nullable(),
+    dueNote: z.string().nullable().describe('答复期限暂不能计算的原因（如次年节假日安排尚未公布）'),
     closedOn: day.nullable(),
     outcome: z.string().nullable().describe('办理结果类别（年度报告第三部分的行）'),
     complaint: z.boolean().describe('按第三十九条作为投诉转交处理'),
