@@ -103,3 +103,20 @@ export function DocumentList({ items, showColumn }: { items: ListedDocument[]; s
     </ul>
   );
 }
+
+/** A section's tabs (提交 / 查询 / …) under its heading; the current page marked for screen readers. */
+export function SubTabs({ label, tabs, current }: { label: string; tabs: { href: string; label: string }[]; current: string }) {
+  return (
+    <nav className="subcols" aria-label={label}>
+      <ul>
+        {tabs.map((t) => (
+          <li key={t.href}>
+            <a href={t.href} aria-current={t.href === current ? 'page' : undefined}>
+              {t.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,3 +1,4 @@
+import { SubTabs } from '../components.tsx';
 import type { FormChallenge } from '../../platform/public-intake/form-challenge.ts';
 import { ChallengeFields, ChallengeScript } from '../challenge-fields.tsx';
 import { Layout, type SiteInfo } from '../layout.tsx';
@@ -18,19 +19,7 @@ function MailboxTabs({ current }: { current: string }) {
     { href: '/hdjl/xx/cx', label: '办理查询' },
     { href: '/hdjl/wyly', label: '网民留言选登' },
   ];
-  return (
-    <nav className="subcols" aria-label="公开信箱">
-      <ul>
-        {tabs.map((t) => (
-          <li key={t.href}>
-            <a href={t.href} aria-current={t.href === current ? 'page' : undefined}>
-              {t.label}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SubTabs label="公开信箱" tabs={tabs} current={current} />;
 }
 
 /** 我要写信: a plain HTML form (multipart, for attachments) that works without JavaScript. */

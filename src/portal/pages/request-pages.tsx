@@ -1,3 +1,4 @@
+import { SubTabs } from '../components.tsx';
 import type { FormChallenge } from '../../platform/public-intake/form-challenge.ts';
 import { APPLICANT_KINDS } from '../../modules/requests/outcomes.ts';
 import { DELIVERY_METHODS, ID_KINDS, PREFERRED_FORMS } from '../../modules/requests/statuses.ts';
@@ -12,19 +13,7 @@ function RequestTabs({ current }: { current: string }) {
     { href: '/ysqgk/cx', label: '办理查询' },
     { href: '/xxgk/zn', label: '政府信息公开指南' },
   ];
-  return (
-    <nav className="subcols" aria-label="依申请公开">
-      <ul>
-        {tabs.map((t) => (
-          <li key={t.href}>
-            <a href={t.href} aria-current={t.href === current ? 'page' : undefined}>
-              {t.label}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SubTabs label="依申请公开" tabs={tabs} current={current} />;
 }
 
 export interface RequestFormProps {
