@@ -236,10 +236,16 @@ const OVERLOADED_JSON = Buffer.from(JSON.stringify({ error: { code: 'overloaded'
 export function refuseEarly(gate: AdmissionGate, req: IncomingMessage, res: ServerResponse): boolean {
   if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url || !EARLY.test(req.url) || !gate.refusesNow()) return false;
   gate.counts.shed++;
-  const api = req.url.startsWith('/api/');
+  writeOverloaded(req, res, gate.limits.retryAfterS);
+  return true;
+}
+
+/** 503 with Retry-After straight from the HTTP server: JSON under /api, otherwise the short page. */
+export function writeOverloaded(req: IncomingMessage, res: ServerResponse, retryAfterS: number) {
+  const api = req.url?.startsWith('/api/') ?? false;
   const body = api ? OVERLOADED_JSON : OVERLOADED_PAGE;
   res.writeHead(503, [
-    'retry-after', String(gate.limits.retryAfterS),
+    'retry-after', String(retryAfterS),
     'cache-control', 'no-store',
     'content-type', api ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
     'content-length', String(body.length),
@@ -247,7 +253,6 @@ export function refuseEarly(gate: AdmissionGate, req: IncomingMessage, res: Serv
     'content-security-policy', "default-src 'self'; frame-ancestors 'none'",
   ]);
   res.end(req.method === 'HEAD' ? undefined : body);
-  return true;
 }
 
 /**

@@ -17,7 +17,9 @@ import { requestPortalRoutes } from '../portal/request-routes.ts';
 import { qaPortalRoutes } from '../portal/qa-routes.ts';
 import { PortalFrontDoor } from '../portal/front-door.ts';
 import { PG_POOL_SIZE } from '../db/client.ts';
-import { AdmissionGate, gateLimitsFor, refuseEarly } from './admission-gate.ts';
+import { AdmissionGate, gateLimitsFor, refuseEarly, writeOverloaded } from './admission-gate.ts';
+import { RequestScheduler, SCHEDULER_LIMITS } from './request-scheduler.ts';
+import { MemoryReturn } from './memory-return.ts';
 import type { AppDeps } from './app-deps.ts';
 import { trustProxyOption } from '../config.ts';
 import { installAuth } from './auth-hooks.ts';
@@ -66,8 +68,12 @@ export async function buildServer(deps: AppDeps, opts: { logger?: boolean; /** W
   // health checks, cached pages and the staff's work keep being answered. When the gate refuses
   // everything anyway, searches are refused here, before the framework (admission-gate.ts).
   const gate = new AdmissionGate(gateLimitsFor(deps.database.kind, PG_POOL_SIZE));
+  // What is left of a flood takes turns, so that the loop keeps reading new connections (request-scheduler.ts).
+  const turns = new RequestScheduler(SCHEDULER_LIMITS, writeOverloaded);
+  // What a burst took is given back once it is over (memory-return.ts).
+  const memory = new MemoryReturn();
   const app = Fastify({
-    serverFactory: (handler) => http.createServer((req, res) => void (front.tryServe(req, res) || refuseEarly(gate, req, res) || handler(req, res))),
+    serverFactory: (handler) => http.createServer((req, res) => void (memory.noteRequest(), front.tryServe(req, res) || refuseEarly(gate, req, res) || turns.admit(req, res, handler))),
     logger: opts.logger ? { level: deps.config.LOG_LEVEL, ...(opts.logStream && { stream: opts.logStream }) } : false,
     // One line per request only when the operator asks for it (LOG_LEVEL=debug): by default the log
     // holds start, stop, warnings and errors. Fastify's own per-request lines (at info) are off; the
@@ -132,7 +138,8 @@ export async function buildServer(deps: AppDeps, opts: { logger?: boolean; /** W
     await app.register(plugin(deps));
 
   app.decorate('admissionGate', gate);
-  app.addHook('onClose', async () => gate.close());
+  app.decorate('requestTurns', turns);
+  app.addHook('onClose', async () => (gate.close(), memory.close()));
   portalRoutes(app, deps, front, gate);
   // The mailbox's public pages, with the urlencoded parser their no-JS forms need (this scope only).
   await app.register(async (scope) => {
@@ -175,5 +182,6 @@ declare module 'fastify' {
   interface FastifyInstance {
     routeTable: RouteInfo[];
     admissionGate: AdmissionGate;
+    requestTurns: RequestScheduler;
   }
 }
