@@ -5,6 +5,7 @@ import type { OpContext } from '../../platform/context.ts';
 import { govDocx } from '../../platform/office/gov-docx.ts';
 import { assertCan, isDistrictWide } from '../../platform/policy.ts';
 import { monthlyStats } from './message-stats.ts';
+import { ratingsGiven } from './ratings-given.ts';
 import { REJECT_KINDS, STATUS_LABELS, TRIAGES, type MessageStatus, type RejectKind, type Triage } from './strings.ts';
 
 /** Newest first; a year of a district's mail is a few thousand rows, far below any limit. */
@@ -34,7 +35,7 @@ export async function exportMessageLedger(ctx: OpContext): Promise<Buffer> {
     rows.map(({ m, unit }) => [
       m.code, m.type, m.title, m.name, m.phone ?? m.email ?? '', m.receivedOn, m.acceptedOn ?? '', STATUS_LABELS[m.status as MessageStatus] ?? m.status,
       m.triage ? TRIAGES[m.triage as Triage] : '', unit ?? '', m.dueDate, m.repliedOn ?? '', m.repliedOn ? (m.repliedOn <= m.dueDate ? '是' : '否') : '',
-      m.rating ?? '', m.rejectKind ? `${REJECT_KINDS[m.rejectKind as RejectKind]}：${m.rejectReason ?? ''}` : '', m.publishedAt ? '是' : '否',
+      ratingsGiven(m).join(' → '), m.rejectKind ? `${REJECT_KINDS[m.rejectKind as RejectKind]}：${m.rejectReason ?? ''}` : '', m.publishedAt ? '是' : '否',
     ]),
   );
 }

@@ -14025,6 +14025,7 @@ export type components = {
             acceptedOn: string | null;
             replyHtml: string | null;
             reopenCount: number;
+            earlierRatings: string[];
             publishedSummary: string | null;
             publishedReply: string | null;
             attachments: {
@@ -15517,6 +15518,7 @@ export type components = {
             acceptedOn: string | null;
             replyHtml: string | null;
             reopenCount: number;
+            earlierRatings: string[];
             publishedSummary: string | null;
             publishedReply: string | null;
             attachments: {

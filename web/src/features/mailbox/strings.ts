@@ -86,6 +86,7 @@ export const t = {
   attachments: '附件',
   rating: '评价',
   notRated: '尚未评价',
+  earlierRatings: (r: readonly string[]) => `此前答复的评价：${r.join('、')}`,
   reopened: '不满意后已重新办理一次',
   leaderInstruction: '领导批示',
   rejectReason: '不予受理理由',
