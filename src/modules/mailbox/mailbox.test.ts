@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailboxMessages, units } from '../../db/schema/index.ts';
@@ -142,6 +143,27 @@ describe('mailbox', () => {
     for (const r of reopened) expect(r.earlierRatings).toEqual(['不满意']);
     expect(reopened.some((r) => r.rating === '满意')).toBe(true);
     for (const r of rows.filter((x) => x.reopenCount === 0)) expect(r.earlierRatings).toEqual([]);
+  });
+
+  it('counts a message under the word of its review: 待审看 until reviewed, then 受理 — on screen and in the Word document alike', async () => {
+    const office = await t.userWith(['office_admin']);
+    const { code } = (await write({ ...letter, title: '统计口径核对' })).json();
+    const [m] = await t.database.db.select().from(mailboxMessages).where(eq(mailboxMessages.code, code));
+    const month = m.receivedOn.slice(0, 7);
+    const stats = async () => (await office.request('GET', `/api/mailbox/stats?month=${month}`)).json();
+    const docText = async () => {
+      const docx = await office.request('GET', `/api/mailbox/export/stats.docx?month=${month}`);
+      const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+      return xml.replace(/<[^>]+>/g, '');
+    };
+    const before = await stats();
+    expect(before.received).toBe(before.accepted + before.rejected + before.pending);
+    expect(before.pending).toBeGreaterThanOrEqual(1);
+    expect(await docText()).toContain(`受理${before.accepted}件，不予受理${before.rejected}件，待审看${before.pending}件`);
+    await office.request('POST', `/api/mailbox/messages/${m.id}/review`, { decision: 'accept' });
+    const after = await stats();
+    expect(after).toMatchObject({ received: before.received, accepted: before.accepted + 1, pending: before.pending - 1 });
+    expect(await docText()).toContain(`受理${after.accepted}件`);
   });
 
   it('refuses bad input clearly and keeps nothing half-written', async () => {

@@ -6,10 +6,11 @@ import { invalid } from '../../platform/errors.ts';
 import { ratingsGiven } from './ratings-given.ts';
 
 /**
- * One month's figures (published monthly): messages received in the month (rejected ones apart),
- * of them replied, replied on time (by the due date), average working days from receipt to reply,
- * and the ratings given — every rating the writers gave, an earlier reply's 不满意 that reopened a
- * message as well as the rating of the reply after it.
+ * One month's figures (published monthly): messages received in the month, each counted under the
+ * word of its review — 受理 (accepted, whatever came after), 不予受理, or 待审看 (not yet reviewed), so
+ * the three add up to the messages received. Of those not rejected: replied, replied on time (by the
+ * due date), average working days from receipt to reply, and the ratings given — every rating the
+ * writers gave, an earlier reply's 不满意 that reopened a message as well as the next reply's.
  */
 export async function monthlyStats(ctx: OpContext, month: string) {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw invalid('invalid_month', '月份格式应为 YYYY-MM');
@@ -35,8 +36,9 @@ export async function monthlyStats(ctx: OpContext, month: string) {
   return {
     month,
     received: rows.length,
-    accepted: taken.length,
+    accepted: taken.filter((r) => r.status !== 'received').length,
     rejected: rows.length - taken.length,
+    pending: taken.filter((r) => r.status === 'received').length,
     replied: replied.length,
     repliedOnTime: replied.filter((r) => r.repliedOn! <= r.dueDate).length,
     averageDays: days.length ? Math.round((days.reduce((a, b) => a + b, 0) / days.length) * 10) / 10 : 0,

@@ -70,6 +70,8 @@ export const monthlyStatsSchema = z
     received: z.number(),
     accepted: z.number(),
     rejected: z.number(),
+    /** Received and not yet reviewed (待审看): received = accepted + rejected + pending. */
+    pending: z.number(),
     replied: z.number(),
     repliedOnTime: z.number(),
     averageDays: z.number(),

@@ -14047,6 +14047,7 @@ export type components = {
             received: number;
             accepted: number;
             rejected: number;
+            pending: number;
             replied: number;
             repliedOnTime: number;
             averageDays: number;
@@ -15540,6 +15541,7 @@ export type components = {
             received: number;
             accepted: number;
             rejected: number;
+            pending: number;
             replied: number;
             repliedOnTime: number;
             averageDays: number;

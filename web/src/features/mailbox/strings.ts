@@ -4,7 +4,7 @@ export const t = {
   listIntro: '公开信箱收到的留言：审看、分办、答复、选登公开。单位只看到转交本单位的留言。',
   detailBack: '← 留言办理',
   statsTitle: '信箱统计',
-  statsIntro: '按月统计收到、受理、答复、按期答复、平均办理工作日和满意率；可导出 Word 供月度公开。',
+  statsIntro: '按月统计收到、受理、不予受理、待审看、答复、按期答复、平均办理工作日和满意率；可导出 Word 供月度公开。',
   callsTitle: '来电登记台账',
   callsIntro: '每个来电都要登记：当场答复，或在 5 个工作日内回电。咨询可先在问答库中检索。',
   phonesTitle: '联系电话与抽查',
@@ -146,7 +146,7 @@ export const t = {
   // stats
   month: '月份',
   downloadDocx: '导出 Word',
-  statLabels: { received: '收到留言', accepted: '受理', rejected: '不予受理', replied: '已答复', repliedOnTime: '按期答复', averageDays: '平均办理工作日' } as Record<string, string>,
+  statLabels: { received: '收到留言', accepted: '受理', rejected: '不予受理', pending: '待审看', replied: '已答复', repliedOnTime: '按期答复', averageDays: '平均办理工作日' } as Record<string, string>,
   satisfaction: '满意率',
   ratings: '评价',
   chartLabel: (s: { received: number; replied: number; repliedOnTime: number }) => `本月收到 ${s.received} 件，答复 ${s.replied} 件，按期答复 ${s.repliedOnTime} 件`,
