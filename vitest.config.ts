@@ -3,7 +3,7 @@ import CountReporter from './src/testing/count-reporter.ts';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'e2e/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'web/src/**/*.test.ts', 'e2e/**/*.test.ts'],
     globalSetup: ['src/testing/global-setup.ts'],
     setupFiles: ['src/testing/strict-warnings.ts'],
     // The default reporter for people; CountReporter for the closing line of scripts/test.mjs.

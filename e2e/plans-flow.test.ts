@@ -212,6 +212,8 @@ describe.skipIf(browserSkipReason() !== null)('plans (任务分工督办) in the
       .toMatch(/已完成[\s\S]*2021-11-30[\s\S]*2021-12-31[\s\S]*在时限内报送[\s\S]*行政事业性收费目录清单[\s\S]*附件：信息处理费票据管理说明\.txt/);
     await expect(shown.getByRole('link', { name: /行政事业性收费目录清单/ }).getAttribute('href')).resolves.toBe('http://www.cqyz.gov.cn/zwgk/fdzdgknr/sfxm/');
     await dialog.getByTestId('disclosure-proof').waitFor();
+    // 佐证材料 once: the row's label, not again inside the row
+    expect((await shown.locator('tr').filter({ has: cz.getByRole('link', { name: /行政事业性收费目录清单/ }) }).innerText()).match(/佐证材料/g)).toHaveLength(1);
     await screenshot(cz, 'plans-check-dialog-1366');
     expect(await seriousA11yViolations(cz)).toEqual([]);
     // The comment is required to return.

@@ -112,6 +112,7 @@ export async function seedMailbox(db: Db) {
           replyUnitId: d.reply && d.stage !== 'reopened' ? unitId : null,
           repliedOn: d.stage === 'reopened' ? null : (d.repliedOn ?? null),
           rating: d.rating ?? null,
+          earlierRatings: d.stage === 'reopened' ? ['不满意'] : [],
           ratedAt: d.rating ? new Date(`${d.repliedOn}T18:00:00+08:00`) : null,
           publishedAt: d.publish ? new Date(`${d.repliedOn}T18:30:00+08:00`) : null,
           publishedSummary: d.publish ? maskForPublic(`${title}：${d.body}`, base) : null,

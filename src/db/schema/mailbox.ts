@@ -12,7 +12,9 @@ const day = (name: string) => date(name, { mode: 'string' });
  *   `mailbox_message`) | replied (已答复) | closed (已办结: rated, or closed by the office) | rejected (不予受理)
  * rejectKind: spam | abuse | out_of_scope | duplicate
  * triage: immediate (即办) | transfer (转办) | leader (呈办)
- * rating: 满意 | 基本满意 | 不满意
+ * rating: 满意 | 基本满意 | 不满意 — the writer's rating of the current reply
+ * earlierRatings: the ratings the writer gave earlier replies, oldest first (the 不满意 that reopened it);
+ *   what the public said is never overwritten, and the statistics count every rating given
  */
 export const mailboxMessages = pgTable(
   'mailbox_messages',
@@ -51,6 +53,7 @@ export const mailboxMessages = pgTable(
     repliedBy: uuid('replied_by').references(() => users.id),
     rating: text('rating'),
     ratedAt: ts('rated_at'),
+    earlierRatings: text('earlier_ratings').array().notNull().default([]),
     reopenCount: integer('reopen_count').notNull().default(0),
     publishedAt: ts('published_at'),
     publishedSummary: text('published_summary'),

@@ -5,6 +5,7 @@ import type { OpContext } from '../../platform/context.ts';
 import { govDocx } from '../../platform/office/gov-docx.ts';
 import { assertCan, isDistrictWide } from '../../platform/policy.ts';
 import { monthlyStats } from './message-stats.ts';
+import { ratingsGiven } from './ratings-given.ts';
 import { REJECT_KINDS, STATUS_LABELS, TRIAGES, type MessageStatus, type RejectKind, type Triage } from './strings.ts';
 
 /** Newest first; a year of a district's mail is a few thousand rows, far below any limit. */
@@ -34,7 +35,7 @@ export async function exportMessageLedger(ctx: OpContext): Promise<Buffer> {
     rows.map(({ m, unit }) => [
       m.code, m.type, m.title, m.name, m.phone ?? m.email ?? '', m.receivedOn, m.acceptedOn ?? '', STATUS_LABELS[m.status as MessageStatus] ?? m.status,
       m.triage ? TRIAGES[m.triage as Triage] : '', unit ?? '', m.dueDate, m.repliedOn ?? '', m.repliedOn ? (m.repliedOn <= m.dueDate ? '是' : '否') : '',
-      m.rating ?? '', m.rejectKind ? `${REJECT_KINDS[m.rejectKind as RejectKind]}：${m.rejectReason ?? ''}` : '', m.publishedAt ? '是' : '否',
+      ratingsGiven(m).join(' → '), m.rejectKind ? `${REJECT_KINDS[m.rejectKind as RejectKind]}：${m.rejectReason ?? ''}` : '', m.publishedAt ? '是' : '否',
     ]),
   );
 }
@@ -64,8 +65,8 @@ export async function statsDocx(ctx: OpContext, month: string, district: string)
   return govDocx({
     title: `${district}政务公开信箱${y}年${Number(m)}月办理情况统计`,
     blocks: [
-      { kind: 'paragraph', text: `${y}年${Number(m)}月，公开信箱共收到留言${s.received}件，受理${s.accepted}件，不予受理${s.rejected}件；已答复${s.replied}件，其中按期答复${s.repliedOnTime}件；平均办理时间${s.averageDays}个工作日。${s.satisfaction === null ? '本月暂无评价。' : `来信人评价满意率（满意与基本满意）${s.satisfaction}%。`}` },
-      { kind: 'table', header: ['项目', '数量'], rows: [['收到留言', String(s.received)], ['受理', String(s.accepted)], ['不予受理', String(s.rejected)], ['已答复', String(s.replied)], ['按期答复', String(s.repliedOnTime)], ['平均办理工作日', String(s.averageDays)], ['满意', String(s.ratings.satisfied)], ['基本满意', String(s.ratings.basicallySatisfied)], ['不满意', String(s.ratings.dissatisfied)]] },
+      { kind: 'paragraph', text: `${y}年${Number(m)}月，公开信箱共收到留言${s.received}件，受理${s.accepted}件，不予受理${s.rejected}件${s.pending ? `，待审看${s.pending}件` : ''}；已答复${s.replied}件，其中按期答复${s.repliedOnTime}件；平均办理时间${s.averageDays}个工作日。${s.satisfaction === null ? '本月暂无评价。' : `来信人评价满意率（满意与基本满意）${s.satisfaction}%。`}` },
+      { kind: 'table', header: ['项目', '数量'], rows: [['收到留言', String(s.received)], ['受理', String(s.accepted)], ['不予受理', String(s.rejected)], ['待审看', String(s.pending)], ['已答复', String(s.replied)], ['按期答复', String(s.repliedOnTime)], ['平均办理工作日', String(s.averageDays)], ['满意', String(s.ratings.satisfied)], ['基本满意', String(s.ratings.basicallySatisfied)], ['不满意', String(s.ratings.dissatisfied)]] },
       { kind: 'signature', lines: [`${district}人民政府办公室`, `${y}年${Number(m)}月`] },
     ],
   });

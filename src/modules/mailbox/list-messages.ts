@@ -105,6 +105,7 @@ export async function getMessage(ctx: OpContext, id: string) {
     acceptedOn: m.acceptedOn,
     replyHtml: m.replyHtml,
     reopenCount: m.reopenCount,
+    earlierRatings: m.earlierRatings,
     publishedSummary: m.publishedSummary,
     publishedReply: m.publishedReply,
     attachments: await listAttachments(ctx.db, m.attachmentIds),

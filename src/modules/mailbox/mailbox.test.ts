@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { eq } from 'drizzle-orm';
+import JSZip from 'jszip';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailboxMessages, units } from '../../db/schema/index.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
@@ -80,7 +82,8 @@ describe('mailbox', () => {
     const rate = (rating: string) => t.app.inject({ method: 'POST', url: `/api/public/messages/${code}/rating`, remoteAddress: '203.0.113.201', payload: { rating } });
     expect((await rate('不满意')).json().status).toBe('accepted');
     const again = (await office.request('GET', `/api/mailbox/messages/${id}`)).json();
-    expect(again).toMatchObject({ status: 'accepted', unitId: null, reopenCount: 1 });
+    // the writer's 不满意 is kept, not cleared by the reopening
+    expect(again).toMatchObject({ status: 'accepted', unitId: null, reopenCount: 1, rating: null, earlierRatings: ['不满意'] });
     expect(again.ledger.status).toBe('returned');
     expect((await office.request('POST', `/api/mailbox/messages/${id}/triage`, { triage: 'transfer', unitId })).json().status).toBe('assigned');
     expect((await liaison.request('POST', `/api/mailbox/messages/${id}/reply`, { html: '<p>您好！经核实，贷款额度为缴存余额的15倍，最高不超过60万元。</p>' })).json().status).toBe('replied');
@@ -102,12 +105,15 @@ describe('mailbox', () => {
     expect(timeline).toEqual(['received', 'accepted', 'transferred', 'replied', 'offered', 'rated', 'reopened', 'replied', 'rated', 'published']);
     const month = row.receivedOn.slice(0, 7);
     const stats = (await t.app.inject({ method: 'GET', url: `/api/public/messages/stats?month=${month}` })).json();
-    expect(stats).toMatchObject({ replied: 1, repliedOnTime: 1, ratings: { satisfied: 1 } });
+    // every rating the writer gave: the 不满意 that reopened it and the 满意 of the second reply
+    expect(stats).toMatchObject({ replied: 1, repliedOnTime: 1, ratings: { satisfied: 1, basicallySatisfied: 0, dissatisfied: 1 }, satisfaction: 50 });
+    expect((await office.request('GET', `/api/mailbox/messages/${id}`)).json()).toMatchObject({ rating: '满意', earlierRatings: ['不满意'] });
     // exports open
     const xlsx = await office.request('GET', '/api/mailbox/export/messages.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets[0].getRow(2).getCell(1).value).toBe(code);
+    expect(wb.worksheets[0].getRow(2).getCell(14).value).toBe('不满意 → 满意');
     const docx = await office.request('GET', `/api/mailbox/export/stats.docx?month=${month}`);
     expect(docx.statusCode).toBe(200);
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
@@ -123,6 +129,41 @@ describe('mailbox', () => {
     const s = (await t.app.inject({ method: 'GET', url: `/api/public/messages/${code}`, remoteAddress: '203.0.113.202' })).json();
     expect(s.status).toBe('rejected');
     expect(s.reply.text).toContain('信访事项请向区信访办反映');
+  });
+
+  it('recovers, on migration, the ratings that reopened messages before they were kept', async () => {
+    const db = t.database.db;
+    await db.update(mailboxMessages).set({ earlierRatings: [] });
+    const migration = fs.readFileSync(new URL('../../db/migrations/0019_mailbox_earlier_ratings.sql', import.meta.url), 'utf8');
+    await db.execute(sql.raw(migration.split('--> statement-breakpoint').find((s) => s.includes('UPDATE'))!));
+    const rows = await db.select({ title: mailboxMessages.title, reopenCount: mailboxMessages.reopenCount, rating: mailboxMessages.rating, earlierRatings: mailboxMessages.earlierRatings }).from(mailboxMessages);
+    const reopened = rows.filter((r) => r.reopenCount > 0);
+    // the demo's 医保异地备案 message (reopened, not yet rated again) and the first test's (then rated 满意)
+    expect(reopened.length).toBeGreaterThanOrEqual(2);
+    for (const r of reopened) expect(r.earlierRatings).toEqual(['不满意']);
+    expect(reopened.some((r) => r.rating === '满意')).toBe(true);
+    for (const r of rows.filter((x) => x.reopenCount === 0)) expect(r.earlierRatings).toEqual([]);
+  });
+
+  it('counts a message under the word of its review: 待审看 until reviewed, then 受理 — on screen and in the Word document alike', async () => {
+    const office = await t.userWith(['office_admin']);
+    const { code } = (await write({ ...letter, title: '统计口径核对' })).json();
+    const [m] = await t.database.db.select().from(mailboxMessages).where(eq(mailboxMessages.code, code));
+    const month = m.receivedOn.slice(0, 7);
+    const stats = async () => (await office.request('GET', `/api/mailbox/stats?month=${month}`)).json();
+    const docText = async () => {
+      const docx = await office.request('GET', `/api/mailbox/export/stats.docx?month=${month}`);
+      const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+      return xml.replace(/<[^>]+>/g, '');
+    };
+    const before = await stats();
+    expect(before.received).toBe(before.accepted + before.rejected + before.pending);
+    expect(before.pending).toBeGreaterThanOrEqual(1);
+    expect(await docText()).toContain(`受理${before.accepted}件，不予受理${before.rejected}件，待审看${before.pending}件`);
+    await office.request('POST', `/api/mailbox/messages/${m.id}/review`, { decision: 'accept' });
+    const after = await stats();
+    expect(after).toMatchObject({ received: before.received, accepted: before.accepted + 1, pending: before.pending - 1 });
+    expect(await docText()).toContain(`受理${after.accepted}件`);
   });
 
   it('refuses bad input clearly and keeps nothing half-written', async () => {

@@ -41,7 +41,8 @@ export const ratingInput = z.object({ rating: z.enum(RATINGS, { error: '请选�
 
 /**
  * The writer rates the reply (once per reply). 满意 / 基本满意 close the message; 不满意 reopens it
- * once, back to the office (a second 不满意 closes it, rated).
+ * once, back to the office (a second 不满意 closes it, rated). The rating that reopens it is kept in
+ * `earlierRatings`: the next reply gets a rating of its own, and both count in the statistics.
  */
 export async function rateMessage(ctx: OpContext, settings: IntakeSettings, code: string, raw: z.input<typeof ratingInput>) {
   const { rating } = ratingInput.parse(raw);
@@ -52,7 +53,7 @@ export async function rateMessage(ctx: OpContext, settings: IntakeSettings, code
     const reopen = rating === '不满意' && cur.reopenCount === 0;
     const [after] = await tx.db
       .update(mailboxMessages)
-      .set(reopen ? { rating: null, status: 'accepted', unitId: null, reopenCount: 1, updatedAt: new Date() } : { rating, ratedAt: new Date(), status: 'closed', updatedAt: new Date() })
+      .set(reopen ? { rating: null, earlierRatings: [...cur.earlierRatings, rating], status: 'accepted', unitId: null, reopenCount: 1, updatedAt: new Date() } : { rating, ratedAt: new Date(), status: 'closed', updatedAt: new Date() })
       .where(eq(mailboxMessages.id, m.id))
       .returning();
     await recordMessageStep(tx, m.id, 'rated', rating, { after: { rating } });

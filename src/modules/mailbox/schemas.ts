@@ -52,6 +52,8 @@ export const messageDetail = messageSummary
     acceptedOn: z.string().nullable(),
     replyHtml: z.string().nullable(),
     reopenCount: z.number(),
+    /** The writer's ratings of earlier replies, oldest first (the 不满意 that reopened it); `rating` is the current reply's. */
+    earlierRatings: z.array(z.string()),
     publishedSummary: z.string().nullable(),
     publishedReply: z.string().nullable(),
     attachments: z.array(z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number() })),
@@ -68,6 +70,8 @@ export const monthlyStatsSchema = z
     received: z.number(),
     accepted: z.number(),
     rejected: z.number(),
+    /** Received and not yet reviewed (待审看): received = accepted + rejected + pending. */
+    pending: z.number(),
     replied: z.number(),
     repliedOnTime: z.number(),
     averageDays: z.number(),

@@ -14025,6 +14025,7 @@ export type components = {
             acceptedOn: string | null;
             replyHtml: string | null;
             reopenCount: number;
+            earlierRatings: string[];
             publishedSummary: string | null;
             publishedReply: string | null;
             attachments: {
@@ -14046,6 +14047,7 @@ export type components = {
             received: number;
             accepted: number;
             rejected: number;
+            pending: number;
             replied: number;
             repliedOnTime: number;
             averageDays: number;
@@ -15517,6 +15519,7 @@ export type components = {
             acceptedOn: string | null;
             replyHtml: string | null;
             reopenCount: number;
+            earlierRatings: string[];
             publishedSummary: string | null;
             publishedReply: string | null;
             attachments: {
@@ -15538,6 +15541,7 @@ export type components = {
             received: number;
             accepted: number;
             rejected: number;
+            pending: number;
             replied: number;
             repliedOnTime: number;
             averageDays: number;

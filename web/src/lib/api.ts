@@ -81,8 +81,13 @@ export async function call<D>(pending: Promise<Answer<D>>): Promise<Exclude<D, u
 /** multipart/form-data (file uploads): the typed client sends a FormData body as it is. */
 export const asForm = (form: FormData) => ({ body: form as never, bodySerializer: (b: unknown) => b as FormData });
 
-/** The message to show a person for any thrown value. */
+/**
+ * The message to show a person for any thrown value. A validation error's own message begins with
+ * the request's raw path (`body.code：…`, for API clients); a person reads the problems' words only.
+ */
 export function errorMessage(err: unknown): string {
+  const issues = validationIssues(err);
+  if (issues.length) return describeIssues(issues);
   if (err instanceof ApiError) return err.message;
   if (err instanceof Error) return err.message;
   return '操作失败，请稍后重试';
@@ -94,6 +99,11 @@ export function validationIssues(err: unknown): ValidationIssue[] {
   return (err.details as unknown[]).filter(
     (d): d is ValidationIssue => typeof d === 'object' && d !== null && 'message' in d && 'path' in d,
   );
+}
+
+/** Problems in one line, without their paths: the first one's words, and how many more there are. */
+export function describeIssues(issues: ValidationIssue[]): string {
+  return `${issues[0].message}${issues.length > 1 ? `（另有 ${issues.length - 1} 处问题）` : ''}`;
 }
 
 // ---- names for the server's shapes, taken from the generated document (never written by hand) ----

@@ -208,6 +208,7 @@ export const t = {
   fileSize: (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 1048576 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1048576).toFixed(1)} MB`),
   save: '保存',
   saved: '已保存',
+  fixFields: '有内容需要修改，请按各栏下方的提示修改后再保存',
   created: (indexNo: string) => `已新建，索引号 ${indexNo}`,
   createdNoIndex: '已新建。本单位尚未登记机构代码，暂不能编制索引号；送审前请区政府办公室在“单位管理”中填写',
   indexNoPending: '待编制（单位尚未登记机构代码）',

@@ -1,7 +1,7 @@
 import { DeleteOutlined, ExportOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
 import { useEffect, useState } from 'react';
-import { errorMessage } from '../../../lib/api.ts';
+import { showServerErrors } from '../../../lib/form-errors.ts';
 import { common } from '../../../lib/strings.ts';
 import { updateColumn, type Column, type ColumnCategory, type ReviewStep } from '../api.ts';
 import { t } from '../strings.ts';
@@ -36,7 +36,8 @@ export function ColumnSettingsForm({ column, onSaved }: { column: Column; onSave
       message.success(t.settingsSaved);
       onSaved();
     } catch (err) {
-      message.error(errorMessage(err));
+      const left = showServerErrors(form, err);
+      if (left) message.error(left);
     } finally {
       setSaving(false);
     }

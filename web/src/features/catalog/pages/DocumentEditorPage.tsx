@@ -3,7 +3,8 @@ import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Select, Ske
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
-import { errorMessage, validationIssues } from '../../../lib/api.ts';
+import { errorMessage } from '../../../lib/api.ts';
+import { showServerErrors } from '../../../lib/form-errors.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { navigate, searchParam, type PageProps } from '../../../lib/router.tsx';
 import { common } from '../../../lib/strings.ts';
@@ -211,9 +212,8 @@ export function DocumentEditorPage({ params }: PageProps) {
       if (!id) navigate(`/catalog/documents/${saved.id}`, { replace: true });
       else await detail.reload();
     } catch (err) {
-      const issues = validationIssues(err);
-      if (issues.length) form.setFields(issues.map((i) => ({ name: i.path.split('.')[0] === 'bodyHtml' ? 'body' : i.path.split('.')[0], errors: [i.message] })) as never);
-      message.error(errorMessage(err));
+      // The problems stand at their fields; the toast says what is left, or that fields need changing.
+      message.error(showServerErrors(form, err, { bodyHtml: 'body' }) ?? t.fixFields);
       if (then === 'submit' && id) await detail.reload();
     } finally {
       setSaving(null);

@@ -3,7 +3,8 @@ import { Alert, App, Button, Card, Empty, Form, Grid, Input, Modal, Popconfirm, 
 import { useEffect, useState } from 'react';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
-import { ApiError, errorMessage, validationIssues } from '../../../lib/api.ts';
+import { ApiError, errorMessage } from '../../../lib/api.ts';
+import { showServerErrors } from '../../../lib/form-errors.ts';
 import { navigate } from '../../../lib/router.tsx';
 import { usePermission } from '../../../lib/session.tsx';
 import { common } from '../../../lib/strings.ts';
@@ -53,14 +54,7 @@ function MappingDialog({ editing, onClose, onSaved }: { editing: PathMapping | '
     } catch (err) {
       if (err instanceof ApiError && err.code === 'mapping_exists') form.setFields([{ name: 'fromPrefix', errors: [err.message] }]);
       else if (err instanceof ApiError && err.code === 'mapping_noop') form.setFields([{ name: 'toPrefix', errors: [err.message] }]);
-      else {
-        // `body.fromPrefix.1` → the fromPrefix field.
-        const fields = validationIssues(err)
-          .map((i) => ({ name: i.path.replace(/^body\./, '').split('.')[0], errors: [i.message] }))
-          .filter((f): f is { name: keyof Values; errors: string[] } => ['fromPrefix', 'toPrefix', 'note'].includes(f.name));
-        if (fields.length) form.setFields(fields);
-        else setError(errorMessage(err));
-      }
+      else setError(showServerErrors(form, err));
     } finally {
       setBusy(false);
     }

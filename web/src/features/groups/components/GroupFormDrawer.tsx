@@ -1,6 +1,6 @@
 import { Alert, App, Button, Drawer, Form, Input, Radio, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
-import { errorMessage } from '../../../lib/api.ts';
+import { showServerErrors } from '../../../lib/form-errors.ts';
 import { common } from '../../../lib/strings.ts';
 import type { UnitCatalog } from '../../units/api.ts';
 import { createGroup, updateGroup, type GroupInput, type UnitGroup } from '../api.ts';
@@ -59,7 +59,7 @@ export function GroupFormDrawer({ open, group, memberships, catalog, onClose, on
       message.success(group ? t.updated : t.created);
       onSaved();
     } catch (err) {
-      setError(errorMessage(err));
+      setError(showServerErrors(form, err));
     } finally {
       setBusy(false);
     }

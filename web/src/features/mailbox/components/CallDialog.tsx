@@ -1,6 +1,7 @@
 import { Alert, AutoComplete, Button, Form, Input, Modal, Select, Switch } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../lib/api.ts';
+import { showServerErrors } from '../../../lib/form-errors.ts';
 import { nowForDateTimeInput } from '../../../lib/format.ts';
 import { useMe } from '../../../lib/session.tsx';
 import { logCall, matchQuestion, type CallRecord, type LibraryMatch, type PhoneRow } from '../api.ts';
@@ -51,7 +52,7 @@ export function CallDialog({ open, phones, unitOptions, onClose, onDone }: { ope
       setMatch(null);
       onDone(row);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(showServerErrors(form, err));
     } finally {
       setBusy(false);
     }

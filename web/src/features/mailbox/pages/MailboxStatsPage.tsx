@@ -67,15 +67,15 @@ export function MailboxStatsPage() {
         <>
           <Card className="block-gap">
             <Row gutter={[16, 16]}>
-              {(['received', 'accepted', 'rejected', 'replied', 'repliedOnTime', 'averageDays'] as const).map((k) => (
-                <Col key={k} xs={12} md={8} xl={4}>
+              {(['received', 'accepted', 'rejected', 'pending', 'replied', 'repliedOnTime', 'averageDays'] as const).map((k) => (
+                <Col key={k} xs={12} md={6} xl={3}>
                   <Statistic title={t.statLabels[k]} value={s[k]} />
                 </Col>
               ))}
-              <Col xs={12} md={8} xl={4}>
+              <Col xs={12} md={6} xl={3}>
                 <Statistic title={t.satisfaction} value={s.satisfaction ?? '—'} suffix={s.satisfaction === null ? undefined : '%'} />
               </Col>
-              <Col xs={24} md={16} xl={20}>
+              <Col xs={24}>
                 <div className="text-muted">{t.ratings}</div>
                 <div>
                   满意 {s.ratings.satisfied} · 基本满意 {s.ratings.basicallySatisfied} · 不满意 {s.ratings.dissatisfied}

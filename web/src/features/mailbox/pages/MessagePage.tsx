@@ -69,7 +69,7 @@ export function MessagePage({ params }: PageProps) {
             { key: 'consent', label: t.consent, children: d.consent ? t.yes : t.no },
             ...(d.triage ? [{ key: 'triage', label: '办理方式', children: t.triage[d.triage] ?? d.triage }] : []),
             ...(d.repliedOn ? [{ key: 'replied', label: t.repliedOn, children: d.repliedOn }] : []),
-            ...(['replied', 'closed'].includes(d.status) || d.reopenCount ? [{ key: 'rating', label: t.rating, children: <>{d.rating ?? t.notRated}{d.reopenCount > 0 && <Tag color={BROWN} style={{ marginLeft: 8 }}>{t.reopened}</Tag>}</> }] : []),
+            ...(['replied', 'closed'].includes(d.status) || d.reopenCount ? [{ key: 'rating', label: t.rating, children: <>{d.rating ?? t.notRated}{d.earlierRatings.length > 0 && <span className="text-muted">（{t.earlierRatings(d.earlierRatings)}）</span>}{d.reopenCount > 0 && <Tag color={BROWN} style={{ marginLeft: 8 }}>{t.reopened}</Tag>}</> }] : []),
             ...(d.rejectReason ? [{ key: 'rej', label: t.rejectReason, children: `${t.rejectKinds[d.rejectKind ?? ''] ?? ''}：${d.rejectReason}` }] : []),
             ...(d.leaderInstruction ? [{ key: 'lead', label: t.leaderInstruction, children: d.leaderInstruction }] : []),
             ...(d.ledger ? [{ key: 'ledger', label: t.ledgerTitle, children: `${t.ledgerStatus[d.ledger.status] ?? d.ledger.status}${d.ledger.extension !== 'none' ? `，${t.extension[d.ledger.extension]}` : ''}${d.ledger.returnReason ? `（${d.ledger.returnReason}）` : ''}` }] : []),

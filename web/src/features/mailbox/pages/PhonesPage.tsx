@@ -2,7 +2,7 @@ import { Alert, App, AutoComplete, Button, Card, Form, Input, Modal, Select, Swi
 import { useState } from 'react';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
-import { errorMessage } from '../../../lib/api.ts';
+import { showServerErrors } from '../../../lib/form-errors.ts';
 import { nowForDateTimeInput } from '../../../lib/format.ts';
 import { usePermission } from '../../../lib/session.tsx';
 import { useLoad } from '../../../lib/use-load.ts';
@@ -39,7 +39,7 @@ export function PhonesPage() {
       message.success(t.done);
       await Promise.all([phones.reload(), checks.reload()]);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(showServerErrors(form, err));
     } finally {
       setBusy(false);
     }

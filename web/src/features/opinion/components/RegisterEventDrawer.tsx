@@ -1,6 +1,6 @@
 import { Alert, Button, Drawer, Form, Input, Select, Space } from 'antd';
 import { useState } from 'react';
-import { errorMessage } from '../../../lib/api.ts';
+import { showServerErrors } from '../../../lib/form-errors.ts';
 import { useLoad } from '../../../lib/use-load.ts';
 import { unitLabel, useUnitCatalog } from '../../units/api.ts';
 import { listDomains, registerEvent, type EventInput } from '../api.ts';
@@ -26,7 +26,7 @@ export function RegisterEventDrawer({ open, onClose, onDone }: { open: boolean; 
       form.resetFields();
       onDone(row.id);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(showServerErrors(form, err));
     } finally {
       setBusy(false);
     }

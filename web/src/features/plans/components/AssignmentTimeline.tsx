@@ -4,11 +4,12 @@ import { formatDateTime } from '../../../lib/format.ts';
 import { urls, type CheckEntry, type Evidence, type ReportEntry } from '../api.ts';
 import { t } from '../strings.ts';
 
-export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
+/** A report's 佐证材料; `labelled` false where the place around it already says 佐证材料 (the check dialog's row). */
+export function EvidenceList({ evidence, labelled = true }: { evidence: Evidence[]; labelled?: boolean }) {
   if (!evidence.length) return null;
   return (
     <div className="evidence">
-      <span className="evidence-label">{t.evidenceLabel}：</span>
+      {labelled && <span className="evidence-label">{t.evidenceLabel}：</span>}
       <ul className="evidence-list">
         {evidence.map((e, i) => (
           <li key={i}>

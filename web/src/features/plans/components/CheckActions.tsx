@@ -66,7 +66,7 @@ function ReportUnderCheck({ target }: { target: CheckTarget }) {
           {
             key: 'evidence',
             label: t.evidenceLabel,
-            children: report.evidence.length ? <EvidenceList evidence={report.evidence} /> : <span className="text-muted">{t.checkNoEvidence}</span>,
+            children: report.evidence.length ? <EvidenceList evidence={report.evidence} labelled={false} /> : <span className="text-muted">{t.checkNoEvidence}</span>,
           },
         ]}
       />

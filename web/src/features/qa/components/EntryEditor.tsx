@@ -1,6 +1,7 @@
 import { Alert, Form, Input, List, Modal, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../../lib/api.ts';
+import { showServerErrors } from '../../../lib/form-errors.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { createEntry, getEntry, textToHtml, updateEntry, type QaEntryDetail } from '../api.ts';
 import { t } from '../strings.ts';
@@ -54,7 +55,7 @@ export function EntryEditor({ id, open, onClose }: { id: string | null; open: bo
       else await createEntry(body);
       onClose(true);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(showServerErrors(form, err));
     } finally {
       setSaving(false);
     }

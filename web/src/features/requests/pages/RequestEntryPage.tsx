@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Form, Input, Select, Typography } from 'antd'
 import { useState } from 'react';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
-import { errorMessage } from '../../../lib/api.ts';
+import { showServerErrors } from '../../../lib/form-errors.ts';
 import { todayInShanghai } from '../../../lib/format.ts';
 import { Link, navigate, type PageProps } from '../../../lib/router.tsx';
 import { useMe } from '../../../lib/session.tsx';
@@ -46,7 +46,7 @@ export function RequestEntryPage(_: PageProps) {
       message.success(t.saved(created.code));
       navigate(`/requests/${created.id}`);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(showServerErrors(form, err));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 import { Alert, App, Button, Drawer, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
 import { useEffect, useState } from 'react';
-import { errorMessage, validationIssues } from '../../../lib/api.ts';
+import { showServerErrors } from '../../../lib/form-errors.ts';
 import { common } from '../../../lib/strings.ts';
 import { createUnit, updateUnit, type Unit, type UnitCatalog, type UnitInput } from '../api.ts';
 import { t } from '../strings.ts';
@@ -76,10 +76,8 @@ export function UnitFormDrawer({ open, unit, catalog, onClose, onSaved }: Props)
       onSaved(saved);
     } catch (err) {
       // The server's field problems (a code whose check character is wrong …) are shown at the field;
-      // anything else above the form. Paths of the request's schema check read body.code.
-      const issues = validationIssues(err);
-      if (issues.length) form.setFields(issues.map((i) => ({ name: i.path.replace(/^body\./, '').split('.')[0] as keyof Values, errors: [i.message] })));
-      else setError(errorMessage(err));
+      // anything else above the form.
+      setError(showServerErrors(form, err));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 import { Alert, App, Checkbox, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useLoad } from '../../../lib/use-load.ts';
-import { errorMessage } from '../../../lib/api.ts';
+import { showServerErrors } from '../../../lib/form-errors.ts';
 import { common } from '../../../lib/strings.ts';
 import type { UnitCatalog } from '../../units/api.ts';
 import { createUser, loadRoleDuties, updateUser, type NewUser, type OneTimePassword, type User } from '../api.ts';
@@ -54,7 +54,7 @@ export function UserFormModal({ open, user, catalog, roles, canGrantSysAdmin, on
         onSaved({ username: res.user.username, oneTimePassword: res.oneTimePassword });
       }
     } catch (err) {
-      setError(errorMessage(err));
+      setError(showServerErrors(form, err));
     } finally {
       setBusy(false);
     }
