@@ -3,14 +3,16 @@
  * at the default thresholds: top-1, MRR@10, answered precision, coverage (answered automatically),
  * false-answer rate on out-of-bank and near-miss questions, per split and kind.
  * The held-out split (bench/qa/data/heldout.tsv) is printed too: look at it rarely, never tune on it.
- * Run: npx tsx bench/qa/evaluate.ts [--verbose] [--dev] (--dev: the development split only, for tuning)
+ * Run: npx tsx bench/qa/evaluate.ts [--verbose] [--dev] [--no-variants] (--dev: the development split only, for tuning;
+ * --no-variants: the bank without its similar questions)
  */
 import { createMatcher } from '../../src/modules/qa/matching/create-matcher.js';
 import { DEFAULT_THRESHOLDS } from '../../src/modules/qa/matching/default-thresholds.js';
 import { fmt, loadBank, loadEval, metrics, type Scored } from './eval-data.js';
 
 const verbose = process.argv.includes('--verbose');
-const bank = loadBank();
+// --no-variants: the bank's standard questions and answers only (a real bank may come without similar questions).
+const bank = process.argv.includes('--no-variants') ? loadBank().map((e) => ({ ...e, variants: [] })) : loadBank();
 const devOnly = process.argv.includes('--dev');
 const items = devOnly ? loadEval().filter((i) => i.split === 'dev') : [...loadEval(), ...loadEval('heldout.tsv')];
 const matcher = createMatcher(bank);

@@ -20,6 +20,8 @@ const MAX_ANSWER_CHARS = 2000;
 const RETRIEVE = 60;
 const RERANK = 20;
 const RRF_K = 60;
+/** Weight of the answers' BM25 list in the fusion (the questions' two lists weigh 1 each). */
+const ANSWER_RRF = 0.5;
 const MAX_LIMIT = 50;
 const COVERAGE = FEATURE_NAMES.indexOf('covQA');
 
@@ -35,6 +37,9 @@ interface Indexed {
   docs: number[];
   answerKey: string;
   answerWords: Set<string>;
+  /** The answer's document in the answers' index and its distinct words (to remove it). */
+  answerDoc: number;
+  answerTerms: string[];
   titleSlots: Slots;
   answerSlots: Slots;
 }
@@ -59,6 +64,10 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
   let typos = new TypoRepair();
   const words = new Bm25Index();
   const bigrams = new Bm25Index();
+  /** The answers' words, one document per entry: a bank may hold little more than one question per answer. */
+  const answers = new Bm25Index();
+  const answerEntry = new Map<number, string>();
+  let nextAnswer = 0;
   const entries = new Map<string, Indexed>();
   const docs = new Map<number, Doc>();
   /** The entries holding each compact form (one id per stored text): a question that is one of them is taken as written. */
@@ -90,6 +99,8 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       forget(doc.cand.compact, doc.entryId);
       docs.delete(d);
     }
+    answers.remove(old.answerDoc, old.answerTerms);
+    answerEntry.delete(old.answerDoc);
     entries.delete(id);
     home = null;
   }
@@ -118,9 +129,14 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       ids.push(id);
     }
     const answer = analyseText(String(entry.answer ?? '').slice(0, MAX_ANSWER_CHARS));
+    const answerDoc = nextAnswer++;
+    const answerTerms = answers.add(answerDoc, answer.words);
+    answerEntry.set(answerDoc, entry.id);
     entries.set(entry.id, {
       entry,
       docs: ids,
+      answerDoc,
+      answerTerms,
       answerKey: answer.compact || `#${entry.id}`,
       answerWords: new Set(answer.words),
       titleSlots: mergeSlots(titleSlots),
@@ -131,6 +147,8 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
 
   function rebuild(): void {
     const all = [...entries.values()].map((e) => e.entry);
+    for (const e of entries.values()) answers.remove(e.answerDoc, e.answerTerms);
+    answerEntry.clear();
     entries.clear();
     for (const [d, doc] of docs) {
       words.remove(d, doc.cand.words);
@@ -154,9 +172,14 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
     return home;
   }
 
+  /** Whether the library (its questions or answers) uses a word. */
+  function known(word: string): boolean {
+    return words.has(word) || answers.has(word);
+  }
+
   /** Whether a word ends with a word of the library (its head, in Chinese compounds): 提出申请 → 申请. */
   function knownHead(word: string): boolean {
-    for (let k = word.length - 1; k >= 2; k--) if (words.has(word.slice(-k))) return true;
+    for (let k = word.length - 1; k >= 2; k--) if (known(word.slice(-k))) return true;
     return false;
   }
 
@@ -214,6 +237,15 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
         e.docs.push(doc);
       }
     }
+    // The answers' list adds to the entry's fused score (an entry found only there is reranked on its texts).
+    answers.search(q.words, RETRIEVE, 0.02).forEach((h, rank) => {
+      const id = answerEntry.get(h.doc);
+      if (id === undefined) return;
+      const f = ANSWER_RRF / (RRF_K + rank + 1);
+      const e = byEntry.get(id);
+      if (e) e.fused += f;
+      else byEntry.set(id, { fused: f, docs: [] });
+    });
     const pool = [...byEntry]
       .sort((a, b) => b[1].fused - a[1].fused || (a[0] < b[0] ? -1 : 1))
       .slice(0, RERANK);
@@ -235,8 +267,8 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
     // Nouns the library never uses, nor ends a known word with (船舶 in 船舶驾驶证, 二手车 against 二手房, but not
     // 提出申请 or 区政府, whose heads 申请 and 政府 it does use): the question is about something no entry covers.
     // One in neither the candidate's texts nor its answer is a conflict (slot `term`), like a group the entry lacks.
-    const strange = q.nouns.filter((w) => !words.has(w) && !knownHead(w));
-    const maxFused = 2 / (RRF_K + 1);
+    const strange = q.nouns.filter((w) => !known(w) && !knownHead(w));
+    const maxFused = (2 + ANSWER_RRF) / (RRF_K + 1);
     const homeS = homeSlots();
     const scored: (MatchCandidate & { features: number[] })[] = [];
     for (const [entryId, { fused, docs: hitDocs }] of pool) {
