@@ -2,6 +2,7 @@ import { analysePrepared, prepare, type Analysed } from './analyse.js';
 import { Bm25Index } from './bm25-index.js';
 import { decide } from './decide.js';
 import { DEFAULT_THRESHOLDS } from './default-thresholds.js';
+import { COLLOQUIAL_LEXICON } from './colloquial-lexicon.js';
 import { DEFAULT_SYNONYMS, DEFAULT_USER_WORDS } from './default-synonyms.js';
 import { FEATURE_NAMES, features, type CandidateText, type QuestionView } from './features.js';
 import { TypoRepair } from './pinyin-typos.js';
@@ -60,7 +61,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
   const model = options.scoreModel ?? { bias: SCORE_BIAS, weights: SCORE_WEIGHTS };
   const homePlaces = (options.homePlaces ?? []).slice(0, 100).map((p) => placeKey(normalise(p)));
   const userWords = [...DEFAULT_USER_WORDS, ...(options.userWords ?? [])].slice(0, 20000);
-  let synonyms: SynonymRewriter = synonymRewriter(options.synonyms ?? DEFAULT_SYNONYMS);
+  let synonyms: SynonymRewriter = synonymRewriter(options.synonyms ?? DEFAULT_SYNONYMS, COLLOQUIAL_LEXICON);
   let typos = new TypoRepair();
   const words = new Bm25Index();
   const bigrams = new Bm25Index();
@@ -311,7 +312,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
     upsert: addEntry,
     remove: removeEntry,
     setSynonyms(groups) {
-      synonyms = synonymRewriter(groups);
+      synonyms = synonymRewriter(groups, COLLOQUIAL_LEXICON);
       rebuild();
     },
     explain: (question) => rerank(question).scored.map(({ entryId, score, features: f, conflicts }) => ({ entryId, score, features: f, conflicts })),
