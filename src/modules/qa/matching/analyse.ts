@@ -1,3 +1,4 @@
+import { GENERIC_NOUNS } from './generic-nouns.js';
 import { normalise } from './normalise.js';
 import { tagWords } from './segmenter.js';
 import { extractSlots, type Slots } from './slots.js';
@@ -12,7 +13,7 @@ export interface Analysed {
   /** Character bigrams of each CJK run, and latin/digit runs whole. */
   bigrams: string[];
   slots: Slots;
-  /** Nouns (jieba n, nz) of two or more characters, stop words out: what the text is about. */
+  /** Nouns (jieba n, nz) of two or more characters, stop words and generic nouns (途径, 老家) out: what the text is about. */
   nouns: string[];
 }
 
@@ -41,7 +42,7 @@ export function analysePrepared(prepared: string): Analysed {
       for (let i = 0; i + 1 < run.length; i++) bigrams.push(run.slice(i, i + 2));
     }
   }
-  const nouns = [...new Set(tagged.filter((t) => (t.tag === 'n' || t.tag === 'nz') && t.word.length >= 2 && !STOP.has(t.word)).map((t) => t.word))];
+  const nouns = [...new Set(tagged.filter((t) => (t.tag === 'n' || t.tag === 'nz') && t.word.length >= 2 && !STOP.has(t.word) && !GENERIC_NOUNS.has(t.word)).map((t) => t.word))];
   return { compact: prepared.replace(/\s+/g, ''), words, bigrams, slots: extractSlots(prepared, tagged), nouns };
 }
 
