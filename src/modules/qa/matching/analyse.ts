@@ -13,7 +13,7 @@ export interface Analysed {
   /** Character bigrams of each CJK run, and latin/digit runs whole. */
   bigrams: string[];
   slots: Slots;
-  /** Nouns (jieba n, nz) of two or more characters, stop words and generic nouns (途径, 老家) out: what the text is about. */
+  /** Nouns (jieba n, nz; dictionary and domain words, not guesses) of two or more characters, stop words and generic nouns (途径, 老家) out: what the text is about. */
   nouns: string[];
 }
 
@@ -42,7 +42,9 @@ export function analysePrepared(prepared: string): Analysed {
       for (let i = 0; i + 1 < run.length; i++) bigrams.push(run.slice(i, i + 2));
     }
   }
-  const nouns = [...new Set(tagged.filter((t) => (t.tag === 'n' || t.tag === 'nz') && t.word.length >= 2 && !STOP.has(t.word) && !GENERIC_NOUNS.has(t.word)).map((t) => t.word))];
+  // Nouns from dictionary words only: jieba's guesses for unknown runs (交下, 地被) are not things asked about.
+  const dictTagged = tagWords(prepared, false);
+  const nouns = [...new Set(dictTagged.filter((t) => (t.tag === 'n' || t.tag === 'nz') && t.word.length >= 2 && !STOP.has(t.word) && !GENERIC_NOUNS.has(t.word)).map((t) => t.word))];
   return { compact: prepared.replace(/\s+/g, ''), words, bigrams, slots: extractSlots(prepared, tagged), nouns };
 }
 
