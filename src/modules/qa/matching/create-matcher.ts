@@ -24,6 +24,9 @@ const RRF_K = 60;
 /** Weight of the answers' BM25 list in the fusion (the questions' two lists weigh 1 each). */
 const ANSWER_RRF = 0.5;
 const MAX_LIMIT = 50;
+/** A word used by at most this many documents (texts and answers), or this share of them, is rare. */
+const RARE_MIN = 3;
+const RARE_SHARE = 0.005;
 const COVERAGE = FEATURE_NAMES.indexOf('covQA');
 
 interface Doc {
@@ -38,6 +41,8 @@ interface Indexed {
   docs: number[];
   answerKey: string;
   answerWords: Set<string>;
+  /** Words of the entry's questions and variants. */
+  textWords: Set<string>;
   /** The answer's document in the answers' index and its distinct words (to remove it). */
   answerDoc: number;
   answerTerms: string[];
@@ -114,6 +119,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       .slice(0, MAX_VARIANTS + 1);
     const ids: number[] = [];
     const titleSlots: Slots[] = [];
+    const textWords = new Set<string>();
     for (const text of texts) {
       const analysed = analyseText(text);
       if (!analysed.words.length && !analysed.bigrams.length) continue;
@@ -126,6 +132,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       docs.set(id, { entryId: entry.id, text, cand });
       byCompact.set(cand.compact, [...(byCompact.get(cand.compact) ?? []), entry.id]);
       typos.addWords(cand.words);
+      for (const w of cand.words) textWords.add(w);
       titleSlots.push(analysed.slots);
       ids.push(id);
     }
@@ -140,6 +147,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       answerTerms,
       answerKey: answer.compact || `#${entry.id}`,
       answerWords: new Set(answer.words),
+      textWords,
       titleSlots: mergeSlots(titleSlots),
       answerSlots: answer.slots,
     });
@@ -182,6 +190,22 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
   function knownHead(word: string): boolean {
     for (let k = word.length - 1; k >= 2; k--) if (known(word.slice(-k))) return true;
     return false;
+  }
+
+  /** Whether an entry's questions or answer use a word, or a word ending with it, or its head (提出申请 → 申请). */
+  function mentions(ix: Indexed, word: string): boolean {
+    if (ix.textWords.has(word) || ix.answerWords.has(word)) return true;
+    for (let k = word.length - 1; k >= 2; k--) {
+      const head = word.slice(-k);
+      if (ix.textWords.has(head) || ix.answerWords.has(head)) return true;
+    }
+    return false;
+  }
+
+  /** A word few entries use (questions or answers): naming it says which thing is asked about (律师 against 教师). */
+  function rare(word: string): boolean {
+    const df = words.df(word) + answers.df(word);
+    return df > 0 && df <= Math.max(RARE_MIN, RARE_SHARE * (words.size + answers.size));
   }
 
   function forget(compact: string, entryId: string): void {
@@ -269,6 +293,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
     // 提出申请 or 区政府, whose heads 申请 and 政府 it does use): the question is about something no entry covers.
     // One in neither the candidate's texts nor its answer is a conflict (slot `term`), like a group the entry lacks.
     const strange = q.nouns.filter((w) => !known(w) && !knownHead(w));
+    const rareNouns = q.nouns.filter((w) => known(w) && rare(w));
     const maxFused = (2 + ANSWER_RRF) / (RRF_K + 1);
     const homeS = homeSlots();
     const scored: (MatchCandidate & { features: number[] })[] = [];
@@ -277,6 +302,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       if (!ix) continue;
       const conflicts = slotConflicts(q.slots, ix.titleSlots, ix.answerSlots, homeS);
       for (const w of strange) if (!ix.answerWords.has(w)) conflicts.push({ slot: 'term', question: w, candidate: null });
+      for (const w of rareNouns) if (!mentions(ix, w)) conflicts.push({ slot: 'term', question: w, candidate: null });
       let best = -1;
       let bestText = '';
       let bestFeatures: number[] = [];
