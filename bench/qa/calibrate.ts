@@ -105,7 +105,7 @@ for (const b of banks) {
     return {
       item,
       score: r.score,
-      margin: evidenceMargin(r.score, r.score - r.margin),
+      margin: r.evidence ?? evidenceMargin(r.score, r.score - r.margin),
       clean: !!top && !top.conflicts.length,
       coverage: top?.coverage ?? 0,
       correct: !!top && top.entryId === item.expected,

@@ -56,6 +56,8 @@ export interface MatchResult {
   score: number;
   /** Best score minus the best score of a candidate with a different answer (the best score when none). */
   margin: number;
+  /** The margin the decision read: log-odds over the best rival with another answer and no slot conflict (decide.ts). */
+  evidence?: number;
 }
 
 /** Thresholds are settings chosen by the calibration script (bench/qa), never tuned on the test set. */
