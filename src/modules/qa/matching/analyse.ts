@@ -44,7 +44,7 @@ export function analysePrepared(prepared: string): Analysed {
   }
   // Nouns from dictionary words only: jieba's guesses for unknown runs (交下, 地被) are not things asked about.
   const dictTagged = tagWords(prepared, false);
-  const nouns = [...new Set(dictTagged.filter((t) => (t.tag === 'n' || t.tag === 'nz') && t.word.length >= 2 && !STOP.has(t.word) && !GENERIC_NOUNS.has(t.word)).map((t) => t.word))];
+  const nouns = [...new Set(dictTagged.filter((t) => (t.tag === 'n' || t.tag === 'nz' || t.tag === 'vn') && t.word.length >= 2 && !STOP.has(t.word) && !GENERIC_NOUNS.has(t.word)).map((t) => t.word))];
   return { compact: prepared.replace(/\s+/g, ''), words, bigrams, slots: extractSlots(prepared, tagged), nouns };
 }
 

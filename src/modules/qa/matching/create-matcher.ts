@@ -10,7 +10,7 @@ import { normalise } from './normalise.js';
 import { linearScore } from './rank.js';
 import { SCORE_BIAS, SCORE_WEIGHTS } from './score-weights.js';
 import { addWords } from './segmenter.js';
-import { slotConflicts } from './slot-conflicts.js';
+import { slotConflicts, slotExtras } from './slot-conflicts.js';
 import { placeKey, type SlotName, type Slots } from './slots.js';
 import { synonymRewriter, type SynonymRewriter } from './synonyms.js';
 import type { CreateMatcher, MatchCandidate, MatchEntry, Matcher, MatchResult, MatcherOptions } from './types.js';
@@ -238,7 +238,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       thresholds,
       byCompact.get(compact) ?? [],
     );
-    return { ...d, ranked: scored.slice(0, limit).map(({ features: _f, ...c }) => c) };
+    return { ...d, ranked: scored.slice(0, limit).map(({ features: _f, extras: _e, ...c }) => c) };
   }
 
   function rerank(question: string): { scored: (MatchCandidate & { features: number[] })[]; compact: string } {
@@ -322,6 +322,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
         score: Math.round(best * 1e4) / 1e4,
         matchedText: bestText,
         conflicts,
+        extras: slotExtras(q.slots, ix.titleSlots, homeS),
         coverage: Math.round((bestFeatures[COVERAGE] ?? 0) * 1e4) / 1e4,
         features: bestFeatures,
       });

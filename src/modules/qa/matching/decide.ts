@@ -55,7 +55,10 @@ export function decide(
   const rival = ranked.find((c) => c !== top && answerKey(c.entryId) !== key);
   // The rival the margin is read against: the best other answer the question does not contradict (a
   // candidate with a slot conflict — another place, group, thing — is not what the asker may have meant).
-  const plausible = ranked.find((c) => c !== top && answerKey(c.entryId) !== key && !c.conflicts.length);
+  // When the best candidate is no narrower than the question, a rival that is (it names a group, place
+  // or year the question does not: 老年人临时救助… for 临时救助…) is not a reading of it either.
+  const broad = !top.extras?.length;
+  const plausible = ranked.find((c) => c !== top && answerKey(c.entryId) !== key && !c.conflicts.length && !(broad && c.extras?.length));
   const margin = round(top.score - (rival?.score ?? 0));
   const score = round(top.score);
   const covered = (top.coverage ?? 1) >= (t.answerCoverage ?? 0);

@@ -42,6 +42,8 @@ export interface MatchCandidate {
   conflicts: SlotConflict[];
   /** Share of the question's key terms (IDF-weighted) found in the matched text or the entry's answer. */
   coverage?: number;
+  /** Slot values the entry's questions name and the question does not (slot-conflicts.ts slotExtras); for the decision, not returned. */
+  extras?: string[];
 }
 
 export type MatchDecision = 'answer' | 'suggest' | 'register';
