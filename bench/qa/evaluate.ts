@@ -45,7 +45,7 @@ if (verbose) {
     const ok = s.item.expected ? top?.entryId === s.item.expected : s.result.decision !== 'answer';
     if (ok && !(s.item.expected && s.result.decision !== 'answer')) continue;
     console.log(
-      `${ok ? 'MISS-ANS' : 'WRONG   '} ${s.item.split} ${s.item.kind} exp=${s.item.expected ?? '-'} got=${top?.entryId ?? '-'} ${s.result.decision} s=${s.result.score} m=${s.result.margin} ${s.item.question} | ${top?.matchedText ?? ''} ${top?.conflicts.map((c) => `${c.slot}:${c.question}`).join(',') ?? ''}`,
+      `${ok ? 'MISS-ANS' : 'WRONG   '} ${s.item.split} ${s.item.kind} exp=${s.item.expected ?? '-'} got=${top?.entryId ?? '-'} ${s.result.decision} s=${s.result.score} m=${s.result.margin} ev=${s.result.evidence} cov=${top?.coverage} ${s.item.question} | ${top?.matchedText ?? ''} ${top?.conflicts.map((c) => `${c.slot}:${c.question}`).join(',') ?? ''}`,
     );
   }
 }

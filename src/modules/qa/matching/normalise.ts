@@ -51,7 +51,7 @@ const FILLERS = new RegExp(
   ].join('|'),
   'g',
 );
-const FINAL_PARTICLES = /[啊呀呢吧哦嘛哈呗啦噢呃嗯哇](?=\s|$)/g;
+const FINAL_PARTICLES = /[啊呀呢吧哦嘛哈呗啦噢呃嗯哇撒嘞咯噻哟诶](?=\s|$)/g;
 
 export function normalise(text: string): string {
   let s = String(text ?? '').slice(0, MAX_MATCH_CHARS * 4);
