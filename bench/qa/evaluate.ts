@@ -4,7 +4,7 @@
  * false-answer rate on out-of-bank and near-miss questions, per split and kind.
  * The held-out split (bench/qa/data/heldout.tsv) is printed too: look at it rarely, never tune on it.
  * Run: npx tsx bench/qa/evaluate.ts [--verbose] [--dev] [--no-variants] (--dev: the development split only, for tuning;
- * --no-variants: the bank without its similar questions)
+ * --no-variants: the bank without its similar questions; --long-answers: each answer padded with four others)
  */
 import { createMatcher } from '../../src/modules/qa/matching/create-matcher.js';
 import { DEFAULT_THRESHOLDS } from '../../src/modules/qa/matching/default-thresholds.js';
@@ -12,7 +12,12 @@ import { fmt, loadBank, loadEval, metrics, type Scored } from './eval-data.js';
 
 const verbose = process.argv.includes('--verbose');
 // --no-variants: the bank's standard questions and answers only (a real bank may come without similar questions).
-const bank = process.argv.includes('--no-variants') ? loadBank().map((e) => ({ ...e, variants: [] })) : loadBank();
+let bank = process.argv.includes('--no-variants') ? loadBank().map((e) => ({ ...e, variants: [] })) : loadBank();
+// --long-answers: each answer followed by the answers of the next four entries (real answers run to
+// hundreds of characters and mention much besides their subject; the bench bank's are ~50).
+if (process.argv.includes('--long-answers')) {
+  bank = bank.map((e, i, all) => ({ ...e, answer: [e, ...[1, 2, 3, 4].map((k) => all[(i + k * 37) % all.length])].map((x) => x.answer).join('') }));
+}
 const devOnly = process.argv.includes('--dev');
 const items = devOnly ? loadEval().filter((i) => i.split === 'dev') : [...loadEval(), ...loadEval('heldout.tsv')];
 const matcher = createMatcher(bank);

@@ -18,6 +18,12 @@ import type { CreateMatcher, MatchCandidate, MatchEntry, Matcher, MatchResult, M
 /** Bounds: variants per entry, characters per answer used for support, candidates reranked. */
 const MAX_VARIANTS = 200;
 const MAX_ANSWER_CHARS = 2000;
+/**
+ * The answer's lead, where an answer restates what it is about: the features and slot checks read this
+ * much of it (the weights were fitted on answers of this length; a long answer mentions much besides
+ * its subject), retrieval and the vocabulary read the whole.
+ */
+const ANSWER_LEAD_CHARS = 150;
 const RETRIEVE = 60;
 const RERANK = 20;
 const RRF_K = 60;
@@ -136,7 +142,9 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       titleSlots.push(analysed.slots);
       ids.push(id);
     }
-    const answer = analyseText(String(entry.answer ?? '').slice(0, MAX_ANSWER_CHARS));
+    const answerText = String(entry.answer ?? '');
+    const answer = analyseText(answerText.slice(0, MAX_ANSWER_CHARS));
+    const lead = answerText.length > ANSWER_LEAD_CHARS ? analyseText(answerText.slice(0, ANSWER_LEAD_CHARS)) : answer;
     const answerDoc = nextAnswer++;
     const answerTerms = answers.add(answerDoc, answer.words);
     answerEntry.set(answerDoc, entry.id);
@@ -146,10 +154,10 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       answerDoc,
       answerTerms,
       answerKey: answer.compact || `#${entry.id}`,
-      answerWords: new Set(answer.words),
+      answerWords: new Set(lead.words),
       textWords,
       titleSlots: mergeSlots(titleSlots),
-      answerSlots: answer.slots,
+      answerSlots: lead.slots,
     });
     home = null;
   }
