@@ -231,9 +231,9 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
    */
   function analyseQuestion(question: string): Analysed {
     const prepared = prepare(String(question ?? ''), synonyms);
-    if (byCompact.has(prepared.replace(/\s+/g, ''))) return analysePrepared(prepared);
+    if (byCompact.has(prepared.replace(/\s+/g, ''))) return analysePrepared(prepared, true);
     const repaired = typos.repair(prepared);
-    return analysePrepared(repaired === prepared ? prepared : synonyms.rewrite(repaired));
+    return analysePrepared(repaired === prepared ? prepared : synonyms.rewrite(repaired), true);
   }
 
   function match(question: string, opts: { limit?: number } = {}): MatchResult {
