@@ -1,5 +1,6 @@
 /**
- * Calibration on the DEVELOPMENT split only (bench/qa/data/eval.tsv, split = dev):
+ * Calibration on the DEVELOPMENT split only (bench/qa/data/eval.tsv, split = dev), against the bench bank
+ * with its similar questions and without them (pooled):
  * 1. fits the score weights (logistic regression: is this reranked candidate the right entry?) on the
  *    features of the dev questions' candidates, two rounds (the best text of an entry depends on the
  *    weights);
@@ -24,14 +25,16 @@ const MIN_PRECISION = 0.98;
 const MAX_FALSE_RATE = 0.02;
 const L2 = 0.003;
 const BALANCE = process.env.BALANCE !== '0';
-const SIGN: Record<string, number> = { qtype: -1, conflicts: -1, unknown: -1 };
+const SIGN: Record<string, number> = { qtype: -1, conflicts: -1, unknown: -1, nounMiss: -1 };
 for (const n of FEATURE_NAMES) SIGN[n] ??= 1;
 
 const bank = loadBank();
 const dev = loadEval().filter((i) => i.split === 'dev');
-const byId = new Map(bank.map((e) => [e.id, e]));
+// Two banks: with its similar questions, and with the standard question and answer only (a real bank
+// may come without variants). The fit and the thresholds pool both, so they hold for either kind.
+const banks = [bank, bank.map((e) => ({ ...e, variants: [] }))];
 // The fit starts from fixed hand-set weights (not from the file it rewrites), so a rerun gives the same result.
-let model = { bias: -6, weights: [4, 3, 1, 2.5, 1.5, -1, -2.4, 1, 0.5, -1] };
+let model = { bias: -6, weights: [4, 3, 1, 2.5, 1.5, -1, -2.4, 1, 0.5, -1, -1] };
 
 function fit(rows: { x: number[]; y: number }[], start: typeof model): typeof model {
   const d = FEATURE_NAMES.length;
@@ -70,54 +73,60 @@ function round(x: number): number {
 }
 
 for (let round_ = 0; round_ < 2; round_++) {
-  const matcher = createMatcher(bank, { scoreModel: model });
   const rows: { x: number[]; y: number }[] = [];
-  for (const item of dev) {
-    for (const c of matcher.explain!(item.question)) rows.push({ x: c.features, y: c.entryId === item.expected ? 1 : 0 });
-  }
-  for (const item of dev.filter((i) => i.expected)) {
-    const entry = byId.get(item.expected!)!;
-    matcher.remove(entry.id);
-    for (const c of matcher.explain!(item.question)) rows.push({ x: c.features, y: 0 });
-    matcher.upsert(entry);
+  for (const b of banks) {
+    const matcher = createMatcher(b, { scoreModel: model });
+    const byIdB = new Map(b.map((e) => [e.id, e]));
+    for (const item of dev) {
+      for (const c of matcher.explain!(item.question)) rows.push({ x: c.features, y: c.entryId === item.expected ? 1 : 0 });
+    }
+    for (const item of dev.filter((i) => i.expected)) {
+      const entry = byIdB.get(item.expected!)!;
+      matcher.remove(entry.id);
+      for (const c of matcher.explain!(item.question)) rows.push({ x: c.features, y: 0 });
+      matcher.upsert(entry);
+    }
   }
   model = fit(rows, model);
   console.log(`round ${round_ + 1}: ${rows.length} candidate rows; bias ${model.bias}`);
   console.log(FEATURE_NAMES.map((n, i) => `${n} ${model.weights[i]}`).join(', '));
 }
 
-// Decide with the fitted weights: score and margin of every dev question.
-const matcher = createMatcher(bank, { scoreModel: model, thresholds: { answerScore: 2, answerMargin: 99, suggestScore: 0 } });
-const results = dev.map((item) => {
-  const r = matcher.match(item.question);
-  const top = r.ranked[0];
-  return {
-    item,
-    score: r.score,
-    margin: evidenceMargin(r.score, r.score - r.margin),
-    clean: !!top && !top.conflicts.length,
-    coverage: top?.coverage ?? 0,
-    correct: !!top && top.entryId === item.expected,
-    inTop3: r.ranked.slice(0, 3).some((c) => c.entryId === item.expected),
-  };
-});
-// Out-of-bank questions: the dev out-of-bank and near-miss questions, and every dev in-bank question
-// asked of the bank without its entry (ablation: same domain, close neighbours left — the hard case).
-const ablated = dev
-  .filter((i) => i.expected)
-  .map((item) => {
-    const entry = byId.get(item.expected!)!;
-    matcher.remove(entry.id);
-    const r = matcher.match(item.question);
-    matcher.upsert(entry);
+// Decide with the fitted weights: score and margin of every dev question, on each bank.
+type Row = { item: (typeof dev)[number]; score: number; margin: number; clean: boolean; coverage: number; correct: boolean; inTop3: boolean };
+const results: Row[] = [];
+const ablated: Row[] = [];
+for (const b of banks) {
+  const matcher = createMatcher(b, { scoreModel: model, thresholds: { answerScore: 2, answerMargin: 99, suggestScore: 0 } });
+  const byIdB = new Map(b.map((e) => [e.id, e]));
+  const row = (item: (typeof dev)[number], question: string): Row => {
+    const r = matcher.match(question);
     const top = r.ranked[0];
-    return { item: { ...item, expected: null }, score: r.score, margin: evidenceMargin(r.score, r.score - r.margin), clean: !!top && !top.conflicts.length, coverage: top?.coverage ?? 0, correct: false, inTop3: false };
-  });
+    return {
+      item,
+      score: r.score,
+      margin: r.evidence ?? evidenceMargin(r.score, r.score - r.margin),
+      clean: !!top && !top.conflicts.length,
+      coverage: top?.coverage ?? 0,
+      correct: !!top && top.entryId === item.expected,
+      inTop3: r.ranked.slice(0, 3).some((c) => c.entryId === item.expected),
+    };
+  };
+  for (const item of dev) results.push(row(item, item.question));
+  // Out-of-bank questions: the dev out-of-bank and near-miss questions, and every dev in-bank question
+  // asked of the bank without its entry (ablation: same domain, close neighbours left — the hard case).
+  for (const item of dev.filter((i) => i.expected)) {
+    const entry = byIdB.get(item.expected!)!;
+    matcher.remove(entry.id);
+    ablated.push({ ...row({ ...item, expected: null }, item.question), correct: false, inTop3: false });
+    matcher.upsert(entry);
+  }
+}
 const inBank = results.filter((r) => r.item.expected);
 const outBank = [...results.filter((r) => !r.item.expected), ...ablated];
 
 function at(t: number, m: number, c: number) {
-  const ans = (r: (typeof results)[number]) => r.clean && r.score >= t && r.margin >= m && r.coverage >= c;
+  const ans = (r: Row) => r.clean && r.score >= t && r.margin >= m && r.coverage >= c;
   const answered = inBank.filter(ans);
   const correct = answered.filter((r) => r.correct).length;
   return {
@@ -164,7 +173,7 @@ if (process.env.SHOW) for (const r of outBank) if (r.clean && r.score >= 0.3 && 
 
 if (!process.argv.includes('--dry-run')) {
   const dir = fileURLToPath(new URL('../../src/modules/qa/matching/', import.meta.url));
-  const stamp = `bench/qa/calibrate.ts on the dev split (${dev.length} questions, ${bank.length}-entry bench bank)`;
+  const stamp = `bench/qa/calibrate.ts on the dev split (${dev.length} questions, ${bank.length}-entry bench bank with and without its variants)`;
   writeFileSync(
     dir + 'score-weights.ts',
     `/**

@@ -5,8 +5,9 @@ import type { MatchEntry, MatchResult } from '../../src/modules/qa/matching/type
 
 /** The bench bank and labelled questions (bench/qa/data), shared by evaluate, calibrate and scale. */
 export interface EvalItem {
-  split: 'dev' | 'test';
-  kind: 'paraphrase' | 'colloquial' | 'oob' | 'nearmiss';
+  /** heldout: bench/qa/data/heldout.tsv, written later by another author from the entries' meaning (never tuned on). */
+  split: 'dev' | 'test' | 'heldout';
+  kind: 'paraphrase' | 'colloquial' | 'typo' | 'oob' | 'nearmiss';
   question: string;
   expected: string | null;
 }
@@ -17,8 +18,9 @@ export function loadBank(): MatchEntry[] {
   return readBankRows(parseTsv(readFileSync(dir + 'bank.tsv', 'utf8')));
 }
 
-export function loadEval(): EvalItem[] {
-  const [, ...rows] = parseTsv(readFileSync(dir + 'eval.tsv', 'utf8'));
+/** The labelled set: eval.tsv (dev and test), and with `heldout` also heldout.tsv. */
+export function loadEval(file = 'eval.tsv'): EvalItem[] {
+  const [, ...rows] = parseTsv(readFileSync(dir + file, 'utf8'));
   return rows.map(([split, kind, question, expected]) => ({
     split: split as EvalItem['split'],
     kind: kind as EvalItem['kind'],

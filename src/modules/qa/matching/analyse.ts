@@ -1,3 +1,4 @@
+import { GENERIC_NOUNS } from './generic-nouns.js';
 import { normalise } from './normalise.js';
 import { tagWords } from './segmenter.js';
 import { extractSlots, type Slots } from './slots.js';
@@ -12,7 +13,7 @@ export interface Analysed {
   /** Character bigrams of each CJK run, and latin/digit runs whole. */
   bigrams: string[];
   slots: Slots;
-  /** Nouns (jieba n, nz) of two or more characters, stop words out: what the text is about. */
+  /** Nouns (jieba n, nz, vn; dictionary and domain words, not guesses) of two or more characters, stop words and generic nouns (途径, 老家) out: what the text is about (`withNouns` only, else empty). */
   nouns: string[];
 }
 
@@ -28,7 +29,7 @@ export function prepare(text: string, synonyms: SynonymRewriter): string {
   return synonyms.rewrite(normalise(text));
 }
 
-export function analysePrepared(prepared: string): Analysed {
+export function analysePrepared(prepared: string, withNouns = false): Analysed {
   const tagged = tagWords(prepared).filter((t) => t.word.trim());
   const words: string[] = [];
   for (const { word } of tagged) if (!STOP.has(word) && /[\p{Script=Han}a-z0-9]/u.test(word)) words.push(word);
@@ -41,10 +42,14 @@ export function analysePrepared(prepared: string): Analysed {
       for (let i = 0; i + 1 < run.length; i++) bigrams.push(run.slice(i, i + 2));
     }
   }
-  const nouns = [...new Set(tagged.filter((t) => (t.tag === 'n' || t.tag === 'nz') && t.word.length >= 2 && !STOP.has(t.word)).map((t) => t.word))];
+  // Nouns from dictionary words only: jieba's guesses for unknown runs (交下, 地被) are not things asked
+  // about. Only questions need them (a second pass of jieba, spared for the library's texts).
+  const nouns = withNouns
+    ? [...new Set(tagWords(prepared, false).filter((t) => (t.tag === 'n' || t.tag === 'nz' || t.tag === 'vn') && t.word.length >= 2 && !STOP.has(t.word) && !GENERIC_NOUNS.has(t.word)).map((t) => t.word))]
+    : [];
   return { compact: prepared.replace(/\s+/g, ''), words, bigrams, slots: extractSlots(prepared, tagged), nouns };
 }
 
-export function analyse(text: string, synonyms: SynonymRewriter): Analysed {
-  return analysePrepared(prepare(text, synonyms));
+export function analyse(text: string, synonyms: SynonymRewriter, withNouns = false): Analysed {
+  return analysePrepared(prepare(text, synonyms), withNouns);
 }

@@ -1,7 +1,7 @@
 /**
  * An in-memory BM25 index over short documents (questions and their variants), updated in place.
  * Postings are growable typed arrays; a query adds into a dense score array. Postings of terms found
- * in more than `maxDfRatio` of the documents are skipped when the query has rarer terms (they rank
+ * in more than `maxDfRatio` of the documents (and more than 1,000) are skipped when the query has rarer terms (they rank
  * nothing and cost most of the time on a large bank). The caller keeps each document's distinct terms
  * (it needs them for features anyway) and passes them back to remove it.
  */
@@ -122,7 +122,7 @@ export class Bm25Index {
     if (!n || !query.length) return [];
     const avg = this.totalLength / n || 1;
     const distinct = [...new Set(query)];
-    const cut = Math.max(50, n * maxDfRatio);
+    const cut = Math.max(1000, n * maxDfRatio);
     const rare = distinct.filter((t) => this.df(t) > 0 && this.df(t) <= cut);
     const use = rare.length ? rare : distinct;
     const scores = this.scores;

@@ -187,4 +187,50 @@ describe('createMatcher', () => {
     expect(after.entryId).toBe('defer');
     expect(after.score).toBeGreaterThan(before);
   });
+
+  it('knows how citizens say it (built-in lexicon: 老汉 → 父母, 咋个 → 怎么, 退休金 → 养老金), beneath the office table', () => {
+    const lex = createMatcher([
+      entry('family', '职工医保个人账户可以给父母用吗', '可以，办理家庭共济绑定后可支付配偶、父母、子女的医药费用。'),
+      entry('pension', '养老金每月什么时候发放', '基本养老金每月15日前发放到社会保障卡。'),
+      entry('dibao', '最低生活保障申请条件', '人均收入低于低保标准的家庭可申请。'),
+    ]);
+    expect(lex.match('我医保卡里的钱能不能给我老汉买药').ranked[0].entryId).toBe('family');
+    expect(lex.match('退休金一般每个月啥时候发').ranked[0].entryId).toBe('pension');
+    // The office's table wins over the lexicon for a term it maps itself.
+    const office = createMatcher([entry('x', '双亲可以用我的医保个人账户吗', '可以。')], { synonyms: [['双亲', '父母']] });
+    expect(office.match('老汉能用我的医保个人账户吗').ranked[0].matchedText).toBe('双亲可以用我的医保个人账户吗');
+  });
+
+  it('does not "repair" a window that cuts a word of the question (交职 in 想交职工… is not 教资)', () => {
+    const t = createMatcher([
+      entry('teacher', '教师资格证怎么认定', '笔试面试合格后网上申报认定。', ['考了教资怎么认定']),
+      entry('flex', '灵活就业人员怎么参加职工养老保险', '到社保经办机构办理参保登记。'),
+    ]);
+    const top = t.match('自己干活没有雇主，想交职工养老保险该怎么办理').ranked[0];
+    // Repaired, the question would read 想教资供养老保险 and lose 职工 and 养老保险 to conflicts.
+    expect([top.entryId, top.conflicts]).toEqual(['flex', []]);
+  });
+
+  it('does not answer when the question names a rare thing the candidate never mentions (律师资格证 against 教师资格证)', () => {
+    const r = createMatcher([
+      entry('teacher', '教师资格证怎么认定', '笔试面试合格并取得合格证明的，在认定时间内网上申报。'),
+      entry('legal-aid', '法律援助怎么申请', '经济困难的公民可向法律援助中心申请，由律师代理。'),
+      entry('notary', '公证可以网上办吗', '部分公证事项可在网上申请。'),
+    ]).match('律师资格证怎么认定');
+    expect(r.decision).not.toBe('answer');
+    expect(r.ranked[0].conflicts).toContainEqual({ slot: 'term', question: '律师', candidate: null });
+  });
+
+  it('answers one of several entries that differ only in place: a contradicted neighbour is no rival', () => {
+    const places = createMatcher([
+      entry('yz', '渝中区小学一年级入学怎么报名', '渝中区小学一年级新生每年5月在区教委平台网上报名。'),
+      entry('jb', '江北区小学一年级入学怎么报名', '江北区小学一年级新生每年5月中旬在江北区入学平台报名。'),
+      entry('nn', '南岸区小学一年级入学怎么报名', '南岸区新生6月初现场报名。'),
+    ]);
+    const r = places.match('江北区小学一年级入学如何报名？');
+    expect([r.decision, r.answerId]).toEqual(['answer', 'jb']);
+    expect(r.ranked.find((c) => c.entryId === 'yz')?.conflicts.map((c) => c.slot)).toContain('place');
+    // Naming no place, the question fits all three: not answered at once.
+    expect(places.match('小学一年级入学如何报名').decision).not.toBe('answer');
+  });
 });

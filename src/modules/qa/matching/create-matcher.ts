@@ -2,6 +2,7 @@ import { analysePrepared, prepare, type Analysed } from './analyse.js';
 import { Bm25Index } from './bm25-index.js';
 import { decide } from './decide.js';
 import { DEFAULT_THRESHOLDS } from './default-thresholds.js';
+import { COLLOQUIAL_LEXICON } from './colloquial-lexicon.js';
 import { DEFAULT_SYNONYMS, DEFAULT_USER_WORDS } from './default-synonyms.js';
 import { FEATURE_NAMES, features, type CandidateText, type QuestionView } from './features.js';
 import { TypoRepair } from './pinyin-typos.js';
@@ -9,7 +10,7 @@ import { normalise } from './normalise.js';
 import { linearScore } from './rank.js';
 import { SCORE_BIAS, SCORE_WEIGHTS } from './score-weights.js';
 import { addWords } from './segmenter.js';
-import { slotConflicts } from './slot-conflicts.js';
+import { slotConflicts, slotExtras } from './slot-conflicts.js';
 import { placeKey, type SlotName, type Slots } from './slots.js';
 import { synonymRewriter, type SynonymRewriter } from './synonyms.js';
 import type { CreateMatcher, MatchCandidate, MatchEntry, Matcher, MatchResult, MatcherOptions } from './types.js';
@@ -17,10 +18,21 @@ import type { CreateMatcher, MatchCandidate, MatchEntry, Matcher, MatchResult, M
 /** Bounds: variants per entry, characters per answer used for support, candidates reranked. */
 const MAX_VARIANTS = 200;
 const MAX_ANSWER_CHARS = 2000;
+/**
+ * The answer's lead, where an answer restates what it is about: the features and slot checks read this
+ * much of it (the weights were fitted on answers of this length; a long answer mentions much besides
+ * its subject), retrieval and the vocabulary read the whole.
+ */
+const ANSWER_LEAD_CHARS = 150;
 const RETRIEVE = 60;
 const RERANK = 20;
 const RRF_K = 60;
+/** Weight of the answers' BM25 list in the fusion (the questions' two lists weigh 1 each). */
+const ANSWER_RRF = 0.5;
 const MAX_LIMIT = 50;
+/** A word used by at most this many documents (texts and answers), or this share of them, is rare. */
+const RARE_MIN = 3;
+const RARE_SHARE = 0.005;
 const COVERAGE = FEATURE_NAMES.indexOf('covQA');
 
 interface Doc {
@@ -35,6 +47,11 @@ interface Indexed {
   docs: number[];
   answerKey: string;
   answerWords: Set<string>;
+  /** Words of the entry's questions and variants. */
+  textWords: Set<string>;
+  /** The answer's document in the answers' index and its distinct words (to remove it). */
+  answerDoc: number;
+  answerTerms: string[];
   titleSlots: Slots;
   answerSlots: Slots;
 }
@@ -55,10 +72,14 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
   const model = options.scoreModel ?? { bias: SCORE_BIAS, weights: SCORE_WEIGHTS };
   const homePlaces = (options.homePlaces ?? []).slice(0, 100).map((p) => placeKey(normalise(p)));
   const userWords = [...DEFAULT_USER_WORDS, ...(options.userWords ?? [])].slice(0, 20000);
-  let synonyms: SynonymRewriter = synonymRewriter(options.synonyms ?? DEFAULT_SYNONYMS);
+  let synonyms: SynonymRewriter = synonymRewriter(options.synonyms ?? DEFAULT_SYNONYMS, COLLOQUIAL_LEXICON);
   let typos = new TypoRepair();
   const words = new Bm25Index();
   const bigrams = new Bm25Index();
+  /** The answers' words, one document per entry: a bank may hold little more than one question per answer. */
+  const answers = new Bm25Index();
+  const answerEntry = new Map<number, string>();
+  let nextAnswer = 0;
   const entries = new Map<string, Indexed>();
   const docs = new Map<number, Doc>();
   /** The entries holding each compact form (one id per stored text): a question that is one of them is taken as written. */
@@ -90,6 +111,8 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       forget(doc.cand.compact, doc.entryId);
       docs.delete(d);
     }
+    answers.remove(old.answerDoc, old.answerTerms);
+    answerEntry.delete(old.answerDoc);
     entries.delete(id);
     home = null;
   }
@@ -102,6 +125,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       .slice(0, MAX_VARIANTS + 1);
     const ids: number[] = [];
     const titleSlots: Slots[] = [];
+    const textWords = new Set<string>();
     for (const text of texts) {
       const analysed = analyseText(text);
       if (!analysed.words.length && !analysed.bigrams.length) continue;
@@ -114,23 +138,34 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       docs.set(id, { entryId: entry.id, text, cand });
       byCompact.set(cand.compact, [...(byCompact.get(cand.compact) ?? []), entry.id]);
       typos.addWords(cand.words);
+      for (const w of cand.words) textWords.add(w);
       titleSlots.push(analysed.slots);
       ids.push(id);
     }
-    const answer = analyseText(String(entry.answer ?? '').slice(0, MAX_ANSWER_CHARS));
+    const answerText = String(entry.answer ?? '');
+    const answer = analyseText(answerText.slice(0, MAX_ANSWER_CHARS));
+    const lead = answerText.length > ANSWER_LEAD_CHARS ? analyseText(answerText.slice(0, ANSWER_LEAD_CHARS)) : answer;
+    const answerDoc = nextAnswer++;
+    const answerTerms = answers.add(answerDoc, answer.words);
+    answerEntry.set(answerDoc, entry.id);
     entries.set(entry.id, {
       entry,
       docs: ids,
+      answerDoc,
+      answerTerms,
       answerKey: answer.compact || `#${entry.id}`,
-      answerWords: new Set(answer.words),
+      answerWords: new Set(lead.words),
+      textWords,
       titleSlots: mergeSlots(titleSlots),
-      answerSlots: answer.slots,
+      answerSlots: lead.slots,
     });
     home = null;
   }
 
   function rebuild(): void {
     const all = [...entries.values()].map((e) => e.entry);
+    for (const e of entries.values()) answers.remove(e.answerDoc, e.answerTerms);
+    answerEntry.clear();
     entries.clear();
     for (const [d, doc] of docs) {
       words.remove(d, doc.cand.words);
@@ -154,10 +189,31 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
     return home;
   }
 
+  /** Whether the library (its questions or answers) uses a word. */
+  function known(word: string): boolean {
+    return words.has(word) || answers.has(word);
+  }
+
   /** Whether a word ends with a word of the library (its head, in Chinese compounds): 提出申请 → 申请. */
   function knownHead(word: string): boolean {
-    for (let k = word.length - 1; k >= 2; k--) if (words.has(word.slice(-k))) return true;
+    for (let k = word.length - 1; k >= 2; k--) if (known(word.slice(-k))) return true;
     return false;
+  }
+
+  /** Whether an entry's questions or answer use a word, or a word ending with it, or its head (提出申请 → 申请). */
+  function mentions(ix: Indexed, word: string): boolean {
+    if (ix.textWords.has(word) || ix.answerWords.has(word)) return true;
+    for (let k = word.length - 1; k >= 2; k--) {
+      const head = word.slice(-k);
+      if (ix.textWords.has(head) || ix.answerWords.has(head)) return true;
+    }
+    return false;
+  }
+
+  /** A word few entries use (questions or answers): naming it says which thing is asked about (律师 against 教师). */
+  function rare(word: string): boolean {
+    const df = words.df(word) + answers.df(word);
+    return df > 0 && df <= Math.max(RARE_MIN, RARE_SHARE * (words.size + answers.size));
   }
 
   function forget(compact: string, entryId: string): void {
@@ -175,9 +231,9 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
    */
   function analyseQuestion(question: string): Analysed {
     const prepared = prepare(String(question ?? ''), synonyms);
-    if (byCompact.has(prepared.replace(/\s+/g, ''))) return analysePrepared(prepared);
+    if (byCompact.has(prepared.replace(/\s+/g, ''))) return analysePrepared(prepared, true);
     const repaired = typos.repair(prepared);
-    return analysePrepared(repaired === prepared ? prepared : synonyms.rewrite(repaired));
+    return analysePrepared(repaired === prepared ? prepared : synonyms.rewrite(repaired), true);
   }
 
   function match(question: string, opts: { limit?: number } = {}): MatchResult {
@@ -190,7 +246,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       thresholds,
       byCompact.get(compact) ?? [],
     );
-    return { ...d, ranked: scored.slice(0, limit).map(({ features: _f, ...c }) => c) };
+    return { ...d, ranked: scored.slice(0, limit).map(({ features: _f, extras: _e, ...c }) => c) };
   }
 
   function rerank(question: string): { scored: (MatchCandidate & { features: number[] })[]; compact: string } {
@@ -214,6 +270,15 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
         e.docs.push(doc);
       }
     }
+    // The answers' list adds to the entry's fused score (an entry found only there is reranked on its texts).
+    answers.search(q.words, RETRIEVE, 0.02).forEach((h, rank) => {
+      const id = answerEntry.get(h.doc);
+      if (id === undefined) return;
+      const f = ANSWER_RRF / (RRF_K + rank + 1);
+      const e = byEntry.get(id);
+      if (e) e.fused += f;
+      else byEntry.set(id, { fused: f, docs: [] });
+    });
     const pool = [...byEntry]
       .sort((a, b) => b[1].fused - a[1].fused || (a[0] < b[0] ? -1 : 1))
       .slice(0, RERANK);
@@ -235,8 +300,9 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
     // Nouns the library never uses, nor ends a known word with (船舶 in 船舶驾驶证, 二手车 against 二手房, but not
     // 提出申请 or 区政府, whose heads 申请 and 政府 it does use): the question is about something no entry covers.
     // One in neither the candidate's texts nor its answer is a conflict (slot `term`), like a group the entry lacks.
-    const strange = q.nouns.filter((w) => !words.has(w) && !knownHead(w));
-    const maxFused = 2 / (RRF_K + 1);
+    const strange = q.nouns.filter((w) => !known(w) && !knownHead(w));
+    const rareNouns = q.nouns.filter((w) => known(w) && rare(w));
+    const maxFused = (2 + ANSWER_RRF) / (RRF_K + 1);
     const homeS = homeSlots();
     const scored: (MatchCandidate & { features: number[] })[] = [];
     for (const [entryId, { fused, docs: hitDocs }] of pool) {
@@ -244,6 +310,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       if (!ix) continue;
       const conflicts = slotConflicts(q.slots, ix.titleSlots, ix.answerSlots, homeS);
       for (const w of strange) if (!ix.answerWords.has(w)) conflicts.push({ slot: 'term', question: w, candidate: null });
+      for (const w of rareNouns) if (!mentions(ix, w)) conflicts.push({ slot: 'term', question: w, candidate: null });
       let best = -1;
       let bestText = '';
       let bestFeatures: number[] = [];
@@ -263,6 +330,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
         score: Math.round(best * 1e4) / 1e4,
         matchedText: bestText,
         conflicts,
+        extras: slotExtras(q.slots, ix.titleSlots, homeS),
         coverage: Math.round((bestFeatures[COVERAGE] ?? 0) * 1e4) / 1e4,
         features: bestFeatures,
       });
@@ -279,7 +347,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
     upsert: addEntry,
     remove: removeEntry,
     setSynonyms(groups) {
-      synonyms = synonymRewriter(groups);
+      synonyms = synonymRewriter(groups, COLLOQUIAL_LEXICON);
       rebuild();
     },
     explain: (question) => rerank(question).scored.map(({ entryId, score, features: f, conflicts }) => ({ entryId, score, features: f, conflicts })),

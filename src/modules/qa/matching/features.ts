@@ -16,6 +16,7 @@ export const FEATURE_NAMES = [
   'fused', // retrieval: reciprocal-rank fusion of the two BM25 lists, scaled to [0, 1]
   'qtypeMatch', // 1 when both ask for a kind of answer and share it
   'unknown', // share of the question's word weight in words the bank never uses (out-of-bank sign)
+  'nounMiss', // share of the question's noun weight (what it is about, generic nouns out) in neither the candidate text nor its answer
 ] as const;
 export type FeatureVector = number[];
 
@@ -87,6 +88,13 @@ export function features(
   const ct = titleSlots.qtype;
   const qtypeMismatch = qt && ct && !qt.some((t) => ct.includes(t)) ? 1 : 0;
   const qtypeMatch = qt && ct && qt.some((t) => ct.includes(t)) ? 1 : 0;
+  let nounTotal = 0;
+  let nounMiss = 0;
+  for (const n of q.analysed.nouns) {
+    const x = idf(n);
+    nounTotal += x;
+    if (!answerWords.has(n) && !cand.words.includes(n)) nounMiss += x;
+  }
   return [
     q.total ? inV / q.total : 0,
     vTotal ? vInQ / vTotal : 0,
@@ -98,5 +106,6 @@ export function features(
     fused,
     qtypeMatch,
     q.unknown,
+    nounTotal ? nounMiss / nounTotal : 0,
   ];
 }

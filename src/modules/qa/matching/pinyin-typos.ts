@@ -6,7 +6,8 @@ import { pinyin } from 'pinyin-pro';
  * that is not a known word but sounds like one (toneless pinyin, with the usual fuzzy pairs
  * z/zh c/ch s/sh n/l in/ing en/eng) is replaced by that word. Known words are the bank's words, the
  * synonym table and the domain words; the longest window wins. A window that is itself a common word
- * of jieba's dictionary (工商, 时间, 事业: frequency ≥ 100) is never replaced.
+ * of jieba's dictionary (工商, 时间, 事业: frequency ≥ 100) is never replaced, nor one that cuts such a word
+ * or a known one (交职 in 想交职工养老保险 is not 教资).
  */
 const COMMON_FREQ = 100;
 let common: Set<string> | null = null;
@@ -70,6 +71,18 @@ export class TypoRepair {
     return text.replace(/\p{Script=Han}{2,}/gu, (run) => this.repairRun(run));
   }
 
+  /** Whether a known or common word of the run crosses position p (starts before it and ends after it). */
+  private crossed(run: string, p: number): boolean {
+    if (p <= 0 || p >= run.length) return false;
+    for (let a = Math.max(0, p - 3); a < p; a++) {
+      for (let b = p + 1; b <= Math.min(run.length, a + 4); b++) {
+        const w = run.slice(a, b);
+        if (this.known.has(w) || commonWords().has(w)) return true;
+      }
+    }
+    return false;
+  }
+
   private repairRun(run: string): string {
     const sounds = syllables(run);
     if (sounds.length !== run.length) return run;
@@ -84,7 +97,8 @@ export class TypoRepair {
           continue outer;
         }
         const word = this.bySound.get(sounds.slice(i, i + len).join(' '));
-        if (word && word !== window) {
+        // A window that cuts a word of the text (交职 in 交职工) is not a typo of another word.
+        if (word && word !== window && !this.crossed(run, i) && !this.crossed(run, i + len)) {
           out += word;
           i += len;
           continue outer;

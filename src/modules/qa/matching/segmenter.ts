@@ -32,6 +32,7 @@ export interface TaggedWord {
   tag: string;
 }
 
-export function tagWords(text: string): TaggedWord[] {
-  return text ? cutter().tag(text, true) : [];
+/** jieba's words and tags; `hmm` false keeps to dictionary words (no guessed words such as 交下 in 交下一年). */
+export function tagWords(text: string, hmm = true): TaggedWord[] {
+  return text ? cutter().tag(text, hmm) : [];
 }

@@ -30,3 +30,21 @@ export function slotConflicts(question: Slots, title: Slots, answer: Slots, home
   }
   return out;
 }
+
+/** Slots an entry's questions may narrow a question by (for 九龙坡区老年人… against 九龙坡区…). */
+const NARROWING: SlotName[] = ['place', 'year', 'date', 'group', 'entity', 'policy'];
+
+/**
+ * Slot values the entry's questions name and the question does not (nor the bank's home places):
+ * the entry is narrower than the question (老年人临时救助… asked as 临时救助…).
+ */
+export function slotExtras(question: Slots, title: Slots, home: Slots): string[] {
+  const out: string[] = [];
+  for (const name of NARROWING) {
+    for (const v of title[name] ?? []) {
+      const named = (question[name] ?? []).some((q) => sameValue(name, q, v)) || (name === 'place' && (home.place ?? []).some((h) => sameValue(name, h, v)));
+      if (!named) out.push(`${name}:${v}`);
+    }
+  }
+  return out;
+}

@@ -42,6 +42,8 @@ export interface MatchCandidate {
   conflicts: SlotConflict[];
   /** Share of the question's key terms (IDF-weighted) found in the matched text or the entry's answer. */
   coverage?: number;
+  /** Slot values the entry's questions name and the question does not (slot-conflicts.ts slotExtras); for the decision, not returned. */
+  extras?: string[];
 }
 
 export type MatchDecision = 'answer' | 'suggest' | 'register';
@@ -56,6 +58,8 @@ export interface MatchResult {
   score: number;
   /** Best score minus the best score of a candidate with a different answer (the best score when none). */
   margin: number;
+  /** The margin the decision read: log-odds over the best rival with another answer and no slot conflict (decide.ts). */
+  evidence?: number;
 }
 
 /** Thresholds are settings chosen by the calibration script (bench/qa), never tuned on the test set. */
