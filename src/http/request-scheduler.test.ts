@@ -110,6 +110,8 @@ describe('request turns under a flood', () => {
     expect(waitsForTurn(req('HEAD', '/doc/1'))).toBe(true);
     expect(waitsForTurn(req('GET', '/api/health'))).toBe(false);
     expect(waitsForTurn(req('GET', '/api/catalog/documents'))).toBe(false);
+    expect(waitsForTurn(req('GET', '/admin/assets/index-abc.js'))).toBe(false);
+    expect(waitsForTurn(req('GET', '/administration'))).toBe(true);
     expect(waitsForTurn(req('POST', '/xxgk/ysqgk'))).toBe(false);
     expect(waitsForTurn(req('POST', '/api/public/qa/questions'))).toBe(false);
   });

@@ -135,12 +135,14 @@ export class RequestScheduler {
 
 /**
  * The requests a flood is made of: reads of the public site and the public API (pages, searches,
- * files, the admin app's files). Health checks, the staff's API (signed in, few) and every write
- * (forms, uploads: their bodies are being received) are started at once.
+ * files). Health checks, the staff's work — their API and the admin app's files, which a page
+ * loads on demand and cannot do without — and every write (forms, uploads: their bodies are being
+ * received) are started at once.
  */
 export function waitsForTurn(req: IncomingMessage): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const url = req.url ?? '/';
+  if (url.startsWith('/admin/') || url === '/admin') return false;
   if (!url.startsWith('/api/')) return true;
   return url.startsWith('/api/public/');
 }
