@@ -32,7 +32,7 @@ const bank = loadBank();
 const dev = loadEval().filter((i) => i.split === 'dev');
 // Two banks: with its similar questions, and with the standard question and answer only (a real bank
 // may come without variants). The fit and the thresholds pool both, so they hold for either kind.
-const banks = [bank, bank.map((e) => ({ ...e, variants: [] }))];
+const banks = process.env.NOVAR_ONLY ? [bank.map((e) => ({ ...e, variants: [] }))] : [bank, bank.map((e) => ({ ...e, variants: [] }))];
 // The fit starts from fixed hand-set weights (not from the file it rewrites), so a rerun gives the same result.
 let model = { bias: -6, weights: [4, 3, 1, 2.5, 1.5, -1, -2.4, 1, 0.5, -1, -1] };
 
@@ -93,16 +93,17 @@ for (let round_ = 0; round_ < 2; round_++) {
 }
 
 // Decide with the fitted weights: score and margin of every dev question, on each bank.
-type Row = { item: (typeof dev)[number]; score: number; margin: number; clean: boolean; coverage: number; correct: boolean; inTop3: boolean };
+type Row = { bank: number; item: (typeof dev)[number]; score: number; margin: number; clean: boolean; coverage: number; correct: boolean; inTop3: boolean };
 const results: Row[] = [];
 const ablated: Row[] = [];
-for (const b of banks) {
+for (const [bankNo, b] of banks.entries()) {
   const matcher = createMatcher(b, { scoreModel: model, thresholds: { answerScore: 2, answerMargin: 99, suggestScore: 0 } });
   const byIdB = new Map(b.map((e) => [e.id, e]));
   const row = (item: (typeof dev)[number], question: string): Row => {
     const r = matcher.match(question);
     const top = r.ranked[0];
     return {
+      bank: bankNo,
       item,
       score: r.score,
       margin: r.evidence ?? evidenceMargin(r.score, r.score - r.margin),
@@ -125,14 +126,15 @@ for (const b of banks) {
 const inBank = results.filter((r) => r.item.expected);
 const outBank = [...results.filter((r) => !r.item.expected), ...ablated];
 
-function at(t: number, m: number, c: number) {
+function at(t: number, m: number, c: number, bankNo?: number) {
   const ans = (r: Row) => r.clean && r.score >= t && r.margin >= m && r.coverage >= c;
-  const answered = inBank.filter(ans);
+  const mine = (r: Row) => bankNo === undefined || r.bank === bankNo;
+  const answered = inBank.filter(mine).filter(ans);
   const correct = answered.filter((r) => r.correct).length;
   return {
-    coverage: answered.length / inBank.length,
+    coverage: answered.length / inBank.filter(mine).length,
     precision: answered.length ? correct / answered.length : 1,
-    falseRate: outBank.filter(ans).length / outBank.length,
+    falseRate: outBank.filter(mine).filter(ans).length / outBank.filter(mine).length,
   };
 }
 
@@ -169,6 +171,10 @@ for (const m of [0, 0.2, 0.4, 0.7, 1, 1.5, 2, 3, best.m].sort((a, b) => a - b)) 
   console.log(`  margin ${m.toFixed(2)}  coverage ${r.coverage.toFixed(3)}  precision ${r.precision.toFixed(3)}  false ${r.falseRate.toFixed(3)}`);
 }
 console.log('\nchosen', thresholds, `dev coverage ${best.coverage.toFixed(3)}, precision ${best.precision.toFixed(3)}, false answers ${best.falseRate.toFixed(3)}`);
+for (const [k, name] of ['with variants', 'without variants'].entries()) {
+  const r = at(best.t, best.m, best.c, k);
+  console.log(`  ${name}: coverage ${r.coverage.toFixed(3)}, precision ${r.precision.toFixed(3)}, false answers ${r.falseRate.toFixed(3)}`);
+}
 if (process.env.SHOW) for (const r of outBank) if (r.clean && r.score >= 0.3 && r.margin >= 1) console.log(r.coverage, "  out-of-bank answered at log-odds margin 1:", r.item.question, r.score, r.margin);
 
 if (!process.argv.includes('--dry-run')) {

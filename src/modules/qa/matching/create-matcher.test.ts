@@ -221,6 +221,17 @@ describe('createMatcher', () => {
     expect(r.ranked[0].conflicts).toContainEqual({ slot: 'term', question: '律师', candidate: null });
   });
 
+  it('reads the whole of a long answer for the rare-noun term (a thing named past its lead is mentioned)', () => {
+    const long = `二手房买卖双方持身份证、不动产权证书和买卖合同到不动产登记中心申请。${'登记机构受理后依法审核，符合条件的予以登记。'.repeat(6)}过户同时办理产权转移，缴纳契税。`;
+    const r = createMatcher([
+      entry('resale', '二手房过户需要哪些材料', long),
+      entry('legal-aid', '法律援助怎么申请', '经济困难的公民可向法律援助中心申请，由律师代理，涉及产权纠纷的也可申请。'),
+      entry('notary', '公证可以网上办吗', '部分公证事项可在网上申请。'),
+    ]).match('二手房产权过户要带哪些材料');
+    expect(r.ranked[0].entryId).toBe('resale');
+    expect(r.ranked[0].conflicts.filter((c) => c.slot === 'term')).toEqual([]);
+  });
+
   it('answers one of several entries that differ only in place: a contradicted neighbour is no rival', () => {
     const places = createMatcher([
       entry('yz', '渝中区小学一年级入学怎么报名', '渝中区小学一年级新生每年5月在区教委平台网上报名。'),

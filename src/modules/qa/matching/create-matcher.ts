@@ -47,6 +47,8 @@ interface Indexed {
   docs: number[];
   answerKey: string;
   answerWords: Set<string>;
+  /** Words of the whole answer (bounded by MAX_ANSWER_CHARS): whether the entry speaks of a thing at all. */
+  fullAnswerWords: Set<string>;
   /** Words of the entry's questions and variants. */
   textWords: Set<string>;
   /** The answer's document in the answers' index and its distinct words (to remove it). */
@@ -145,6 +147,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
     const answerText = String(entry.answer ?? '');
     const answer = analyseText(answerText.slice(0, MAX_ANSWER_CHARS));
     const lead = answerText.length > ANSWER_LEAD_CHARS ? analyseText(answerText.slice(0, ANSWER_LEAD_CHARS)) : answer;
+    const answerWords = new Set(lead.words);
     const answerDoc = nextAnswer++;
     const answerTerms = answers.add(answerDoc, answer.words);
     answerEntry.set(answerDoc, entry.id);
@@ -154,7 +157,8 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       answerDoc,
       answerTerms,
       answerKey: answer.compact || `#${entry.id}`,
-      answerWords: new Set(lead.words),
+      answerWords,
+      fullAnswerWords: lead === answer ? answerWords : new Set(answerTerms),
       textWords,
       titleSlots: mergeSlots(titleSlots),
       answerSlots: lead.slots,
@@ -200,12 +204,16 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
     return false;
   }
 
-  /** Whether an entry's questions or answer use a word, or a word ending with it, or its head (提出申请 → 申请). */
+  /**
+   * Whether an entry's questions or answer use a word, or a word ending with it, or its head (提出申请 → 申请).
+   * The whole answer, not its lead: a long answer that names the thing at all is about it (an answer on
+   * 二手房过户 names 产权 in its third paragraph), while a neighbour's (教师资格 for 律师) does not name it.
+   */
   function mentions(ix: Indexed, word: string): boolean {
-    if (ix.textWords.has(word) || ix.answerWords.has(word)) return true;
+    if (ix.textWords.has(word) || ix.fullAnswerWords.has(word)) return true;
     for (let k = word.length - 1; k >= 2; k--) {
       const head = word.slice(-k);
-      if (ix.textWords.has(head) || ix.answerWords.has(head)) return true;
+      if (ix.textWords.has(head) || ix.fullAnswerWords.has(head)) return true;
     }
     return false;
   }
