@@ -4,13 +4,17 @@
  * texts. Prints build time, heap and RSS after the build, p50/p95/max of match() over the labelled
  * questions (3 passes; wall and process CPU time — on a shared machine the wall time mostly measures
  * waiting for a core), and top-1 on the in-bank questions with the distractors present.
- * Run: node --expose-gc --import tsx bench/qa/scale.ts [10000 100000]
+ * Run: node --expose-gc --import tsx bench/qa/scale.ts [10000 100000] [--no-variants]
+ * (--no-variants: the bench bank and each distractor with its standard question only — the shape of a
+ * real bank imported with id, question and answer; N then counts distractor texts before the cut, so
+ * 25000 gives ~5,000 entries)
  */
 import { createMatcher } from '../../src/modules/qa/matching/create-matcher.js';
 import type { MatchEntry } from '../../src/modules/qa/matching/types.js';
 import { fmt, loadBank, loadEval, metrics, type Scored } from './eval-data.js';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0); // --verbose lists the dev questions answered wrongly
+const noVariants = process.argv.includes('--no-variants');
 const bank = loadBank();
 const items = loadEval();
 
@@ -60,7 +64,7 @@ function mb(n: number) {
 }
 
 for (const size of sizes.length ? sizes : [10000, 100000]) {
-  const entries = [...bank, ...distractors(size)];
+  const entries = noVariants ? [...bank, ...distractors(size)].map((e) => ({ ...e, variants: [] })) : [...bank, ...distractors(size)];
   global.gc?.();
   const heap0 = process.memoryUsage().heapUsed;
   const t0 = performance.now();
