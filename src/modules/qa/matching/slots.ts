@@ -15,6 +15,8 @@ const NOT_PLACES = new Set([
   '外省', '各省', '乡镇', '城镇', '集镇', '村镇', '城乡', '下乡', '老乡', '家乡', '外地', '本地', '当地', '异地', '新区',
   '开发区', '保税区', '自贸区', '省内', '省外', '市内', '市外', '区内', '区外', '街道', '本街道', '农村', '镇上', '城里',
   '上门', '东西', '南北', '东南', '西南', '西北', '东北', '中心城区', '主城区', '城区内',
+  // Words jieba's dictionary tags as places (ns) that are not places in a policy question.
+  '中考', '海关', '之日起', '中断', '哥哥', '英雄', '美丽', '湖泊', '朝廷',
 ]);
 
 /** Population groups (after synonym rewriting); compared by containment (职工 ~ 城镇职工). */
