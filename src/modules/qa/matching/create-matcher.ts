@@ -198,11 +198,6 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
     return words.has(word) || answers.has(word);
   }
 
-  /** Whether a word ends with a word of the library (its head, in Chinese compounds): 提出申请 → 申请. */
-  function knownHead(word: string): boolean {
-    for (let k = word.length - 1; k >= 2; k--) if (known(word.slice(-k))) return true;
-    return false;
-  }
 
   /**
    * Whether an entry's questions or answer use a word, or a word ending with it, or its head (提出申请 → 申请).
@@ -210,12 +205,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
    * 二手房过户 names 产权 in its third paragraph), while a neighbour's (教师资格 for 律师) does not name it.
    */
   function mentions(ix: Indexed, word: string): boolean {
-    if (ix.textWords.has(word) || ix.fullAnswerWords.has(word)) return true;
-    for (let k = word.length - 1; k >= 2; k--) {
-      const head = word.slice(-k);
-      if (ix.textWords.has(head) || ix.fullAnswerWords.has(head)) return true;
-    }
-    return false;
+    return orItsHead(word, (w) => ix.textWords.has(w) || ix.fullAnswerWords.has(w));
   }
 
   /** A word few entries use (questions or answers): naming it says which thing is asked about (律师 against 教师). */
@@ -308,7 +298,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
     // Nouns the library never uses, nor ends a known word with (船舶 in 船舶驾驶证, 二手车 against 二手房, but not
     // 提出申请 or 区政府, whose heads 申请 and 政府 it does use): the question is about something no entry covers.
     // One in neither the candidate's texts nor its answer is a conflict (slot `term`), like a group the entry lacks.
-    const strange = q.nouns.filter((w) => !known(w) && !knownHead(w));
+    const strange = q.nouns.filter((w) => !orItsHead(w, known));
     const rareNouns = q.nouns.filter((w) => known(w) && rare(w));
     const maxFused = (2 + ANSWER_RRF) / (RRF_K + 1);
     const homeS = homeSlots();
@@ -365,3 +355,10 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
   };
   return matcher;
 };
+
+/** Whether `has` holds for a word or for one of its endings of two characters or more (its head, in Chinese compounds: 提出申请 → 申请). */
+function orItsHead(word: string, has: (w: string) => boolean): boolean {
+  if (has(word)) return true;
+  for (let k = word.length - 1; k >= 2; k--) if (has(word.slice(-k))) return true;
+  return false;
+}
