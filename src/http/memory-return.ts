@@ -62,12 +62,19 @@ export class MemoryReturn {
 
 /**
  * V8's full collection. Node exposes it only with --expose-gc; the flag can be set at run time, and
- * the function is then found on a new context's global (the flag is not kept on for the rest).
+ * the function is then found on a new context's global. Looked up once per process.
  */
+let gcFunction: (() => void) | null = null;
 function fullCollection(): () => void {
+  return () => {
+    gcFunction ??= lookUpGc();
+    gcFunction();
+  };
+}
+
+function lookUpGc(): () => void {
   const existing = (globalThis as { gc?: () => void }).gc;
   if (typeof existing === 'function') return existing;
   v8.setFlagsFromString('--expose-gc');
-  const gc = vm.runInNewContext('gc') as () => void;
-  return () => gc();
+  return vm.runInNewContext('gc') as () => void;
 }
