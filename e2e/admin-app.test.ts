@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason } from './browser-path.ts';
 import { auditLog, calendarDays, calendarYears, notifications, unitAliases, units, users } from '../src/db/schema/index.ts';
 import { notifyUsers } from '../src/platform/notifications/notify.ts';
-import { DESKTOP, PHONE, UI_POLL, screenshot, seriousA11yViolations, startHarness, type Harness } from './harness.ts';
+import { chooseOption, DESKTOP, PHONE, UI_POLL, screenshot, seriousA11yViolations, startHarness, type Harness } from './harness.ts';
 
 /**
  * One administrator's first day, in a real browser against the real server: forced password change,
@@ -164,10 +164,7 @@ describe.skipIf(browserSkipReason() !== null)('admin app in the browser', () => 
     const dialog = page.getByRole('dialog').filter({ hasText: '新增用户' });
     await dialog.getByLabel('用户名').fill('ceshi.xxy');
     await dialog.getByLabel('姓名').fill('测试信息员');
-    const unitSelect = dialog.getByLabel('所属单位');
-    await unitSelect.click();
-    await unitSelect.fill('区测试局');
-    await page.locator('.ant-select-item-option').filter({ hasText: '区测试局' }).first().click();
+    await chooseOption(dialog.getByLabel('所属单位'), '区测试局', '区测试局');
     await dialog.getByRole('checkbox', { name: '信息员' }).check();
     await dialog.getByRole('button', { name: /保\s?存/ }).click();
 

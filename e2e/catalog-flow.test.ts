@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSkipReason } from './browser-path.ts';
 import { catalogColumns, documentAttachments, documents, users as usersTable } from '../src/db/schema/index.ts';
-import { DESKTOP, PHONE, UI_POLL, noSideScroll, screenshot, seriousA11yViolations, signIn, startHarness, type Harness } from './harness.ts';
+import { chooseOption, DESKTOP, PHONE, UI_POLL, noSideScroll, screenshot, seriousA11yViolations, signIn, startHarness, type Harness } from './harness.ts';
 
 /**
  * 目录与发布 in a real browser against the real server (a seeded catalog, the 2021 plan imported):
@@ -301,10 +301,6 @@ describe.skipIf(browserSkipReason() !== null)('catalog (目录与发布) in the 
     expect(h.errors).toEqual([]);
   });
   it('the editor marks a 行政规范性文件 and, once it is repealed, the day it ceased; the portal shows both', async () => {
-    const choose = async (page: Page, label: string, option: string) => {
-      await page.getByLabel(label).click();
-      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
-    };
     const page = await h.openPage(DESKTOP);
     await signIn(page, users.editor);
     await page.goto(`/admin/catalog/documents/new?columnId=${columnId}`);
@@ -314,10 +310,10 @@ describe.skipIf(browserSkipReason() !== null)('catalog (目录与发布) in the 
     await page.getByLabel('发文字号').fill('渝中府发〔2019〕8号');
     // Left empty, the kind is the column's; the editor says what it is.
     await expect(page.getByText('按所选栏目判断').count()).resolves.toBe(1);
-    await choose(page, '文件类别', '行政规范性文件');
+    await chooseOption(page.getByLabel('文件类别'), '行政规范性文件');
     // The day it ceased is asked for only when the validity says it ceased.
     await expect(page.getByLabel('废止日期').count()).resolves.toBe(0);
-    await choose(page, '有效性', '已废止');
+    await chooseOption(page.getByLabel('有效性'), '已废止');
     await page.getByLabel('废止日期').waitFor();
     await page.getByRole('button', { name: /保\s?存/ }).click();
     await page.getByText('请填写废止日期').waitFor();

@@ -138,3 +138,32 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
+
+/**
+ * Chooses `option` in the antd Select whose input is `field` (typing `search` first, for a
+ * searchable one) and waits until the select shows it and its list has closed. Under a loaded CI
+ * machine a click on an option can land while antd is still re-rendering the filtered list and be
+ * lost (the list stays open, nothing is chosen): then the list is closed and the choice made again.
+ */
+export async function chooseOption(field: Locator, option: string | RegExp, search?: string): Promise<void> {
+  const page = field.page();
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  // the select's box shows the chosen option's label (a typed search lives in the input's value, not its text)
+  const shown = field.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]').filter({ hasText: option });
+  for (let attempt = 1; ; attempt++) {
+    if ((await open.count()) === 0) {
+      await field.click();
+      if (search) await field.fill(search);
+    }
+    await open.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+    try {
+      await shown.first().waitFor({ timeout: 5_000 });
+      // closed before going on: antd's open list box has no accessible name, and a check run while
+      // it is still fading out would see it
+      await open.first().waitFor({ state: 'detached', timeout: UI_POLL.timeout });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+}

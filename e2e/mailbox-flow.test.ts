@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailboxCalls, mailboxMessages } from '../src/db/schema/index.ts';
 import { browserSkipReason } from './browser-path.ts';
-import { DESKTOP, PHONE, noSideScroll, screenshot, seriousA11yViolations, signIn, startHarness, UI_POLL, type Harness } from './harness.ts';
+import { chooseOption, DESKTOP, PHONE, noSideScroll, screenshot, seriousA11yViolations, signIn, startHarness, UI_POLL, type Harness } from './harness.ts';
 
 /**
  * 公开信箱 end to end, as the issue's "Done means" lists it: a citizen writes in on a phone (the
@@ -68,12 +68,10 @@ describe.skipIf(browserSkipReason() !== null)('公开信箱 in the browser', () 
     await button(page, '转办').waitFor(UI_POLL);
     await button(page, '转办').click();
     const dialog = page.getByRole('dialog').filter({ hasText: '转办至' });
-    const unit = dialog.getByLabel('转办至');
-    await unit.click();
-    await unit.fill('区民政局');
-    await page.locator('.ant-select-item-option').filter({ hasText: '区民政局' }).first().click();
+    await chooseOption(dialog.getByLabel('转办至'), '区民政局', '区民政局');
     await dialog.getByLabel('说明').fill('请区民政局答复养老服务补贴政策');
     await button(dialog as unknown as Page, '确定').click();
+    await dialog.waitFor({ state: 'hidden', ...UI_POLL }); // a form the dialog refused would stay open, and say why
     await page.getByText('已转办').first().waitFor(UI_POLL);
     await page.getByText(/转.*民政局办理/).first().waitFor(UI_POLL);
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason } from './browser-path.ts';
 import { opinionCommitments, opinionEventSteps, opinionEvents, planMeasures } from '../src/db/schema/index.ts';
-import { DESKTOP, PHONE, UI_POLL, noSideScroll, screenshot, seriousA11yViolations, signIn, startHarness, type Harness } from './harness.ts';
+import { chooseOption, DESKTOP, PHONE, UI_POLL, noSideScroll, screenshot, seriousA11yViolations, signIn, startHarness, type Harness } from './harness.ts';
 
 /**
  * 舆情回应 in a real browser: 区教委 registers an event (its unit proposed by the domain table), runs
@@ -21,11 +21,8 @@ describe.skipIf(browserSkipReason() !== null)('opinion (舆情回应) in the bro
     return d.toISOString().slice(0, 16);
   };
   /** Chooses in an antd Select found by its label inside `scope` (the drawer, the dialog); `search` types first. */
-  const pick = async (label: string, option: string, scope = '.ant-drawer, .ant-modal, .ant-card', search = false) => {
-    await page.locator(scope).getByLabel(label, { exact: true }).first().click();
-    if (search) await page.keyboard.type(option);
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
-  };
+  const pick = (label: string, option: string, scope = '.ant-drawer, .ant-modal, .ant-card', search = false) =>
+    chooseOption(page.locator(scope).getByLabel(label, { exact: true }).first(), option, search ? option : undefined);
 
   beforeAll(async () => {
     h = await startHarness({ withPlan: true });

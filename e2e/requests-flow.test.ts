@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason } from './browser-path.ts';
 import { requestCases, requestEvents, requestFiles } from '../src/db/schema/index.ts';
 import { todayInShanghai } from '../src/platform/calendar/dates.ts';
-import { DESKTOP, PHONE, SCREENSHOTS, UI_POLL, noSideScroll, screenshot, seriousA11yViolations, signIn, startHarness, type Harness } from './harness.ts';
+import { chooseOption, DESKTOP, PHONE, SCREENSHOTS, UI_POLL, noSideScroll, screenshot, seriousA11yViolations, signIn, startHarness, type Harness } from './harness.ts';
 
 /** A real 1×1 PNG: the envelope scan and the ID photo (types are checked by content). */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -25,14 +25,7 @@ describe.skipIf(browserSkipReason() !== null)('information requests (依申请�
   let caseId = '';
   const db = () => h.t.database.db;
   /** Chooses in an antd Select found by its label; `search` types first. */
-  const pick = async (label: string, option: string | RegExp, search?: string) => {
-    await page.getByLabel(label, { exact: true }).click();
-    if (search) await page.keyboard.type(search);
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
-    // closed before going on: antd's open list box has no accessible name, and a check run while it
-    // is still fading out would see it
-    await expect.poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count(), UI_POLL).toBe(0);
-  };
+  const pick = (label: string, option: string | RegExp, search?: string) => chooseOption(page.getByLabel(label, { exact: true }), option, search);
   const due = () => page.locator('.request-due').first();
   const statusIs = (s: string) => page.locator('.page-header-extra .ant-tag').filter({ hasText: s }).first().waitFor(UI_POLL);
   const step = async (name: string) => {
