@@ -1,6 +1,7 @@
 /**
- * Calibration on the DEVELOPMENT split only (bench/qa/data/eval.tsv, split = dev), against the bench bank
- * with its similar questions and without them (pooled):
+ * Calibration on DEVELOPMENT data only: the dev split of bench/qa/data/eval.tsv against the bench bank
+ * with its similar questions and without them, and the second bench (eval2.tsv against bank2.tsv), pooled
+ * (SETS=0,2 picks some of the three):
  * 1. fits the score weights (logistic regression: is this reranked candidate the right entry?) on the
  *    features of the dev questions' candidates, two rounds (the best text of an entry depends on the
  *    weights);
@@ -19,7 +20,8 @@ import { createMatcher } from '../../src/modules/qa/matching/create-matcher.js';
 import { evidenceMargin } from '../../src/modules/qa/matching/decide.js';
 import { FEATURE_NAMES } from '../../src/modules/qa/matching/features.js';
 import type { MatchThresholds } from '../../src/modules/qa/matching/types.js';
-import { loadBank, loadEval } from './eval-data.js';
+import type { MatchEntry } from '../../src/modules/qa/matching/types.js';
+import { loadBank, loadEval, loadSecondBench, type EvalItem } from './eval-data.js';
 
 const MIN_PRECISION = 0.98;
 const MAX_FALSE_RATE = 0.02;
@@ -30,9 +32,17 @@ for (const n of FEATURE_NAMES) SIGN[n] ??= 1;
 
 const bank = loadBank();
 const dev = loadEval().filter((i) => i.split === 'dev');
-// Two banks: with its similar questions, and with the standard question and answer only (a real bank
-// may come without variants). The fit and the thresholds pool both, so they hold for either kind.
-const banks = process.env.NOVAR_ONLY ? [bank.map((e) => ({ ...e, variants: [] }))] : [bank, bank.map((e) => ({ ...e, variants: [] }))];
+const second = loadSecondBench();
+// Three sets: the bench bank with its similar questions, and with the standard question and answer only
+// (a real bank may come without variants), and the second bank (a real bank's shape: long answers,
+// few variants) with its own questions. The fit and the thresholds pool them, so they hold for each kind.
+type DevSet = { name: string; bank: MatchEntry[]; items: EvalItem[] };
+const allSets: DevSet[] = [
+  { name: 'bench bank with variants', bank, items: dev },
+  { name: 'bench bank without variants', bank: bank.map((e) => ({ ...e, variants: [] })), items: dev },
+  { name: 'second bank', bank: second.bank, items: second.items },
+];
+const sets = process.env.SETS ? process.env.SETS.split(',').map((k) => allSets[Number(k)]) : allSets;
 // The fit starts from fixed hand-set weights (not from the file it rewrites), so a rerun gives the same result.
 let model = { bias: -6, weights: [4, 3, 1, 2.5, 1.5, -1, -2.4, 1, 0.5, -1, -1] };
 
@@ -74,13 +84,13 @@ function round(x: number): number {
 
 for (let round_ = 0; round_ < 2; round_++) {
   const rows: { x: number[]; y: number }[] = [];
-  for (const b of banks) {
-    const matcher = createMatcher(b, { scoreModel: model });
-    const byIdB = new Map(b.map((e) => [e.id, e]));
-    for (const item of dev) {
+  for (const set of sets) {
+    const matcher = createMatcher(set.bank, { scoreModel: model });
+    const byIdB = new Map(set.bank.map((e) => [e.id, e]));
+    for (const item of set.items) {
       for (const c of matcher.explain!(item.question)) rows.push({ x: c.features, y: c.entryId === item.expected ? 1 : 0 });
     }
-    for (const item of dev.filter((i) => i.expected)) {
+    for (const item of set.items.filter((i) => i.expected)) {
       const entry = byIdB.get(item.expected!)!;
       matcher.remove(entry.id);
       for (const c of matcher.explain!(item.question)) rows.push({ x: c.features, y: 0 });
@@ -93,13 +103,13 @@ for (let round_ = 0; round_ < 2; round_++) {
 }
 
 // Decide with the fitted weights: score and margin of every dev question, on each bank.
-type Row = { bank: number; item: (typeof dev)[number]; score: number; margin: number; clean: boolean; coverage: number; correct: boolean; inTop3: boolean };
+type Row = { bank: number; item: EvalItem; score: number; margin: number; clean: boolean; coverage: number; correct: boolean; inTop3: boolean };
 const results: Row[] = [];
 const ablated: Row[] = [];
-for (const [bankNo, b] of banks.entries()) {
-  const matcher = createMatcher(b, { scoreModel: model, thresholds: { answerScore: 2, answerMargin: 99, suggestScore: 0 } });
-  const byIdB = new Map(b.map((e) => [e.id, e]));
-  const row = (item: (typeof dev)[number], question: string): Row => {
+for (const [bankNo, set] of sets.entries()) {
+  const matcher = createMatcher(set.bank, { scoreModel: model, thresholds: { answerScore: 2, answerMargin: 99, suggestScore: 0 } });
+  const byIdB = new Map(set.bank.map((e) => [e.id, e]));
+  const row = (item: EvalItem, question: string): Row => {
     const r = matcher.match(question);
     const top = r.ranked[0];
     return {
@@ -113,10 +123,10 @@ for (const [bankNo, b] of banks.entries()) {
       inTop3: r.ranked.slice(0, 3).some((c) => c.entryId === item.expected),
     };
   };
-  for (const item of dev) results.push(row(item, item.question));
+  for (const item of set.items) results.push(row(item, item.question));
   // Out-of-bank questions: the dev out-of-bank and near-miss questions, and every dev in-bank question
   // asked of the bank without its entry (ablation: same domain, close neighbours left — the hard case).
-  for (const item of dev.filter((i) => i.expected)) {
+  for (const item of set.items.filter((i) => i.expected)) {
     const entry = byIdB.get(item.expected!)!;
     matcher.remove(entry.id);
     ablated.push({ ...row({ ...item, expected: null }, item.question), correct: false, inTop3: false });
@@ -171,7 +181,7 @@ for (const m of [0, 0.2, 0.4, 0.7, 1, 1.5, 2, 3, best.m].sort((a, b) => a - b)) 
   console.log(`  margin ${m.toFixed(2)}  coverage ${r.coverage.toFixed(3)}  precision ${r.precision.toFixed(3)}  false ${r.falseRate.toFixed(3)}`);
 }
 console.log('\nchosen', thresholds, `dev coverage ${best.coverage.toFixed(3)}, precision ${best.precision.toFixed(3)}, false answers ${best.falseRate.toFixed(3)}`);
-for (const [k, name] of ['with variants', 'without variants'].entries()) {
+for (const [k, { name }] of sets.entries()) {
   const r = at(best.t, best.m, best.c, k);
   console.log(`  ${name}: coverage ${r.coverage.toFixed(3)}, precision ${r.precision.toFixed(3)}, false answers ${r.falseRate.toFixed(3)}`);
 }
@@ -179,7 +189,7 @@ if (process.env.SHOW) for (const r of outBank) if (r.clean && r.score >= 0.3 && 
 
 if (!process.argv.includes('--dry-run')) {
   const dir = fileURLToPath(new URL('../../src/modules/qa/matching/', import.meta.url));
-  const stamp = `bench/qa/calibrate.ts on the dev split (${dev.length} questions, ${bank.length}-entry bench bank with and without its variants)`;
+  const stamp = `bench/qa/calibrate.ts on the development data (${sets.map((x) => `${x.name}: ${x.bank.length} entries, ${x.items.length} questions`).join('; ')})`;
   writeFileSync(
     dir + 'score-weights.ts',
     `/**

@@ -5,8 +5,11 @@ import type { MatchEntry, MatchResult } from '../../src/modules/qa/matching/type
 
 /** The bench bank and labelled questions (bench/qa/data), shared by evaluate, calibrate and scale. */
 export interface EvalItem {
-  /** heldout: bench/qa/data/heldout.tsv, written later by another author from the entries' meaning (never tuned on). */
-  split: 'dev' | 'test' | 'heldout';
+  /**
+   * heldout: bench/qa/data/heldout.tsv, written later by another author from the entries' meaning (never tuned on).
+   * dev2: bench/qa/data/eval2.tsv, questions on the second bank (bank2.tsv), development only.
+   */
+  split: 'dev' | 'test' | 'heldout' | 'dev2';
   kind: 'paraphrase' | 'colloquial' | 'typo' | 'oob' | 'nearmiss';
   question: string;
   expected: string | null;
@@ -14,8 +17,19 @@ export interface EvalItem {
 
 const dir = fileURLToPath(new URL('./data/', import.meta.url));
 
-export function loadBank(): MatchEntry[] {
-  return readBankRows(parseTsv(readFileSync(dir + 'bank.tsv', 'utf8')));
+/** The bench bank (bank.tsv), or with 'bank2.tsv' the second bank. */
+export function loadBank(file = 'bank.tsv'): MatchEntry[] {
+  return readBankRows(parseTsv(readFileSync(dir + file, 'utf8')));
+}
+
+/**
+ * The second development bank and its questions (bank2.tsv, eval2.tsv): 350 entries written by two
+ * other authors in the shape of a real district bank — most entries without similar questions, answers
+ * of 80–500 characters, clusters of near neighbours — with a paraphrase and a colloquial question per
+ * entry, out-of-bank and near-miss questions. Development data: the calibration fits on it too.
+ */
+export function loadSecondBench(): { bank: MatchEntry[]; items: EvalItem[] } {
+  return { bank: loadBank('bank2.tsv'), items: loadEval('eval2.tsv') };
 }
 
 /** The labelled set: eval.tsv (dev and test), and with `heldout` also heldout.tsv. */
