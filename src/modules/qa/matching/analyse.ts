@@ -15,6 +15,11 @@ export interface Analysed {
   slots: Slots;
   /** Nouns (jieba n, nz, vn; dictionary and domain words, not guesses) of two or more characters, stop words and generic nouns (途径, 老家) out: what the text is about (`withNouns` only, else empty). */
   nouns: string[];
+  /**
+   * Of those nouns, the ones written right before another word, with that word (船舶驾驶证 → 船舶: 驾驶证;
+   * 士官家庭… → 士官: 家庭): a noun that narrows the thing asked about, not the asker's circumstance.
+   */
+  modifiers: Map<string, string>;
 }
 
 const STOP = new Set([
@@ -44,10 +49,18 @@ export function analysePrepared(prepared: string, withNouns = false): Analysed {
   }
   // Nouns from dictionary words only: jieba's guesses for unknown runs (交下, 地被) are not things asked
   // about. Only questions need them (a second pass of jieba, spared for the library's texts).
-  const nouns = withNouns
-    ? [...new Set(tagWords(prepared, false).filter((t) => (t.tag === 'n' || t.tag === 'nz' || t.tag === 'vn') && t.word.length >= 2 && !STOP.has(t.word) && !GENERIC_NOUNS.has(t.word)).map((t) => t.word))]
-    : [];
-  return { compact: prepared.replace(/\s+/g, ''), words, bigrams, slots: extractSlots(prepared, tagged), nouns };
+  const nouns: string[] = [];
+  const modifiers = new Map<string, string>();
+  if (withNouns) {
+    const dictWords = tagWords(prepared, false);
+    dictWords.forEach((t, i) => {
+      if (!((t.tag === 'n' || t.tag === 'nz' || t.tag === 'vn') && t.word.length >= 2 && !STOP.has(t.word) && !GENERIC_NOUNS.has(t.word))) return;
+      if (!nouns.includes(t.word)) nouns.push(t.word);
+      const next = dictWords[i + 1]?.word;
+      if (next && next.length >= 2 && !STOP.has(next) && /^\p{Script=Han}+$/u.test(next)) modifiers.set(t.word, next);
+    });
+  }
+  return { compact: prepared.replace(/\s+/g, ''), words, bigrams, slots: extractSlots(prepared, tagged), nouns, modifiers };
 }
 
 export function analyse(text: string, synonyms: SynonymRewriter, withNouns = false): Analysed {

@@ -74,6 +74,19 @@ describe('createMatcher', () => {
     expect(m2.match('政府信息公开怎么提出申请').ranked[0].conflicts).toEqual([]);
   });
 
+  it('does not block an answer on a noun of the asker\'s circumstances (在餐馆上班), only on one that narrows the thing asked', () => {
+    const bank = [
+      entry('health', '办健康证在哪里体检', '食品、公共场所从业人员到区疾控中心或指定医院体检，合格后发放健康证明。'),
+      entry('licence', '驾驶证到期怎么换证', '有效期满前90日内，持身份证、体检证明到车管所或通过交管12123申请换证。'),
+      entry('info', '怎样提出政府信息公开申请', '可通过门户网站在线申请，也可当面或邮寄提交申请表。'),
+    ];
+    const m3 = createMatcher(bank);
+    const context = m3.match('在餐馆上班要办健康证在哪里体检');
+    expect([context.ranked[0].entryId, context.ranked[0].conflicts]).toEqual(['health', []]);
+    // 船舶 written before 驾驶证 narrows it: still a conflict.
+    expect(m3.match('船舶驾驶证到期怎么换证').ranked[0].conflicts).toContainEqual({ slot: 'term', question: '船舶', candidate: null });
+  });
+
   it('repairs pinyin-input typos (公鸡金 → 公积金, 退修 → 退休)', () => {
     expect(m.match('退修了公鸡金怎么提取').ranked[0].entryId).toBe('pf-retire');
   });

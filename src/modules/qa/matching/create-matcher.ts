@@ -208,6 +208,27 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
     return orItsHead(word, (w) => ix.textWords.has(w) || ix.fullAnswerWords.has(w));
   }
 
+  /**
+   * Whether a noun the entry does not use changes what is asked about rather than telling the asker's
+   * circumstances: it is written right before a word of the entry's questions, or the end of one (船舶 in
+   * 船舶驾驶证 against 驾驶证…, 律师 in 律师资格证 against 教师资格证…, 士官 in 士官家庭优待金 against 义务兵家庭优待金), or the entry's questions use, instead, a word
+   * the question lacks that begins or ends as it does (二手车 against 二手房, 律师 against 教师 in 教师资格). A noun of
+   * the asker's situation (开店, 包工头, 餐馆上班) is neither: its weight still counts in the score (nounMiss).
+   */
+  function narrows(q: Analysed, noun: string, ix: Indexed): boolean {
+    const head = q.modifiers.get(noun);
+    if (head !== undefined) for (const w of ix.textWords) if (w === head || w.endsWith(head)) return true;
+    // Spans of the entry's words as long as the noun (教师 in 教师资格), the question does not have.
+    const n = noun.length;
+    for (const w of ix.textWords) {
+      for (let i = 0; i + n <= w.length; i++) {
+        const span = w.slice(i, i + n);
+        if (span !== noun && (span[0] === noun[0] || span.at(-1) === noun.at(-1)) && !q.compact.includes(span)) return true;
+      }
+    }
+    return false;
+  }
+
   /** A word few entries use (questions or answers): naming it says which thing is asked about (律师 against 教师). */
   function rare(word: string): boolean {
     const df = words.df(word) + answers.df(word);
@@ -307,15 +328,18 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       const ix = entries.get(entryId);
       if (!ix) continue;
       const conflicts = slotConflicts(q.slots, ix.titleSlots, ix.answerSlots, homeS);
-      for (const w of strange) if (!ix.answerWords.has(w)) conflicts.push({ slot: 'term', question: w, candidate: null });
-      for (const w of rareNouns) if (!mentions(ix, w)) conflicts.push({ slot: 'term', question: w, candidate: null });
+      // Nouns the entry lacks lower its score (counted with the conflicts); only one that narrows the
+      // question blocks an answer (a `term` conflict).
+      const lacking = [...strange.filter((w) => !ix.answerWords.has(w)), ...rareNouns.filter((w) => !mentions(ix, w))];
+      const slotConflictCount = conflicts.length;
+      for (const w of lacking) if (narrows(q, w, ix)) conflicts.push({ slot: 'term', question: w, candidate: null });
       let best = -1;
       let bestText = '';
       let bestFeatures: number[] = [];
       for (const d of new Set([...hitDocs, ix.docs[0]])) {
         const doc = docs.get(d);
         if (!doc) continue;
-        const f = features(view, doc.cand, ix.answerWords, idf, ix.titleSlots, conflicts.length, fused / maxFused);
+        const f = features(view, doc.cand, ix.answerWords, idf, ix.titleSlots, slotConflictCount + lacking.length, fused / maxFused);
         const s = linearScore(f, model.weights, model.bias);
         if (s > best || (s === best && doc.text < bestText)) {
           best = s;

@@ -12,7 +12,7 @@ export const FEATURE_NAMES = [
   'dice', // character-bigram Dice coefficient
   'edit', // 1 − edit distance / longer length
   'qtype', // 1 when both ask for a kind of answer (材料, 条件, 时限 …) and the kinds differ
-  'conflicts', // slot conflicts, 0, 0.5 (one) or 1 (two or more)
+  'conflicts', // slot conflicts and nouns of the question the entry lacks (create-matcher.ts), 0, 0.5 (one) or 1 (two or more)
   'fused', // retrieval: reciprocal-rank fusion of the two BM25 lists, scaled to [0, 1]
   'qtypeMatch', // 1 when both ask for a kind of answer and share it
   'unknown', // share of the question's word weight in words the bank never uses (out-of-bank sign)
