@@ -28,6 +28,8 @@ const MAX_FALSE_RATE = 0.02;
 const L2 = 0.003;
 const BALANCE = process.env.BALANCE !== '0';
 const SIGN: Record<string, number> = { qtype: -1, conflicts: -1, unknown: -1, nounMiss: -1 };
+// OFF=name,name: features held at weight 0 (to measure what a feature adds).
+const OFF = new Set((process.env.OFF ?? '').split(',').filter(Boolean));
 for (const n of FEATURE_NAMES) SIGN[n] ??= 1;
 
 const bank = loadBank();
@@ -44,7 +46,7 @@ const allSets: DevSet[] = [
 ];
 const sets = process.env.SETS ? process.env.SETS.split(',').map((k) => allSets[Number(k)]) : allSets;
 // The fit starts from fixed hand-set weights (not from the file it rewrites), so a rerun gives the same result.
-let model = { bias: -6, weights: [4, 3, 1, 2.5, 1.5, -1, -2.4, 1, 0.5, -1, -1] };
+let model = { bias: -6, weights: [4, 3, 1, 2.5, 1.5, -1, -2.4, 1, 0.5, -1, -1, 0, 0, 0] };
 
 function fit(rows: { x: number[]; y: number }[], start: typeof model): typeof model {
   const d = FEATURE_NAMES.length;
@@ -72,6 +74,7 @@ function fit(rows: { x: number[]; y: number }[], start: typeof model): typeof mo
       // Monotone: more overlap never lowers the score, a conflict or mismatch never raises it.
       if (SIGN[FEATURE_NAMES[j]] > 0) w[j] = Math.max(0, w[j]);
       else w[j] = Math.min(0, w[j]);
+      if (OFF.has(FEATURE_NAMES[j])) w[j] = 0;
     }
     b -= lr * (gb / norm);
   }
@@ -183,7 +186,8 @@ for (const m of [0, 0.2, 0.4, 0.7, 1, 1.5, 2, 3, best.m].sort((a, b) => a - b)) 
 console.log('\nchosen', thresholds, `dev coverage ${best.coverage.toFixed(3)}, precision ${best.precision.toFixed(3)}, false answers ${best.falseRate.toFixed(3)}`);
 for (const [k, { name }] of sets.entries()) {
   const r = at(best.t, best.m, best.c, k);
-  console.log(`  ${name}: coverage ${r.coverage.toFixed(3)}, precision ${r.precision.toFixed(3)}, false answers ${r.falseRate.toFixed(3)}`);
+  const mine = inBank.filter((x) => x.bank === k);
+  console.log(`  ${name}: top-1 ${(mine.filter((x) => x.correct).length / mine.length).toFixed(3)}, coverage ${r.coverage.toFixed(3)}, precision ${r.precision.toFixed(3)}, false answers ${r.falseRate.toFixed(3)}`);
 }
 if (process.env.SHOW) for (const r of outBank) if (r.clean && r.score >= 0.3 && r.margin >= 1) console.log(r.coverage, "  out-of-bank answered at log-odds margin 1:", r.item.question, r.score, r.margin);
 

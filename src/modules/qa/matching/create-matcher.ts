@@ -275,28 +275,34 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
 
     // Retrieval: BM25 on words and on bigrams, fused by reciprocal rank, collapsed to entries.
     const fusedByDoc = new Map<number, number>();
+    // Each list's BM25 scores relative to its best hit: how close an entry comes to the best match, not only its rank.
+    const relative: Map<number, number>[] = [];
     for (const hits of [words.search(q.words, RETRIEVE, 0.02), bigrams.search(q.bigrams, RETRIEVE, 0.01)]) {
       hits.forEach((h, rank) => fusedByDoc.set(h.doc, (fusedByDoc.get(h.doc) ?? 0) + 1 / (RRF_K + rank + 1)));
+      relative.push(new Map(hits.map((h) => [h.doc, h.score / hits[0].score])));
     }
-    const byEntry = new Map<string, { fused: number; docs: number[] }>();
+    const byEntry = new Map<string, { fused: number; docs: number[]; bm25: number[] }>();
     for (const [doc, f] of fusedByDoc) {
       const d = docs.get(doc);
       if (!d) continue;
+      const bm = relative.map((r) => r.get(doc) ?? 0);
       const e = byEntry.get(d.entryId);
-      if (!e) byEntry.set(d.entryId, { fused: f, docs: [doc] });
+      if (!e) byEntry.set(d.entryId, { fused: f, docs: [doc], bm25: [...bm, 0] });
       else {
         e.fused = Math.max(e.fused, f);
         e.docs.push(doc);
+        bm.forEach((x, i) => (e.bm25[i] = Math.max(e.bm25[i], x)));
       }
     }
     // The answers' list adds to the entry's fused score (an entry found only there is reranked on its texts).
-    answers.search(q.words, RETRIEVE, 0.02).forEach((h, rank) => {
+    const answerHits = answers.search(q.words, RETRIEVE, 0.02);
+    answerHits.forEach((h, rank) => {
       const id = answerEntry.get(h.doc);
       if (id === undefined) return;
       const f = ANSWER_RRF / (RRF_K + rank + 1);
-      const e = byEntry.get(id);
-      if (e) e.fused += f;
-      else byEntry.set(id, { fused: f, docs: [] });
+      const e = byEntry.get(id) ?? byEntry.set(id, { fused: 0, docs: [], bm25: [0, 0, 0] }).get(id)!;
+      e.fused += f;
+      e.bm25[2] = h.score / answerHits[0].score;
     });
     const pool = [...byEntry]
       .sort((a, b) => b[1].fused - a[1].fused || (a[0] < b[0] ? -1 : 1))
@@ -324,7 +330,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
     const maxFused = (2 + ANSWER_RRF) / (RRF_K + 1);
     const homeS = homeSlots();
     const scored: (MatchCandidate & { features: number[] })[] = [];
-    for (const [entryId, { fused, docs: hitDocs }] of pool) {
+    for (const [entryId, { fused, docs: hitDocs, bm25 }] of pool) {
       const ix = entries.get(entryId);
       if (!ix) continue;
       const conflicts = slotConflicts(q.slots, ix.titleSlots, ix.answerSlots, homeS);
@@ -339,7 +345,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       for (const d of new Set([...hitDocs, ix.docs[0]])) {
         const doc = docs.get(d);
         if (!doc) continue;
-        const f = features(view, doc.cand, ix.answerWords, idf, ix.titleSlots, slotConflictCount + lacking.length, fused / maxFused);
+        const f = features(view, doc.cand, ix.answerWords, idf, ix.titleSlots, slotConflictCount + lacking.length, fused / maxFused, bm25);
         const s = linearScore(f, model.weights, model.bias);
         if (s > best || (s === best && doc.text < bestText)) {
           best = s;

@@ -17,6 +17,9 @@ export const FEATURE_NAMES = [
   'qtypeMatch', // 1 when both ask for a kind of answer and share it
   'unknown', // share of the question's word weight in words the bank never uses (out-of-bank sign)
   'nounMiss', // share of the question's noun weight (what it is about, generic nouns out) in neither the candidate text nor its answer
+  'bm25Words', // the entry's best word BM25 score over the best hit's (retrieval), 0 when not retrieved that way
+  'bm25Bigrams', // the same for character bigrams
+  'bm25Answer', // the same for the answers' words
 ] as const;
 export type FeatureVector = number[];
 
@@ -64,6 +67,7 @@ export function features(
   titleSlots: Slots,
   conflicts: number,
   fused: number,
+  bm25: number[],
 ): FeatureVector {
   let inV = 0;
   let vTotal = 0;
@@ -107,5 +111,6 @@ export function features(
     qtypeMatch,
     q.unknown,
     nounTotal ? nounMiss / nounTotal : 0,
+    ...bm25,
   ];
 }
