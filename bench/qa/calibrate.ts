@@ -27,8 +27,9 @@ const MIN_PRECISION = 0.98;
 const MAX_FALSE_RATE = 0.02;
 const L2 = 0.003;
 const BALANCE = process.env.BALANCE !== '0';
-const SIGN: Record<string, number> = { qtype: -1, conflicts: -1, unknown: -1, nounMiss: -1 };
+const SIGN: Record<string, number> = { qtype: -1, conflicts: -1, unknown: -1, nounMiss: -1, lacking: -1, extras: -1, absent: -1 };
 // OFF=name,name: features held at weight 0 (to measure what a feature adds).
+const LIST = Number(process.env.LIST ?? 1);
 const OFF = new Set((process.env.OFF ?? '').split(',').filter(Boolean));
 for (const n of FEATURE_NAMES) SIGN[n] ??= 1;
 
@@ -46,10 +47,18 @@ const allSets: DevSet[] = [
 ];
 const sets = process.env.SETS ? process.env.SETS.split(',').map((k) => allSets[Number(k)]) : allSets;
 // The fit starts from fixed hand-set weights (not from the file it rewrites), so a rerun gives the same result.
-let model = { bias: -6, weights: [4, 3, 1, 2.5, 1.5, -1, -2.4, 1, 0.5, -1, -1, 0, 0, 0] };
+let model = { bias: -6, weights: [4, 3, 1, 2.5, 1.5, -1, -2.4, 1, 0.5, -1, -1, 0, 0, 0, 0, 0, 0] };
 
-function fit(rows: { x: number[]; y: number }[], start: typeof model): typeof model {
+/**
+ * Candidate rows of one question share `g`; the fit adds to the logistic loss (is this candidate right?)
+ * a listwise one (LIST times the softmax cross-entropy of the right candidate among its question's):
+ * the first sets the score's level, which the answer threshold reads; the second the order, which top-1 reads.
+ */
+function fit(rows: { x: number[]; y: number; g: number }[], start: typeof model): typeof model {
   const d = FEATURE_NAMES.length;
+  const groups = new Map<number, number[]>();
+  rows.forEach((r, i) => groups.set(r.g, [...(groups.get(r.g) ?? []), i]));
+  const lists = [...groups.values()].filter((ix) => ix.some((i) => rows[i].y === 1) && ix.length > 1);
   const w = [...start.weights];
   let b = start.bias;
   const pos = rows.filter((r) => r.y === 1).length;
@@ -68,9 +77,22 @@ function fit(rows: { x: number[]; y: number }[], start: typeof model): typeof mo
       gb += g;
       norm += weight;
     }
+    const gl = new Array<number>(d).fill(0);
+    if (LIST > 0) {
+      for (const ix of lists) {
+        const zs = ix.map((i) => rows[i].x.reduce((a, v, j) => a + w[j] * v, 0));
+        const top = Math.max(...zs);
+        const es = zs.map((z) => Math.exp(z - top));
+        const sum = es.reduce((a, v) => a + v, 0);
+        ix.forEach((i, k) => {
+          const g = es[k] / sum - rows[i].y;
+          for (let j = 0; j < d; j++) gl[j] += g * rows[i].x[j];
+        });
+      }
+    }
     const lr = 1;
     for (let j = 0; j < d; j++) {
-      w[j] -= lr * (gw[j] / norm + L2 * w[j]);
+      w[j] -= lr * (gw[j] / norm + (LIST * gl[j]) / Math.max(1, lists.length) + L2 * w[j]);
       // Monotone: more overlap never lowers the score, a conflict or mismatch never raises it.
       if (SIGN[FEATURE_NAMES[j]] > 0) w[j] = Math.max(0, w[j]);
       else w[j] = Math.min(0, w[j]);
@@ -86,17 +108,20 @@ function round(x: number): number {
 }
 
 for (let round_ = 0; round_ < 2; round_++) {
-  const rows: { x: number[]; y: number }[] = [];
+  const rows: { x: number[]; y: number; g: number }[] = [];
+  let g = 0;
   for (const set of sets) {
     const matcher = createMatcher(set.bank, { scoreModel: model });
     const byIdB = new Map(set.bank.map((e) => [e.id, e]));
     for (const item of set.items) {
-      for (const c of matcher.explain!(item.question)) rows.push({ x: c.features, y: c.entryId === item.expected ? 1 : 0 });
+      g++;
+      for (const c of matcher.explain!(item.question)) rows.push({ x: c.features, y: c.entryId === item.expected ? 1 : 0, g });
     }
     for (const item of set.items.filter((i) => i.expected)) {
       const entry = byIdB.get(item.expected!)!;
       matcher.remove(entry.id);
-      for (const c of matcher.explain!(item.question)) rows.push({ x: c.features, y: 0 });
+      g++;
+      for (const c of matcher.explain!(item.question)) rows.push({ x: c.features, y: 0, g });
       matcher.upsert(entry);
     }
   }

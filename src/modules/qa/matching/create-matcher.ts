@@ -26,6 +26,8 @@ const MAX_ANSWER_CHARS = 2000;
 const ANSWER_LEAD_CHARS = 150;
 const RETRIEVE = 60;
 const RERANK = 20;
+/** The answers' best hits always reranked, whatever their fused rank. */
+const ANSWER_POOL = 5;
 const RRF_K = 60;
 /** Weight of the answers' BM25 list in the fusion (the questions' two lists weigh 1 each). */
 const ANSWER_RRF = 0.5;
@@ -307,6 +309,16 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
     const pool = [...byEntry]
       .sort((a, b) => b[1].fused - a[1].fused || (a[0] < b[0] ? -1 : 1))
       .slice(0, RERANK);
+    // The answers' best hits are reranked too: a question asked with the answer's words (its details,
+    // not the entry's question) reaches its entry through them alone.
+    const pooled = new Set(pool.map(([id]) => id));
+    for (const h of answerHits.slice(0, ANSWER_POOL)) {
+      const id = answerEntry.get(h.doc);
+      if (id !== undefined && !pooled.has(id)) {
+        pooled.add(id);
+        pool.push([id, byEntry.get(id)!]);
+      }
+    }
     if (!pool.length) return none;
 
     // Rerank: features of the question against each retrieved text of the entry; the best text counts.
@@ -334,18 +346,21 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       const ix = entries.get(entryId);
       if (!ix) continue;
       const conflicts = slotConflicts(q.slots, ix.titleSlots, ix.answerSlots, homeS);
-      // Nouns the entry lacks lower its score (counted with the conflicts); only one that narrows the
-      // question blocks an answer (a `term` conflict).
+      // Nouns the entry lacks lower its score; only one that narrows the question blocks an answer (a
+      // `term` conflict).
       const lacking = [...strange.filter((w) => !ix.answerWords.has(w)), ...rareNouns.filter((w) => !mentions(ix, w))];
-      const slotConflictCount = conflicts.length;
       for (const w of lacking) if (narrows(q, w, ix)) conflicts.push({ slot: 'term', question: w, candidate: null });
+      const extras = slotExtras(q.slots, ix.titleSlots, homeS);
+      // A value the entry's questions contradict (another year, place, group named there) weighs apart from one merely absent.
+      const contradicted = conflicts.filter((c) => c.candidate !== null || c.slot === 'term').length;
+      const counts = { conflicts: contradicted, absent: conflicts.length - contradicted, lacking: lacking.length, extras: extras.length };
       let best = -1;
       let bestText = '';
       let bestFeatures: number[] = [];
       for (const d of new Set([...hitDocs, ix.docs[0]])) {
         const doc = docs.get(d);
         if (!doc) continue;
-        const f = features(view, doc.cand, ix.answerWords, idf, ix.titleSlots, slotConflictCount + lacking.length, fused / maxFused, bm25);
+        const f = features(view, doc.cand, ix.answerWords, idf, ix.titleSlots, counts, fused / maxFused, bm25);
         const s = linearScore(f, model.weights, model.bias);
         if (s > best || (s === best && doc.text < bestText)) {
           best = s;
@@ -358,7 +373,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
         score: Math.round(best * 1e4) / 1e4,
         matchedText: bestText,
         conflicts,
-        extras: slotExtras(q.slots, ix.titleSlots, homeS),
+        extras,
         coverage: Math.round((bestFeatures[COVERAGE] ?? 0) * 1e4) / 1e4,
         features: bestFeatures,
       });

@@ -12,7 +12,7 @@ export const FEATURE_NAMES = [
   'dice', // character-bigram Dice coefficient
   'edit', // 1 − edit distance / longer length
   'qtype', // 1 when both ask for a kind of answer (材料, 条件, 时限 …) and the kinds differ
-  'conflicts', // slot conflicts and nouns of the question the entry lacks (create-matcher.ts), 0, 0.5 (one) or 1 (two or more)
+  'conflicts', // slot values the entry's questions contradict (slot-conflicts.ts), and `term` conflicts (create-matcher.ts), 0, 0.5 (one) or 1 (two or more)
   'fused', // retrieval: reciprocal-rank fusion of the two BM25 lists, scaled to [0, 1]
   'qtypeMatch', // 1 when both ask for a kind of answer and share it
   'unknown', // share of the question's word weight in words the bank never uses (out-of-bank sign)
@@ -20,6 +20,9 @@ export const FEATURE_NAMES = [
   'bm25Words', // the entry's best word BM25 score over the best hit's (retrieval), 0 when not retrieved that way
   'bm25Bigrams', // the same for character bigrams
   'bm25Answer', // the same for the answers' words
+  'lacking', // nouns of the question the entry's texts and answer lack (create-matcher.ts), 0, 0.5 or 1
+  'extras', // slot values the entry's questions name and the question does not (slotExtras: it is narrower), 0, 0.5 or 1
+  'absent', // slot values of the question the entry neither names nor contradicts (slot-conflicts.ts), 0, 0.5 or 1
 ] as const;
 export type FeatureVector = number[];
 
@@ -31,6 +34,9 @@ export interface CandidateText {
 }
 
 const MAX_EDIT = 64;
+
+/** A count as a feature: none 0, one 0.5, two or more 1. */
+const half = (n: number) => (n >= 2 ? 1 : n / 2);
 
 export function editSimilarity(a: string, b: string): number {
   a = a.slice(0, MAX_EDIT);
@@ -65,7 +71,7 @@ export function features(
   answerWords: Set<string>,
   idf: (w: string) => number,
   titleSlots: Slots,
-  conflicts: number,
+  counts: { conflicts: number; absent: number; lacking: number; extras: number },
   fused: number,
   bm25: number[],
 ): FeatureVector {
@@ -106,11 +112,14 @@ export function features(
     dice,
     editSimilarity(q.analysed.compact, cand.compact),
     qtypeMismatch,
-    conflicts >= 2 ? 1 : conflicts / 2,
+    half(counts.conflicts),
     fused,
     qtypeMatch,
     q.unknown,
     nounTotal ? nounMiss / nounTotal : 0,
     ...bm25,
+    half(counts.lacking),
+    half(counts.extras),
+    half(counts.absent),
   ];
 }
