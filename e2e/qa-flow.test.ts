@@ -30,7 +30,7 @@ describe.skipIf(browserSkipReason() !== null)('一网答 in the browser', () => 
     await page.goto('/yiwangda');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'qa-portal-ask-390');
-    await page.getByLabel('请输入您要咨询的政策问题').fill('三公经费在哪里看？');
+    await page.getByLabel('请输入您要咨询的政策问题').fill('三公经费在哪里可以查到？');
     await page.getByRole('button', { name: '提问' }).click();
     await page.getByRole('heading', { name: '三公经费在哪里可以查到' }).waitFor();
     await expect(page.getByRole('link', { name: '【示例】渝中区2021年区级部门预算公开说明' }).isVisible()).resolves.toBe(true);

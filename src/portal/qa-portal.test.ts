@@ -17,7 +17,7 @@ describe('portal 一网答', () => {
     const page = await t.app.inject({ method: 'GET', url: '/yiwangda' });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('name="question"');
-    const res = await form('/yiwangda', { question: '三公经费在哪里看' });
+    const res = await form('/yiwangda', { question: '三公经费在哪里可以查到' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('三公经费在哪里可以查到');
     expect(res.body).toMatch(/<a href="\/doc\/[0-9a-f-]{36}">【示例】渝中区2021年区级部门预算公开说明<\/a>/);

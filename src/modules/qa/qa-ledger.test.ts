@@ -31,7 +31,7 @@ describe('qa ledger', () => {
   afterAll(() => t.close());
 
   it('answers a question of the demo library at once, with its policies, and records it as answered', async () => {
-    const res = await pub('POST', '/api/public/qa/ask', { question: '三公经费在哪里看？' });
+    const res = await pub('POST', '/api/public/qa/ask', { question: '三公经费在哪里可以查到？' });
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.decision).toBe('answer');

@@ -57,7 +57,7 @@ export function analysePrepared(prepared: string, withNouns = false): Analysed {
       if (!((t.tag === 'n' || t.tag === 'nz' || t.tag === 'vn') && t.word.length >= 2 && !STOP.has(t.word) && !GENERIC_NOUNS.has(t.word))) return;
       if (!nouns.includes(t.word)) nouns.push(t.word);
       const next = dictWords[i + 1]?.word;
-      if (next && next.length >= 2 && !STOP.has(next) && /^\p{Script=Han}+$/u.test(next)) modifiers.set(t.word, next);
+      if (t.tag !== 'vn' && next && next.length >= 2 && !STOP.has(next) && /^\p{Script=Han}+$/u.test(next)) modifiers.set(t.word, next);
     });
   }
   return { compact: prepared.replace(/\s+/g, ''), words, bigrams, slots: extractSlots(prepared, tagged), nouns, modifiers };

@@ -28,10 +28,10 @@ describe('createMatcher', () => {
   const m = createMatcher(BANK);
 
   it('answers a moderate paraphrase automatically', () => {
-    const r = m.match('想向区政府申请公开一项政府信息，怎么提出申请');
-    expect(r.ranked[0].entryId).toBe('info');
+    const r = m.match('最低生活保障要什么条件才能申请');
+    expect(r.ranked[0].entryId).toBe('dibao');
     expect(r.decision).toBe('answer');
-    expect(r.answerId).toBe('info');
+    expect(r.answerId).toBe('dibao');
     expect(r.score).toBeGreaterThan(0);
     expect(r.margin).toBeGreaterThan(0);
   });
@@ -72,6 +72,18 @@ describe('createMatcher', () => {
     }
     // A noun the library does not use whole but whose head it does (提出申请 → 申请) is no such thing.
     expect(m2.match('政府信息公开怎么提出申请').ranked[0].conflicts).toEqual([]);
+  });
+
+  it('does not answer a question that qualifies the entry\'s thing another way (护士执业注册 against 医师执业注册)', () => {
+    const m4 = createMatcher([
+      entry('doctor', '医师执业注册怎么办理', '医师通过资格考试取得资格证书后，向卫生健康委申请执业注册；护士执业注册另有规定。'),
+      entry('clinic', '开办个体诊所需要办理什么手续', '向区卫生健康委申请设置审批和执业登记。'),
+      entry('info', '怎样提出政府信息公开申请', '可通过门户网站在线申请，也可当面或邮寄提交申请表。'),
+    ]);
+    const r = m4.match('护士执业注册怎么办理');
+    expect(r.decision).not.toBe('answer');
+    expect(r.ranked[0].conflicts).toContainEqual({ slot: 'term', question: '护士', candidate: '医师' });
+    expect(m4.match('医师执业注册怎么办理').decision).toBe('answer');
   });
 
   it('does not block an answer on a noun of the asker\'s circumstances (在餐馆上班), only on one that narrows the thing asked', () => {

@@ -35,6 +35,8 @@ const MAX_LIMIT = 50;
 /** A word used by at most this many documents (texts and answers), or this share of them, is rare. */
 const RARE_MIN = 3;
 const RARE_SHARE = 0.005;
+/** A word more of the library's texts use than this share is common: it names no kind of thing. */
+const COMMON_SHARE = 0.02;
 const COVERAGE = FEATURE_NAMES.indexOf('covQA');
 
 interface Doc {
@@ -53,6 +55,8 @@ interface Indexed {
   fullAnswerWords: Set<string>;
   /** Words of the entry's questions and variants. */
   textWords: Set<string>;
+  /** For each word of the entry's questions, the words written right before it (医师执业… → 执业: 医师). */
+  before: Map<string, Set<string>>;
   /** The answer's document in the answers' index and its distinct words (to remove it). */
   answerDoc: number;
   answerTerms: string[];
@@ -130,6 +134,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
     const ids: number[] = [];
     const titleSlots: Slots[] = [];
     const textWords = new Set<string>();
+    const before = new Map<string, Set<string>>();
     for (const text of texts) {
       const analysed = analyseText(text);
       if (!analysed.words.length && !analysed.bigrams.length) continue;
@@ -143,6 +148,9 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       byCompact.set(cand.compact, [...(byCompact.get(cand.compact) ?? []), entry.id]);
       typos.addWords(cand.words);
       for (const w of cand.words) textWords.add(w);
+      analysed.words.forEach((w, i) => {
+        if (i > 0) (before.get(w) ?? before.set(w, new Set()).get(w)!).add(analysed.words[i - 1]);
+      });
       titleSlots.push(analysed.slots);
       ids.push(id);
     }
@@ -162,6 +170,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       answerWords,
       fullAnswerWords: lead === answer ? answerWords : new Set(answerTerms),
       textWords,
+      before,
       titleSlots: mergeSlots(titleSlots),
       answerSlots: lead.slots,
     });
@@ -229,6 +238,27 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       }
     }
     return false;
+  }
+
+  /**
+   * Nouns of the question written before a word that the entry's questions write after another word,
+   * one the question does not use: the same thing of another kind (护士执业注册 against 医师执业注册,
+   * 营运货车多久… against 小车多久…), whatever the entry's answer mentions besides. Pairs of the question's
+   * noun and the entry's word.
+   */
+  function requalified(q: Analysed, ix: Indexed): [string, string][] {
+    const out: [string, string][] = [];
+    for (const [noun, head] of q.modifiers) {
+      // A word many of the library's questions use (办理, 申请) says how, not which thing.
+      if (ix.textWords.has(noun) || words.df(noun) > Math.max(RARE_MIN, COMMON_SHARE * words.size)) continue;
+      for (const other of ix.before.get(head) ?? []) {
+        if (other !== noun && !q.compact.includes(other) && !other.includes(noun) && !noun.includes(other)) {
+          out.push([noun, other]);
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   /** A word few entries use (questions or answers): naming it says which thing is asked about (律师 against 教师). */
@@ -350,6 +380,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       // `term` conflict).
       const lacking = [...strange.filter((w) => !ix.answerWords.has(w)), ...rareNouns.filter((w) => !mentions(ix, w))];
       for (const w of lacking) if (narrows(q, w, ix)) conflicts.push({ slot: 'term', question: w, candidate: null });
+      for (const [noun, other] of requalified(q, ix)) if (!lacking.includes(noun)) conflicts.push({ slot: 'term', question: noun, candidate: other });
       const extras = slotExtras(q.slots, ix.titleSlots, homeS);
       // A value the entry's questions contradict (another year, place, group named there) weighs apart from one merely absent.
       const contradicted = conflicts.filter((c) => c.candidate !== null || c.slot === 'term').length;
