@@ -142,6 +142,15 @@ describe('createMatcher', () => {
     expect(r.decision).not.toBe('answer');
   });
 
+  it('ranks first the entry whose text the question is, even when a neighbour\'s answer repeats the question\'s words', () => {
+    const fees = createMatcher([
+      entry('piece', '信息处理费按件怎么计算', '每月超过10件的，超出部分每件100元。'),
+      entry('volume', '信息处理费按量怎么计算', '信息处理费按量计算：政府信息公开申请的信息处理费怎么计算，按页数或文件量计算，信息处理费按量收取。'),
+      entry('info', '怎样提出政府信息公开申请', '可通过门户网站在线申请，也可当面或邮寄提交申请表。'),
+    ]);
+    for (const q of ['信息处理费按件怎么计算', '信息处理费按件怎么计算？']) expect(fees.match(q).ranked[0].entryId).toBe('piece');
+  });
+
   it('measures the margin against the best candidate with a DIFFERENT answer', () => {
     const twins = createMatcher([
       entry('a', '怎么提取住房公积金用于租房', '可申请租房提取。'),

@@ -409,7 +409,10 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
         features: bestFeatures,
       });
     }
-    scored.sort((a, b) => b.score - a.score || (a.entryId < b.entryId ? -1 : 1));
+    // An entry one of whose texts IS the question (as normalised) comes first, whatever the features say:
+    // they cannot tell 按件 from 按量 in two texts alike but for one character, and the answers may favour the neighbour.
+    const exact = new Set(byCompact.get(q.compact) ?? []);
+    scored.sort((a, b) => Number(exact.has(b.entryId)) - Number(exact.has(a.entryId)) || b.score - a.score || (a.entryId < b.entryId ? -1 : 1));
     return { scored, compact: q.compact };
   }
 
