@@ -62,6 +62,8 @@ interface Indexed {
   answerTerms: string[];
   titleSlots: Slots;
   answerSlots: Slots;
+  /** Slots of the whole answer (bounded by MAX_ANSWER_CHARS): a group, thing or agency it names anywhere. */
+  fullAnswerSlots: Slots;
 }
 
 function mergeSlots(list: Slots[]): Slots {
@@ -173,6 +175,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
       before,
       titleSlots: mergeSlots(titleSlots),
       answerSlots: lead.slots,
+      fullAnswerSlots: answer.slots,
     });
     home = null;
   }
@@ -375,7 +378,7 @@ export const createMatcher: CreateMatcher = (initial, options: MatcherOptions = 
     for (const [entryId, { fused, docs: hitDocs, bm25 }] of pool) {
       const ix = entries.get(entryId);
       if (!ix) continue;
-      const conflicts = slotConflicts(q.slots, ix.titleSlots, ix.answerSlots, homeS);
+      const conflicts = slotConflicts(q.slots, ix.titleSlots, ix.answerSlots, homeS, ix.fullAnswerSlots);
       // Nouns the entry lacks lower its score; only one that narrows the question blocks an answer (a
       // `term` conflict).
       const lacking = [...strange.filter((w) => !ix.answerWords.has(w)), ...rareNouns.filter((w) => !mentions(ix, w))];

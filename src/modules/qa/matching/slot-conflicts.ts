@@ -11,10 +11,12 @@ const INCLUSIVE: SlotName[] = ['group', 'entity', 'agency'];
  * year, date, policy, amount): when the entry's questions name values of that slot, the question's value
  * must be among them (else contradiction); when they name none, the answer or the bank's home places
  * (places most entries name: the office's own district and city) must hold it (else absent). For
- * inclusive slots (group, entity, agency) the value must be in the entry's questions or answer.
+ * inclusive slots (group, entity, agency) the value must be in the entry's questions or answer — the whole
+ * answer (`fullAnswer`): a long answer that names the group or thing anywhere covers it; exclusive slots
+ * read the answer's lead (`answer`), since a long answer names many places and years in passing.
  * qtype is not a conflict: it weighs in the score.
  */
-export function slotConflicts(question: Slots, title: Slots, answer: Slots, home: Slots): SlotConflict[] {
+export function slotConflicts(question: Slots, title: Slots, answer: Slots, home: Slots, fullAnswer: Slots = answer): SlotConflict[] {
   const out: SlotConflict[] = [];
   const has = (name: SlotName, list: string[] | undefined, v: string) => (list ?? []).some((c) => sameValue(name, v, c));
   for (const name of [...EXCLUSIVE, ...INCLUSIVE]) {
@@ -24,7 +26,7 @@ export function slotConflicts(question: Slots, title: Slots, answer: Slots, home
     for (const v of values) {
       const found = EXCLUSIVE.includes(name) && inTitle?.length
         ? has(name, inTitle, v)
-        : has(name, inTitle, v) || has(name, answer[name], v) || has(name, home[name], v);
+        : has(name, inTitle, v) || has(name, (INCLUSIVE.includes(name) ? fullAnswer : answer)[name], v) || has(name, home[name], v);
       if (!found) out.push({ slot: name, question: v, candidate: inTitle?.length ? inTitle.join('、') : null });
     }
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tagWords } from './segmenter.ts';
+import { slotConflicts } from './slot-conflicts.ts';
 import { extractSlots } from './slots.ts';
 
 const places = (q: string) => extractSlots(q, tagWords(q)).place ?? [];
@@ -13,5 +14,20 @@ describe('place slot', () => {
   it('does not take words the dictionary tags as places for places (中考, 海关, 之日起, 中断)', () => {
     for (const q of ['中考加分政策是什么', '海关进口物品怎么申报', '自收到申请之日起多少天答复', '社保中断了怎么补缴'])
       expect(places(q), q).toEqual([]);
+  });
+});
+
+describe('slot conflicts', () => {
+  const slots = (t: string) => extractSlots(t, tagWords(t));
+  it('reads the whole answer for a group, thing or agency (营业执照 named past the lead), the lead for a place', () => {
+    const q = slots('个体店转让给亲戚经营，营业执照能直接改经营者名字吗');
+    const title = slots('个体工商户如何变更经营者');
+    const lead = slots('个体工商户变更经营者的，原经营者与新经营者共同申请。');
+    const whole = slots('个体工商户变更经营者的，原经营者与新经营者共同申请。办理后换发营业执照。');
+    expect(slotConflicts(q, title, lead, {}).map((c) => c.slot)).toEqual(['entity']);
+    expect(slotConflicts(q, title, lead, {}, whole)).toEqual([]);
+    // A place named only past the lead is not taken as the entry's.
+    const inCity = slots('在成都市怎么变更个体工商户经营者');
+    expect(slotConflicts(inCity, title, lead, {}, slots('…外地经营者如成都市的，按当地规定。')).map((c) => c.slot)).toEqual(['place']);
   });
 });
