@@ -36,6 +36,16 @@ describe('normalise', () => {
   });
 });
 
+describe('leading labels', () => {
+  it('drops how a bank numbers or labels a question (问：, Q:, 1、, (一), 答：), not a number that is part of it', () => {
+    for (const t of ['问：如何办理居住证？', 'Q：如何办理居住证', '1、如何办理居住证', '12. 如何办理居住证', '（一）如何办理居住证', '问题3：如何办理居住证'])
+      expect(normalise(t), t).toBe('如何办理居住证');
+    expect(normalise('答：持身份证办理。')).toBe('持身份证办理');
+    expect(normalise('3.5万元怎么算')).toBe('3.5万元怎么算');
+    expect(normalise('2024年养老金涨了多少')).toBe('2024年养老金涨了多少');
+  });
+});
+
 describe('synonym rewriting', () => {
   it('rewrites to the canonical term, longest match first, without touching the longer canonical form', () => {
     const s = synonymRewriter([['住房公积金', '公积金'], ['缓缴', '缓交', '延期缴纳'], ['交', '缴']]);

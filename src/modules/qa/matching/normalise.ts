@@ -51,6 +51,11 @@ const FILLERS = new RegExp(
   ].join('|'),
   'g',
 );
+/**
+ * How a bank may number or label a question or answer (问：, Q:, 答：, 1、, 3., (二), 第5问) — not part
+ * of what is asked. Read after NFKC (full-width colons and brackets are half-width by then).
+ */
+const LEADING_LABEL = /^\s*(?:(?:问题?|答|回答|咨询|q|a)\s*\d{0,3}\s*[:：]|第?\d{1,3}\s*(?:[、:：)）]|\.(?!\d))|[(（]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]|[一二三四五六七八九十]{1,3}\s*、|第\d{1,3}问)\s*/;
 const FINAL_PARTICLES = /[啊呀呢吧哦嘛哈呗啦噢呃嗯哇撒嘞咯噻哟诶](?=\s|$)/g;
 
 export function normalise(text: string): string {
@@ -65,6 +70,7 @@ export function normalise(text: string): string {
     const n = chineseNumeral(num);
     return n === null ? m : `${di ?? ''}${n}`;
   });
+  s = s.replace(LEADING_LABEL, '');
   s = s.replace(FILLERS, ' ');
   // Punctuation, symbols and emoji → space; keep CJK, latin, digits, the decimal point inside numbers.
   s = s.replace(/(\d)\.(\d)/g, '$1\u0001$2').replace(/[^\p{Script=Han}a-z0-9\u0001《》〔〕]+/gu, ' ').replace(/\u0001/g, '.');
