@@ -7,6 +7,7 @@ import { columnSubtree } from './columns.ts';
 import { allKnown, estimateShare, termStats, type TermStats } from './term-stats.ts';
 import { highlightHtml, highlightNeedles, snippetHtml } from './highlight.ts';
 import { inColumns } from './list-column-documents.ts';
+import { pinnedRows, plainRows } from './pinned-query.ts';
 import { newestVisible, rows, VISIBLE } from './sql.ts';
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -98,7 +99,8 @@ function rank(list: Candidate[], query: string): Candidate[] {
   return list.sort((x, y) => score.get(y.id)! - score.get(x.id)! || byDate(x, y));
 }
 
-type HitRow = { id: string; title: string; body: string; publishedMs: number; docNumber: string | null; publisher: string; validity: string; columnName: string; columnSlug: string };
+/** What a hit shows beyond the candidate's fields: body (its start), publisher, validity, column name and slug. */
+type Detail = { id: string; body: string; publisher: string; validity: string; columnName: string; columnSlug: string };
 
 export interface SearchLimits {
   countCap: number;
@@ -122,23 +124,6 @@ function cutoffs(want: number, share: number | null, stats: TermStats | null, fl
   return [...list, floor];
 }
 
-export type Plan = 'bitmap' | 'ordered';
-
-/**
- * Runs `fn` with the planner held to one kind of plan (SET LOCAL, so only this transaction):
- * `bitmap` answers the match from the GIN index and reads only matching rows; `ordered` walks the
- * (status, published_at) index newest first and tests each row, which is cheaper only when most rows
- * match. Left alone, the planner may test every row of a sequential scan, and each test unpacks a
- * search vector kept out of line (TOAST) — a hundred times the cost of an index entry.
- */
-export function withPlan<T>(db: Db, plan: Plan, fn: (tx: Db) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    const off = plan === 'bitmap' ? ['enable_seqscan', 'enable_indexscan'] : ['enable_seqscan', 'enable_bitmapscan'];
-    await tx.execute(sql`select set_config(${off[0]}, 'off', true), set_config(${off[1]}, 'off', true)`);
-    return fn(tx as unknown as Db);
-  });
-}
-
 /**
  * The publication time of the n-th newest visible document and how many there are (up to n): read
  * from the (status, published_at) index, a few hundred entries.
@@ -154,7 +139,7 @@ function walkWindow(n: number): SQL {
  * tsquery; filters narrow by column (and the columns below it), site unit, year of publication
  * (Asia/Shanghai), validity and type (SEARCH_TYPES). Whatever a query matches, the work it does is bounded:
  *
- * - The GIN index answers the match (a bitmap scan, see withPlan) and at most COUNT_CAP + 1 matching
+ * - The GIN index answers the match (a bitmap scan, see pinned-query.ts) and at most COUNT_CAP + 1 matching
  *   rows are read, with only the short fields ranking needs — never a body or a vector. Up to
  *   COUNT_CAP matches are counted exactly and all ranked (see rank) or dated here.
  * - More than that (by the count, or already by the planner's statistics of the terms, see
@@ -214,68 +199,70 @@ export async function searchDocuments(db: Db, raw: SearchParams, limits: SearchL
     // The statistics say the term is everywhere, but not when: a term common only in old documents
     // (2021) would make the walk test row after row. The walk stays within the newest 2 × MAX_WALK
     // visible rows; short of the page there, the GIN index answers after all.
-    walked = await withPlan(db, 'ordered', async (tx) => {
-      const [w] = await rows<{ since: number | null; n: number }>(tx, walkWindow(2 * maxWalk));
-      const bound = w.n < 2 * maxWalk || w.since === null ? sql`` : sql` and d.published_at >= ${new Date(w.since).toISOString()}::timestamptz`;
-      const newest = await rows<Candidate>(tx, newestVisible(CANDIDATE, sql`${walkWhere}${bound}`, want));
-      return newest.length >= want || w.n < 2 * maxWalk ? newest : null;
-    });
+    const [w] = await pinnedRows<{ since: number | null; n: number }>(db, 'ordered', walkWindow(2 * maxWalk));
+    const bound = w.n < 2 * maxWalk || w.since === null ? sql`` : sql` and d.published_at >= ${new Date(w.since).toISOString()}::timestamptz`;
+    const newest = await pinnedRows<Candidate>(db, 'ordered', newestVisible(CANDIDATE, sql`${walkWhere}${bound}`, want));
+    walked = newest.length >= want || w.n < 2 * maxWalk ? newest : null;
   }
   if (walked) {
     [[total, totalKind], ordered] = [estimate(walked.length), order(walked)];
   } else {
-    ordered = await withPlan(db, 'bitmap', async (tx) => {
-      let floor: number | null = null;
-      // Count, unless the statistics already know every term and say there are well over the cap.
-      if (expected === null || expected < 3 * countCap || !allKnown(terms, stats!)) {
-        const candidates = await rows<Candidate>(tx, sql`select ${CANDIDATE} from documents d where ${where} and ${VISIBLE} limit ${countCap + 1}`);
-        if (candidates.length <= countCap) {
-          [total, totalKind] = [candidates.length, 'exact'];
-          return order(candidates);
-        }
-        // These are matches too: the newest `want` of all are at least as new as the want-th newest of these.
-        if (candidates.length >= want) floor = candidates.map((c) => c.publishedMs).sort((a, b) => b - a)[want - 1];
+    let floor: number | null = null;
+    let counted: Candidate[] | null = null;
+    // Count, unless the statistics already know every term and say there are well over the cap.
+    if (expected === null || expected < 3 * countCap || !allKnown(terms, stats!)) {
+      const candidates = await pinnedRows<Candidate>(db, 'bitmap', sql`select ${CANDIDATE} from documents d where ${where} and ${VISIBLE} limit ${countCap + 1}`);
+      if (candidates.length <= countCap) {
+        [total, totalKind] = [candidates.length, 'exact'];
+        counted = order(candidates);
       }
+      // These are matches too: the newest `want` of all are at least as new as the want-th newest of these.
+      else if (candidates.length >= want) floor = candidates.map((c) => c.publishedMs).sort((x, y) => y - x)[want - 1];
+    }
+    if (counted) ordered = counted;
+    else {
       [total, totalKind] = estimate(countCap);
       let newest: Candidate[] = [];
       // A year is a closed range: no window counted back from today, only what the count proved.
       for (const cut of p.year ? [floor] : cutoffs(want, share, stats, floor)) {
         const recent = cut === null ? sql`` : sql` and d.published_at >= ${new Date(cut).toISOString()}::timestamptz`;
-        newest = await rows<Candidate>(tx, sql`select ${CANDIDATE} from documents d where ${where} and ${VISIBLE}${recent} order by d.published_at desc, d.id desc limit ${want}`);
+        newest = await pinnedRows<Candidate>(db, 'bitmap', sql`select ${CANDIDATE} from documents d where ${where} and ${VISIBLE}${recent} order by d.published_at desc, d.id desc limit ${want}`);
         if (newest.length >= want) break;
         // Everything read and still short of the page: that is all there is.
         if (cut === null) [total, totalKind] = [newest.length, 'exact'];
       }
-      return order(newest);
-    });
+      ordered = order(newest);
+    }
   }
-  const ids = ordered.slice(offset, offset + SEARCH_PAGE_SIZE).map((c) => c.id);
-  if (!ids.length) return result(total!, totalKind!);
+  const page = ordered.slice(offset, offset + SEARCH_PAGE_SIZE);
+  if (!page.length) return result(total!, totalKind!);
 
-  const details = await rows<HitRow>(
+  const details = await plainRows<Detail>(
     db,
-    sql`select d.id, d.title, left(d.body_text, 1500) as body, (extract(epoch from d.published_at) * 1000)::float8 as "publishedMs",
-               d.doc_number as "docNumber", d.publisher, d.validity, c.name as "columnName", c.slug as "columnSlug"
-        from documents d join catalog_columns c on c.id = d.column_id where d.id in ${sql`(${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`}`,
+    sql`select d.id, left(d.body_text, 1500) as body, d.publisher, d.validity, c.name as "columnName", c.slug as "columnSlug"
+        from documents d join catalog_columns c on c.id = d.column_id where d.id in ${sql`(${sql.join(page.map((c) => sql`${c.id}`), sql`, `)})`}`,
   );
   const byId = new Map(details.map((r) => [r.id, r]));
   const needles = highlightNeedles(q);
-  const hits = ids
-    .map((id) => byId.get(id))
-    .filter((r): r is HitRow => !!r)
-    .map((r) => ({
-      id: r.id,
-      title: r.title,
-      url: `/doc/${r.id}`,
-      snippet: snippetHtml(r.body, needles),
-      column: r.columnName,
-      publishedAt: new Date(r.publishedMs).toISOString(),
-      titleHtml: highlightHtml(r.title, needles),
-      columnSlug: r.columnSlug,
-      docNumber: r.docNumber,
-      publisher: r.publisher,
-      validity: r.validity,
-    }));
+  const hits: SearchHit[] = [];
+  for (const c of page) {
+    const detail = byId.get(c.id);
+    if (!detail) continue;
+    const { body, publisher, validity, columnName, columnSlug } = detail;
+    hits.push({
+      id: c.id,
+      title: c.title,
+      url: `/doc/${c.id}`,
+      snippet: snippetHtml(body, needles),
+      column: columnName,
+      publishedAt: new Date(c.publishedMs).toISOString(),
+      titleHtml: highlightHtml(c.title, needles),
+      columnSlug,
+      docNumber: c.docNumber,
+      publisher,
+      validity,
+    });
+  }
   return result(total!, totalKind!, hits);
 }
 
