@@ -48,19 +48,52 @@ export function inlined(query: SQL): string {
 }
 
 /**
+ * PGlite's statements prepared by text, per database (PGlite is one session, so a statement
+ * prepared once stays). Planning a search costs more than running it on a small catalog; a
+ * prepared statement is planned once (PostgreSQL keeps its generic plan when that is no dearer than
+ * planning each time, and plans again after ANALYZE or a change of the table).
+ */
+const preparedBy = new WeakMap<object, Map<string, Promise<string>>>();
+let prepares = 0;
+
+function prepare(client: { exec(text: string): Promise<unknown> }, text: string): Promise<string> {
+  let byText = preparedBy.get(client);
+  if (!byText) preparedBy.set(client, (byText = new Map()));
+  let name = byText.get(text);
+  if (!name) {
+    const n = `gk_search_${++prepares}`;
+    name = client.exec(`prepare ${n} as ${text}`).then(() => n);
+    // A failed prepare is tried again next time.
+    name.catch(() => byText.delete(text));
+    byText.set(text, name);
+  }
+  return name;
+}
+
+/**
  * Rows of one SELECT planned with the planner held to `plan`, in one round trip and without a
  * transaction of its own: `SET LOCAL …; SELECT …` sent as one string runs as one implicit
  * transaction, so the settings hold for the select and end with it. Handles that are not a
  * database (an open drizzle transaction) run it the long way: BEGIN, set_config, the select, COMMIT.
  *
- * Numbers come back as numbers, strings as strings, json parsed; timestamps as the driver gives
- * them (select them as epoch milliseconds, see sql.ts).
+ * `prepared`: on PGlite, a statement prepared once and executed with its values (only for a query
+ * whose plan does not depend on them: it is planned once for all). `explain`: the plan instead
+ * (EXPLAIN's options, e.g. 'analyze'), as the statement runs it. Numbers come back as numbers,
+ * strings as strings, json parsed; timestamps as the driver gives them (select them as epoch
+ * milliseconds, see sql.ts).
  */
-export async function pinnedRows<T>(db: Db, plan: Plan, query: SQL): Promise<T[]> {
+export async function pinnedRows<T>(db: Db, plan: Plan, query: SQL, opts: { prepared?: boolean; explain?: string } = {}): Promise<T[]> {
   const client = clientOf(db);
-  if (!client) return withPlan(db, plan, (tx) => rows<T>(tx, query));
-  const text = `set local ${OFF[plan][0]} = off; set local ${OFF[plan][1]} = off; ${inlined(query)}`;
-  const results = 'exec' in client ? await client.exec(text) : await client.query(text);
+  const explain = opts.explain ? `explain (${opts.explain}) ` : '';
+  if (!client) return withPlan(db, plan, (tx) => rows<T>(tx, sql`${sql.raw(explain)}${query}`));
+  const settings = `set local ${OFF[plan][0]} = off; set local ${OFF[plan][1]} = off; ${explain}`;
+  let results: { rows: unknown[] } | { rows: unknown[] }[];
+  if ('exec' in client) {
+    if (opts.prepared) {
+      const { sql: text, params } = dialect.sqlToQuery(query);
+      results = await client.exec(settings + executeStatement(await prepare(client, text), params));
+    } else results = await client.exec(settings + inlined(query));
+  } else results = await client.query(settings + inlined(query));
   const list = Array.isArray(results) ? results : [results];
   return list[list.length - 1].rows as T[];
 }
@@ -76,12 +109,18 @@ export function withPlan<T>(db: Db, plan: Plan, fn: (tx: Db) => Promise<T>): Pro
 /**
  * Rows of a query with parameters, straight from the driver: the same as `rows` (sql.ts) for queries
  * selecting no timestamps, without drizzle's per-query copy of PGlite's type parsers (one for each
- * array type, several hundred).
+ * array type, several hundred). `prepared` as for pinnedRows.
  */
-export async function plainRows<T>(db: Db, query: SQL): Promise<T[]> {
+export async function plainRows<T>(db: Db, query: SQL, opts: { prepared?: boolean } = {}): Promise<T[]> {
   const client = clientOf(db);
-  if (!client || !('query' in client)) return rows<T>(db, query);
+  if (!client) return rows<T>(db, query);
   const { sql: text, params } = dialect.sqlToQuery(query);
-  const res = await client.query(text, params);
+  let res: { rows: unknown[] } | { rows: unknown[] }[];
+  if ('exec' in client) {
+    if (opts.prepared) res = await client.exec(executeStatement(await prepare(client, text), params));
+    else res = await (client as unknown as { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> }).query(text, params);
+  } else res = await client.query(text, params);
   return (Array.isArray(res) ? res[res.length - 1] : res).rows as T[];
 }
+
+const executeStatement = (name: string, params: unknown[]) => `execute ${name}${params.length ? `(${params.map(literal).join(', ')})` : ''}`;

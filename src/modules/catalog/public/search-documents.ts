@@ -8,7 +8,7 @@ import { allKnown, estimateShare, termStats, type TermStats } from './term-stats
 import { highlightHtml, highlightNeedles, snippetHtml } from './highlight.ts';
 import { inColumns } from './list-column-documents.ts';
 import { pinnedRows, plainRows } from './pinned-query.ts';
-import { newestVisible, rows, VISIBLE } from './sql.ts';
+import { newestVisible, rows, uuidArray, VISIBLE } from './sql.ts';
 
 export const SEARCH_PAGE_SIZE = 20;
 /** Matches are counted up to this many; beyond it the total is estimated. */
@@ -211,7 +211,8 @@ export async function searchDocuments(db: Db, raw: SearchParams, limits: SearchL
     let counted: Candidate[] | null = null;
     // Count, unless the statistics already know every term and say there are well over the cap.
     if (expected === null || expected < 3 * countCap || !allKnown(terms, stats!)) {
-      const candidates = await pinnedRows<Candidate>(db, 'bitmap', sql`select ${CANDIDATE} from documents d where ${where} and ${VISIBLE} limit ${countCap + 1}`);
+      // Without filters the plan is the same whatever the query (its tsquery is a sub-select): planned once.
+      const candidates = await pinnedRows<Candidate>(db, 'bitmap', sql`select ${CANDIDATE} from documents d where ${where} and ${VISIBLE} limit ${countCap + 1}`, { prepared: !filters.length });
       if (candidates.length <= countCap) {
         [total, totalKind] = [candidates.length, 'exact'];
         counted = order(candidates);
@@ -240,7 +241,8 @@ export async function searchDocuments(db: Db, raw: SearchParams, limits: SearchL
   const details = await plainRows<Detail>(
     db,
     sql`select d.id, left(d.body_text, 1500) as body, d.publisher, d.validity, c.name as "columnName", c.slug as "columnSlug"
-        from documents d join catalog_columns c on c.id = d.column_id where d.id in ${sql`(${sql.join(page.map((c) => sql`${c.id}`), sql`, `)})`}`,
+        from documents d join catalog_columns c on c.id = d.column_id where d.id = any(${uuidArray(page.map((c) => c.id))})`,
+    { prepared: true },
   );
   const byId = new Map(details.map((r) => [r.id, r]));
   const needles = highlightNeedles(q);
