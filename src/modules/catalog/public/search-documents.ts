@@ -18,6 +18,8 @@ export const RANK_WINDOW = 40;
 /** The newest rows may be walked and tested one by one when that reaches the page in at most this many rows. */
 export const MAX_WALK = 300;
 export const MAX_PAGE = 50;
+/** Below this many indexed documents a filtered count is planned once too (see planOnce). */
+export const PLAN_ONCE_UNDER = 5_000;
 
 /**
  * 信息类型: what kind of information a document is. 政策文件, 通知公告 and 工作动态 follow the category
@@ -188,6 +190,11 @@ export async function searchDocuments(db: Db, raw: SearchParams, limits: SearchL
   const scope = stats ? (p.year ? Math.min(stats.indexed, 365 * stats.perDay) : stats.indexed) : 0;
   const expected = stats && !p.column && !p.unit && !p.type ? share! * scope : null;
   const estimate = (atLeast: number): [number, SearchResult['totalKind']] => (expected !== null && expected > atLeast ? [Math.round(expected), 'estimate'] : [atLeast, 'atLeast']);
+  // The count may run as a statement planned once (pinned-query.ts) when its plan cannot depend on
+  // the values: without filters (the tsquery is a sub-select, unknown to the planner either way), or
+  // in a catalog the planner knows nothing of or that is small (any plan reads little there, and
+  // planning costs more than running).
+  const planOnce = !filters.length || !stats || stats.indexed < PLAN_ONCE_UNDER;
   const want = p.sort === 'date' ? offset + SEARCH_PAGE_SIZE : Math.max(rankWindow, offset + SEARCH_PAGE_SIZE);
   const order = (list: Candidate[]) => (p.sort === 'date' ? list.sort(byDate) : rank(list, q));
 
@@ -211,8 +218,7 @@ export async function searchDocuments(db: Db, raw: SearchParams, limits: SearchL
     let counted: Candidate[] | null = null;
     // Count, unless the statistics already know every term and say there are well over the cap.
     if (expected === null || expected < 3 * countCap || !allKnown(terms, stats!)) {
-      // Without filters the plan is the same whatever the query (its tsquery is a sub-select): planned once.
-      const candidates = await pinnedRows<Candidate>(db, 'bitmap', sql`select ${CANDIDATE} from documents d where ${where} and ${VISIBLE} limit ${countCap + 1}`, { prepared: !filters.length });
+      const candidates = await pinnedRows<Candidate>(db, 'bitmap', sql`select ${CANDIDATE} from documents d where ${where} and ${VISIBLE} limit ${countCap + 1}`, { prepared: planOnce });
       if (candidates.length <= countCap) {
         [total, totalKind] = [candidates.length, 'exact'];
         counted = order(candidates);
