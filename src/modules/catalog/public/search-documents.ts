@@ -82,10 +82,11 @@ const byDate = (a: Candidate, b: Candidate) => b.publishedMs - a.publishedMs || 
  * Computed here from the short fields rather than with ts_rank: lexemes stored without positions
  * (array_to_tsvector) carry no weight, so ts_rank would give every match the same score.
  */
-function rank(list: Candidate[], query: string): Candidate[] {
+function rank(list: Candidate[], query: string, terms: string[]): Candidate[] {
+  if (list.length < 2) return list;
   // A CJK term (one character or a pair) is in the indexed terms exactly when the text contains it;
   // a latin/digit term only as a whole run.
-  const tests = queryTerms(query).map((t) => {
+  const tests = terms.map((t) => {
     if (!/^[a-z0-9]+$/.test(t)) return (s: string) => s.includes(t);
     const re = new RegExp(`(?<![a-z0-9])${t}(?![a-z0-9])`);
     return (s: string) => re.test(s);
@@ -196,7 +197,7 @@ export async function searchDocuments(db: Db, raw: SearchParams, limits: SearchL
   // planning costs more than running).
   const planOnce = !filters.length || !stats || stats.indexed < PLAN_ONCE_UNDER;
   const want = p.sort === 'date' ? offset + SEARCH_PAGE_SIZE : Math.max(rankWindow, offset + SEARCH_PAGE_SIZE);
-  const order = (list: Candidate[]) => (p.sort === 'date' ? list.sort(byDate) : rank(list, q));
+  const order = (list: Candidate[]) => (p.sort === 'date' ? list.sort(byDate) : rank(list, q, terms));
 
   let total: number;
   let totalKind: SearchResult['totalKind'];
