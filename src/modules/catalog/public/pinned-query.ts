@@ -41,7 +41,10 @@ function literal(v: unknown): string {
 
 const dialect = new PgDialect();
 
-/** The query as one statement with its values written in (a string of statements takes no parameters). */
+/**
+ * The query as one statement with its values written in (a string of statements takes no
+ * parameters). Its own text must hold no `$n` but drizzle's placeholders.
+ */
 export function inlined(query: SQL): string {
   const { sql: text, params } = dialect.sqlToQuery(query);
   return text.replace(/\$(\d+)/g, (_, n: string) => literal(params[Number(n) - 1]));
@@ -89,10 +92,8 @@ export async function pinnedRows<T>(db: Db, plan: Plan, query: SQL, opts: { prep
   const settings = `set local ${OFF[plan][0]} = off; set local ${OFF[plan][1]} = off; ${explain}`;
   let results: { rows: unknown[] } | { rows: unknown[] }[];
   if ('exec' in client) {
-    if (opts.prepared) {
-      const { sql: text, params } = dialect.sqlToQuery(query);
-      results = await client.exec(settings + executeStatement(await prepare(client, text), params));
-    } else results = await client.exec(settings + inlined(query));
+    if (opts.prepared) results = await execPrepared(client, settings, query);
+    else results = await client.exec(settings + inlined(query));
   } else results = await client.query(settings + inlined(query));
   const list = Array.isArray(results) ? results : [results];
   return list[list.length - 1].rows as T[];
@@ -114,13 +115,24 @@ export function withPlan<T>(db: Db, plan: Plan, fn: (tx: Db) => Promise<T>): Pro
 export async function plainRows<T>(db: Db, query: SQL, opts: { prepared?: boolean } = {}): Promise<T[]> {
   const client = clientOf(db);
   if (!client) return rows<T>(db, query);
+  if (opts.prepared && 'exec' in client) return (await execPrepared(client, '', query))[0].rows as T[];
   const { sql: text, params } = dialect.sqlToQuery(query);
-  let res: { rows: unknown[] } | { rows: unknown[] }[];
-  if ('exec' in client) {
-    if (opts.prepared) res = await client.exec(executeStatement(await prepare(client, text), params));
-    else res = await (client as unknown as { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> }).query(text, params);
-  } else res = await client.query(text, params);
-  return (Array.isArray(res) ? res[res.length - 1] : res).rows as T[];
+  const res = await (client as { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> }).query(text, params);
+  return res.rows as T[];
 }
 
-const executeStatement = (name: string, params: unknown[]) => `execute ${name}${params.length ? `(${params.map(literal).join(', ')})` : ''}`;
+/**
+ * `before` (settings) and EXECUTE of the query's prepared statement with its values. A statement
+ * gone from the session (DEALLOCATE, DISCARD) is prepared again.
+ */
+async function execPrepared<R>(client: { exec(text: string): Promise<R> }, before: string, query: SQL): Promise<R> {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const values = params.length ? `(${params.map(literal).join(', ')})` : '';
+  try {
+    return await client.exec(`${before}execute ${await prepare(client, text)}${values}`);
+  } catch (e) {
+    if ((e as { code?: string }).code !== '26000') throw e;
+    preparedBy.get(client)?.delete(text);
+    return client.exec(`${before}execute ${await prepare(client, text)}${values}`);
+  }
+}
