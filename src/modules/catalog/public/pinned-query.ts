@@ -100,7 +100,7 @@ export async function pinnedRows<T>(db: Db, plan: Plan, query: SQL, opts: { prep
 }
 
 /** Runs `fn` in a transaction with the planner held to `plan` (SET LOCAL, so only this transaction). */
-export function withPlan<T>(db: Db, plan: Plan, fn: (tx: Db) => Promise<T>): Promise<T> {
+function withPlan<T>(db: Db, plan: Plan, fn: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select set_config(${OFF[plan][0]}, 'off', true), set_config(${OFF[plan][1]}, 'off', true)`);
     return fn(tx as unknown as Db);
