@@ -19,7 +19,8 @@ import { sql } from 'drizzle-orm';
 import { openDatabase, runMigrations, type Database } from '../src/db/client.ts';
 import { catalogColumns, documents, units } from '../src/db/schema/index.ts';
 import { bodyText, sanitizeBody, searchVectorSql } from '../src/modules/catalog/document-content.ts';
-import { COUNT_CAP, MAX_WALK, RANK_WINDOW, searchDocuments, withPlan, type SearchParams } from '../src/modules/catalog/public/search-documents.ts';
+import { COUNT_CAP, MAX_WALK, RANK_WINDOW, searchDocuments, type SearchParams } from '../src/modules/catalog/public/search-documents.ts';
+import { pinnedRows } from '../src/modules/catalog/public/pinned-query.ts';
 import { newestVisible, VISIBLE } from '../src/modules/catalog/public/sql.ts';
 import { estimateShare, termStats } from '../src/modules/catalog/public/term-stats.ts';
 import { queryTerms, tsqueryLiteral } from '../src/modules/catalog/search-terms.ts';
@@ -181,7 +182,7 @@ try {
   const [{ shared_buffers: buffers }] = await rows<{ shared_buffers: string }>(db, sql`show shared_buffers`);
   console.log(`  (shared_buffers ${buffers}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; the planner's statistics track ${tracked?.freq.size ?? 0} search terms)`);
 
-  // The plans the searches run (see withPlan): the GIN index answers the match, except for a term most documents hold.
+  // The plans the searches run (see pinned-query.ts): the GIN index answers the match, except for a term most documents hold.
   const stats = await termStats(db);
   for (const text of ['政', '公开', '档案', docNumbers[0] ?? '渝中府办发〔2021〕12号', 'wifi']) {
     const terms = queryTerms(text);
@@ -190,10 +191,13 @@ try {
     const expected = stats ? share! * stats.indexed : null;
     const frequent = expected !== null && expected > COUNT_CAP && RANK_WINDOW / share! <= MAX_WALK;
     const where = frequent ? sql`d.search_vector @@ ${tsq}::tsquery` : sql`d.search_vector @@ (select ${tsq}::tsquery)`;
+    // As searchDocuments runs them: the walk as one statement, the count as a prepared one (PGlite).
     const query = frequent
-      ? sql`explain (analyze, costs off, timing off) ${newestVisible(sql.raw('d.id, d.title, (extract(epoch from d.published_at) * 1000)::float8 as "publishedMs"'), where, RANK_WINDOW)}`
-      : sql`explain (analyze, costs off, timing off) select d.id, d.title from documents d where ${where} and ${VISIBLE} limit ${COUNT_CAP + 1}`;
-    const plan = await withPlan(db, frequent ? 'ordered' : 'bitmap', (tx) => rows<{ 'QUERY PLAN': string }>(tx, query));
+      ? newestVisible(sql.raw('d.id, d.title, (extract(epoch from d.published_at) * 1000)::float8 as "publishedMs"'), where, RANK_WINDOW)
+      : sql`select d.id, d.title, d.doc_number as "docNumber", d.index_no as "indexNo", (extract(epoch from d.published_at) * 1000)::float8 as "publishedMs" from documents d where ${where} and ${VISIBLE} limit ${COUNT_CAP + 1}`;
+    // A prepared statement is planned afresh its first five times; the sixth shows the plan it keeps.
+    let plan: { 'QUERY PLAN': string }[] = [];
+    for (let i = 0; i < (frequent ? 1 : 6); i++) plan = await pinnedRows<{ 'QUERY PLAN': string }>(db, frequent ? 'ordered' : 'bitmap', query, { prepared: !frequent, explain: 'analyze, costs off, timing off' });
     const lines = plan.map((p) => p['QUERY PLAN'].trim().replace(/\s+/g, ' ')).filter((l) => /Scan|Filtered/.test(l));
     console.log(`  plan for ${text} (${frequent ? 'common: date index' : 'GIN'}, expected ${expected === null ? '?' : Math.round(expected)}): ${lines.slice(0, 3).join(' | ')}`);
   }

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
 import { invalid } from '../../../platform/errors.ts';
 import { queryTerms, tsqueryLiteral } from '../search-terms.ts';
-import { columnSubtree } from './columns.ts';
 import { allKnown, estimateShare, termStats, type TermStats } from './term-stats.ts';
 import { highlightHtml, highlightNeedles, snippetHtml } from './highlight.ts';
 import { inColumns } from './list-column-documents.ts';
-import { newestVisible, rows, VISIBLE } from './sql.ts';
+import { pinnedRows, plainRows } from './pinned-query.ts';
+import { newestVisible, uuidArray, VISIBLE } from './sql.ts';
 
 export const SEARCH_PAGE_SIZE = 20;
 /** Matches are counted up to this many; beyond it the total is estimated. */
@@ -17,6 +17,8 @@ export const RANK_WINDOW = 40;
 /** The newest rows may be walked and tested one by one when that reaches the page in at most this many rows. */
 export const MAX_WALK = 300;
 export const MAX_PAGE = 50;
+/** Below this many indexed documents a filtered count is planned once too (see planOnce). */
+export const PLAN_ONCE_UNDER = 5_000;
 
 /**
  * 信息类型: what kind of information a document is. 政策文件, 通知公告 and 工作动态 follow the category
@@ -79,10 +81,11 @@ const byDate = (a: Candidate, b: Candidate) => b.publishedMs - a.publishedMs || 
  * Computed here from the short fields rather than with ts_rank: lexemes stored without positions
  * (array_to_tsvector) carry no weight, so ts_rank would give every match the same score.
  */
-function rank(list: Candidate[], query: string): Candidate[] {
+function rank(list: Candidate[], query: string, terms: string[]): Candidate[] {
+  if (list.length < 2) return list;
   // A CJK term (one character or a pair) is in the indexed terms exactly when the text contains it;
   // a latin/digit term only as a whole run.
-  const tests = queryTerms(query).map((t) => {
+  const tests = terms.map((t) => {
     if (!/^[a-z0-9]+$/.test(t)) return (s: string) => s.includes(t);
     const re = new RegExp(`(?<![a-z0-9])${t}(?![a-z0-9])`);
     return (s: string) => re.test(s);
@@ -98,7 +101,8 @@ function rank(list: Candidate[], query: string): Candidate[] {
   return list.sort((x, y) => score.get(y.id)! - score.get(x.id)! || byDate(x, y));
 }
 
-type HitRow = { id: string; title: string; body: string; publishedMs: number; docNumber: string | null; publisher: string; validity: string; columnName: string; columnSlug: string };
+/** What a hit shows beyond the candidate's fields: body (its start), publisher, validity, column name and slug. */
+type Detail = { id: string; body: string; publisher: string; validity: string; columnName: string; columnSlug: string };
 
 export interface SearchLimits {
   countCap: number;
@@ -122,23 +126,6 @@ function cutoffs(want: number, share: number | null, stats: TermStats | null, fl
   return [...list, floor];
 }
 
-export type Plan = 'bitmap' | 'ordered';
-
-/**
- * Runs `fn` with the planner held to one kind of plan (SET LOCAL, so only this transaction):
- * `bitmap` answers the match from the GIN index and reads only matching rows; `ordered` walks the
- * (status, published_at) index newest first and tests each row, which is cheaper only when most rows
- * match. Left alone, the planner may test every row of a sequential scan, and each test unpacks a
- * search vector kept out of line (TOAST) — a hundred times the cost of an index entry.
- */
-export function withPlan<T>(db: Db, plan: Plan, fn: (tx: Db) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    const off = plan === 'bitmap' ? ['enable_seqscan', 'enable_indexscan'] : ['enable_seqscan', 'enable_bitmapscan'];
-    await tx.execute(sql`select set_config(${off[0]}, 'off', true), set_config(${off[1]}, 'off', true)`);
-    return fn(tx as unknown as Db);
-  });
-}
-
 /**
  * The publication time of the n-th newest visible document and how many there are (up to n): read
  * from the (status, published_at) index, a few hundred entries.
@@ -154,7 +141,7 @@ function walkWindow(n: number): SQL {
  * tsquery; filters narrow by column (and the columns below it), site unit, year of publication
  * (Asia/Shanghai), validity and type (SEARCH_TYPES). Whatever a query matches, the work it does is bounded:
  *
- * - The GIN index answers the match (a bitmap scan, see withPlan) and at most COUNT_CAP + 1 matching
+ * - The GIN index answers the match (a bitmap scan, see pinned-query.ts) and at most COUNT_CAP + 1 matching
  *   rows are read, with only the short fields ranking needs — never a body or a vector. Up to
  *   COUNT_CAP matches are counted exactly and all ranked (see rank) or dated here.
  * - More than that (by the count, or already by the planner's statistics of the terms, see
@@ -184,9 +171,18 @@ export async function searchDocuments(db: Db, raw: SearchParams, limits: SearchL
   // Cheap conditions first: the planner keeps the written order among equal costs.
   const filters: SQL[] = [];
   if (p.column) {
-    const [col] = await rows<{ id: string }>(db, sql`select id from catalog_columns where slug = ${p.column}`);
-    if (!col) return result(0, 'exact');
-    filters.push(inColumns((await columnSubtree(db, col.id)).map((c) => c.id)));
+    // The column and every column below it (as columnSubtree, columns.ts), in one statement.
+    const tree = await plainRows<{ id: string }>(
+      db,
+      sql`with recursive down as (
+            select c.id, 0 as depth from catalog_columns c where c.slug = ${p.column}
+            union all
+            select c.id, down.depth + 1 from catalog_columns c join down on c.parent_id = down.id where down.depth < 20)
+          select id from down`,
+      { prepared: true },
+    );
+    if (!tree.length) return result(0, 'exact');
+    filters.push(inColumns(tree.map((c) => c.id)));
   }
   if (p.unit) filters.push(sql`d.site_unit_id = ${p.unit}`);
   if (p.year) filters.push(sql`d.published_at >= ${`${p.year}-01-01T00:00:00+08:00`}::timestamptz and d.published_at < ${`${p.year + 1}-01-01T00:00:00+08:00`}::timestamptz`);
@@ -203,8 +199,13 @@ export async function searchDocuments(db: Db, raw: SearchParams, limits: SearchL
   const scope = stats ? (p.year ? Math.min(stats.indexed, 365 * stats.perDay) : stats.indexed) : 0;
   const expected = stats && !p.column && !p.unit && !p.type ? share! * scope : null;
   const estimate = (atLeast: number): [number, SearchResult['totalKind']] => (expected !== null && expected > atLeast ? [Math.round(expected), 'estimate'] : [atLeast, 'atLeast']);
+  // The count may run as a statement planned once (pinned-query.ts) when its plan cannot depend on
+  // the values: without filters (the tsquery is a sub-select, unknown to the planner either way), or
+  // in a catalog the planner knows nothing of or that is small (any plan reads little there, and
+  // planning costs more than running).
+  const planOnce = !filters.length || !stats || stats.indexed < PLAN_ONCE_UNDER;
   const want = p.sort === 'date' ? offset + SEARCH_PAGE_SIZE : Math.max(rankWindow, offset + SEARCH_PAGE_SIZE);
-  const order = (list: Candidate[]) => (p.sort === 'date' ? list.sort(byDate) : rank(list, q));
+  const order = (list: Candidate[]) => (p.sort === 'date' ? list.sort(byDate) : rank(list, q, terms));
 
   let total: number;
   let totalKind: SearchResult['totalKind'];
@@ -214,68 +215,71 @@ export async function searchDocuments(db: Db, raw: SearchParams, limits: SearchL
     // The statistics say the term is everywhere, but not when: a term common only in old documents
     // (2021) would make the walk test row after row. The walk stays within the newest 2 × MAX_WALK
     // visible rows; short of the page there, the GIN index answers after all.
-    walked = await withPlan(db, 'ordered', async (tx) => {
-      const [w] = await rows<{ since: number | null; n: number }>(tx, walkWindow(2 * maxWalk));
-      const bound = w.n < 2 * maxWalk || w.since === null ? sql`` : sql` and d.published_at >= ${new Date(w.since).toISOString()}::timestamptz`;
-      const newest = await rows<Candidate>(tx, newestVisible(CANDIDATE, sql`${walkWhere}${bound}`, want));
-      return newest.length >= want || w.n < 2 * maxWalk ? newest : null;
-    });
+    const [w] = await pinnedRows<{ since: number | null; n: number }>(db, 'ordered', walkWindow(2 * maxWalk));
+    const bound = w.n < 2 * maxWalk || w.since === null ? sql`` : sql` and d.published_at >= ${new Date(w.since).toISOString()}::timestamptz`;
+    const newest = await pinnedRows<Candidate>(db, 'ordered', newestVisible(CANDIDATE, sql`${walkWhere}${bound}`, want));
+    walked = newest.length >= want || w.n < 2 * maxWalk ? newest : null;
   }
   if (walked) {
     [[total, totalKind], ordered] = [estimate(walked.length), order(walked)];
   } else {
-    ordered = await withPlan(db, 'bitmap', async (tx) => {
-      let floor: number | null = null;
-      // Count, unless the statistics already know every term and say there are well over the cap.
-      if (expected === null || expected < 3 * countCap || !allKnown(terms, stats!)) {
-        const candidates = await rows<Candidate>(tx, sql`select ${CANDIDATE} from documents d where ${where} and ${VISIBLE} limit ${countCap + 1}`);
-        if (candidates.length <= countCap) {
-          [total, totalKind] = [candidates.length, 'exact'];
-          return order(candidates);
-        }
-        // These are matches too: the newest `want` of all are at least as new as the want-th newest of these.
-        if (candidates.length >= want) floor = candidates.map((c) => c.publishedMs).sort((a, b) => b - a)[want - 1];
+    let floor: number | null = null;
+    let counted: Candidate[] | null = null;
+    // Count, unless the statistics already know every term and say there are well over the cap.
+    if (expected === null || expected < 3 * countCap || !allKnown(terms, stats!)) {
+      const candidates = await pinnedRows<Candidate>(db, 'bitmap', sql`select ${CANDIDATE} from documents d where ${where} and ${VISIBLE} limit ${countCap + 1}`, { prepared: planOnce });
+      if (candidates.length <= countCap) {
+        [total, totalKind] = [candidates.length, 'exact'];
+        counted = order(candidates);
       }
+      // These are matches too: the newest `want` of all are at least as new as the want-th newest of these.
+      else if (candidates.length >= want) floor = candidates.map((c) => c.publishedMs).sort((x, y) => y - x)[want - 1];
+    }
+    if (counted) ordered = counted;
+    else {
       [total, totalKind] = estimate(countCap);
       let newest: Candidate[] = [];
       // A year is a closed range: no window counted back from today, only what the count proved.
       for (const cut of p.year ? [floor] : cutoffs(want, share, stats, floor)) {
         const recent = cut === null ? sql`` : sql` and d.published_at >= ${new Date(cut).toISOString()}::timestamptz`;
-        newest = await rows<Candidate>(tx, sql`select ${CANDIDATE} from documents d where ${where} and ${VISIBLE}${recent} order by d.published_at desc, d.id desc limit ${want}`);
+        newest = await pinnedRows<Candidate>(db, 'bitmap', sql`select ${CANDIDATE} from documents d where ${where} and ${VISIBLE}${recent} order by d.published_at desc, d.id desc limit ${want}`);
         if (newest.length >= want) break;
         // Everything read and still short of the page: that is all there is.
         if (cut === null) [total, totalKind] = [newest.length, 'exact'];
       }
-      return order(newest);
-    });
+      ordered = order(newest);
+    }
   }
-  const ids = ordered.slice(offset, offset + SEARCH_PAGE_SIZE).map((c) => c.id);
-  if (!ids.length) return result(total!, totalKind!);
+  const page = ordered.slice(offset, offset + SEARCH_PAGE_SIZE);
+  if (!page.length) return result(total!, totalKind!);
 
-  const details = await rows<HitRow>(
+  const details = await plainRows<Detail>(
     db,
-    sql`select d.id, d.title, left(d.body_text, 1500) as body, (extract(epoch from d.published_at) * 1000)::float8 as "publishedMs",
-               d.doc_number as "docNumber", d.publisher, d.validity, c.name as "columnName", c.slug as "columnSlug"
-        from documents d join catalog_columns c on c.id = d.column_id where d.id in ${sql`(${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`}`,
+    sql`select d.id, left(d.body_text, 1500) as body, d.publisher, d.validity, c.name as "columnName", c.slug as "columnSlug"
+        from documents d join catalog_columns c on c.id = d.column_id where d.id = any(${uuidArray(page.map((c) => c.id))})`,
+    { prepared: true },
   );
   const byId = new Map(details.map((r) => [r.id, r]));
   const needles = highlightNeedles(q);
-  const hits = ids
-    .map((id) => byId.get(id))
-    .filter((r): r is HitRow => !!r)
-    .map((r) => ({
-      id: r.id,
-      title: r.title,
-      url: `/doc/${r.id}`,
-      snippet: snippetHtml(r.body, needles),
-      column: r.columnName,
-      publishedAt: new Date(r.publishedMs).toISOString(),
-      titleHtml: highlightHtml(r.title, needles),
-      columnSlug: r.columnSlug,
-      docNumber: r.docNumber,
-      publisher: r.publisher,
-      validity: r.validity,
-    }));
+  const hits: SearchHit[] = [];
+  for (const c of page) {
+    const detail = byId.get(c.id);
+    if (!detail) continue;
+    const { body, publisher, validity, columnName, columnSlug } = detail;
+    hits.push({
+      id: c.id,
+      title: c.title,
+      url: `/doc/${c.id}`,
+      snippet: snippetHtml(body, needles),
+      column: columnName,
+      publishedAt: new Date(c.publishedMs).toISOString(),
+      titleHtml: highlightHtml(c.title, needles),
+      columnSlug,
+      docNumber: c.docNumber,
+      publisher,
+      validity,
+    });
+  }
   return result(total!, totalKind!, hits);
 }
 
