@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
+import { plainRows } from './pinned-query.ts';
 import { rows, uuidArray } from './sql.ts';
 
 export interface PublicSite {
@@ -49,16 +50,25 @@ export async function columnPath(db: Db, columnId: string): Promise<PublicColumn
   return list.map(({ depth: _d, ...c }) => c);
 }
 
+/** Walks down from the column(s) `anchor` selects (a condition on `c`), at most 20 levels, carrying `cols`. */
+const walkDown = (anchor: SQL, cols: SQL) => sql`with recursive down as (
+      select ${cols}, 0 as depth from catalog_columns c where ${anchor}
+      union all
+      select ${cols}, down.depth + 1 from catalog_columns c join down on c."parent_id" = down.id where down.depth < 20)`;
+
 /** The column and every column below it, parents before children, siblings in their order. */
 export async function columnSubtree(db: Db, columnId: string): Promise<TreeColumn[]> {
   return rows<TreeColumn>(
     db,
-    sql`with recursive down as (
-          select ${COLS}, c.sort, c.created_at, 0 as depth from catalog_columns c where c.id = ${columnId}
-          union all
-          select ${COLS}, c.sort, c.created_at, down.depth + 1 from catalog_columns c join down on c."parent_id" = down.id where down.depth < 20)
+    sql`${walkDown(sql`c.id = ${columnId}`, sql`${COLS}, c.sort, c.created_at`)}
         select id, "parentId", name, slug, note, category, depth from down order by depth, sort, created_at`,
   );
+}
+
+/** The ids of the column with this slug and of every column below it (none when no column has it): one statement, prepared once on PGlite. */
+export async function columnSubtreeIds(db: Db, slug: string): Promise<string[]> {
+  const list = await plainRows<{ id: string }>(db, sql`${walkDown(sql`c.slug = ${slug}`, sql`c.id`)} select id from down`, { prepared: true });
+  return list.map((c) => c.id);
 }
 
 /** Every column of a site, parents before children. */

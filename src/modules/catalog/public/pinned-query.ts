@@ -43,7 +43,8 @@ const dialect = new PgDialect();
 
 /**
  * The query as one statement with its values written in (a string of statements takes no
- * parameters). Its own text must hold no `$n` but drizzle's placeholders.
+ * parameters). Every `$n` of drizzle's text is a placeholder (the queries here write no `$` of their
+ * own), replaced in one pass, so a value's text is never read as one.
  */
 export function inlined(query: SQL): string {
   const { sql: text, params } = dialect.sqlToQuery(query);

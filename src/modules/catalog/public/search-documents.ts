@@ -6,6 +6,7 @@ import { queryTerms, tsqueryLiteral } from '../search-terms.ts';
 import { allKnown, estimateShare, termStats, type TermStats } from './term-stats.ts';
 import { highlightHtml, highlightNeedles, snippetHtml } from './highlight.ts';
 import { inColumns } from './list-column-documents.ts';
+import { columnSubtreeIds } from './columns.ts';
 import { pinnedRows, plainRows } from './pinned-query.ts';
 import { newestVisible, uuidArray, VISIBLE } from './sql.ts';
 
@@ -171,18 +172,9 @@ export async function searchDocuments(db: Db, raw: SearchParams, limits: SearchL
   // Cheap conditions first: the planner keeps the written order among equal costs.
   const filters: SQL[] = [];
   if (p.column) {
-    // The column and every column below it (as columnSubtree, columns.ts), in one statement.
-    const tree = await plainRows<{ id: string }>(
-      db,
-      sql`with recursive down as (
-            select c.id, 0 as depth from catalog_columns c where c.slug = ${p.column}
-            union all
-            select c.id, down.depth + 1 from catalog_columns c join down on c.parent_id = down.id where down.depth < 20)
-          select id from down`,
-      { prepared: true },
-    );
+    const tree = await columnSubtreeIds(db, p.column);
     if (!tree.length) return result(0, 'exact');
-    filters.push(inColumns(tree.map((c) => c.id)));
+    filters.push(inColumns(tree));
   }
   if (p.unit) filters.push(sql`d.site_unit_id = ${p.unit}`);
   if (p.year) filters.push(sql`d.published_at >= ${`${p.year}-01-01T00:00:00+08:00`}::timestamptz and d.published_at < ${`${p.year + 1}-01-01T00:00:00+08:00`}::timestamptz`);
