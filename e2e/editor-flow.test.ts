@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason } from './browser-path.ts';
 import { documentAttachments, documents } from '../src/db/schema/index.ts';
 import type { ApiClient } from '../src/testing/test-app.ts';
-import { DESKTOP, PHONE, UI_POLL, noSideScroll, screenshot, seriousA11yViolations, signIn, startHarness, type Harness } from './harness.ts';
+import { chooseOption, DESKTOP, PHONE, UI_POLL, noSideScroll, screenshot, seriousA11yViolations, signIn, startHarness, type Harness } from './harness.ts';
 
 /** A real 240×120 PNG (three bars), so the screenshots show the picture where it stands. */
 function barChartPng(): Buffer {
@@ -95,9 +95,7 @@ describe.skipIf(browserSkipReason() !== null)('the rich-text editor, from a Word
     const list = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: '文件列表' }) });
     await list.getByRole('button', { name: /新建文件/ }).click();
     const dialog = page.getByRole('dialog', { name: '新建文件' });
-    await dialog.getByLabel('发布到栏目').click();
-    await page.keyboard.type('通知公告');
-    await page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: /^通知公告$/ }).click();
+    await chooseOption(dialog.getByLabel('发布到栏目'), /^通知公告$/, '通知公告');
     await dialog.getByRole('button', { name: '开始编写' }).click();
     await page.waitForURL('**/admin/catalog/documents/new?columnId=*');
     await page.getByRole('heading', { level: 1, name: '新建文件' }).waitFor();

@@ -155,7 +155,8 @@ export async function chooseOption(field: Locator, option: string | RegExp, sear
       await field.click();
       if (search) await field.fill(search);
     }
-    await open.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+    // a Select's options, or a TreeSelect's nodes
+    await open.locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper').filter({ hasText: option }).first().click();
     try {
       await shown.first().waitFor({ timeout: 5_000 });
       // closed before going on: antd's open list box has no accessible name, and a check run while
