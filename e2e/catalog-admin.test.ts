@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason } from './browser-path.ts';
 import { auditLog, catalogColumnMeasures, catalogColumns, catalogPathMappings, documentInterpretations, documents, planMeasures, plans } from '../src/db/schema/index.ts';
 import { TEST_PASSWORD, type ApiClient, type TestApp } from '../src/testing/test-app.ts';
-import { DESKTOP, PHONE, UI_POLL, noSideScroll, screenshot, screenshotOf, seriousA11yViolations, signIn, startHarness, type Harness } from './harness.ts';
+import { chooseOption, DESKTOP, PHONE, UI_POLL, noSideScroll, screenshot, screenshotOf, seriousA11yViolations, signIn, startHarness, type Harness } from './harness.ts';
 
 /**
  * Three admin features in a real browser against the real server (seeded catalog, the 2021 plan):
@@ -124,7 +124,7 @@ describe.skipIf(browserSkipReason() !== null)('catalog admin: path mappings, int
     // Wide enough to read the titles, even when typed into while the dialog zooms in.
     await expect.poll(() => page.locator('.ant-select-dropdown').evaluate((el) => el.getBoundingClientRect().width), UI_POLL).toBeGreaterThan(400);
     await screenshotOf(dialog, 'interpretation-link-dialog-1366');
-    await option.click();
+    await chooseOption(dialog.getByLabel('按标题查找文件'), '远景目标纲要', '远景目标');
     await dialog.getByRole('button', { name: /关\s?联/ }).click();
     await dialog.waitFor({ state: 'hidden' });
     const policies = panel.getByTestId('interpreted-policies');

@@ -5,7 +5,7 @@ import { browserSkipReason } from './browser-path.ts';
 import { catalogColumns, units } from '../src/db/schema/index.ts';
 import { ensureColumnPath } from '../src/modules/catalog/column-paths.ts';
 import type { ApiClient } from '../src/testing/test-app.ts';
-import { DESKTOP, PHONE, UI_POLL, noSideScroll, screenshot, seriousA11yViolations, signIn, startHarness, type Harness } from './harness.ts';
+import { chooseOption, DESKTOP, PHONE, UI_POLL, noSideScroll, screenshot, seriousA11yViolations, signIn, startHarness, type Harness } from './harness.ts';
 
 /**
  * 文件列表 and 待我审核 in the browser: an editor of 区政府办公室 has drafts in 通知公告 and 工作动态 and
@@ -85,8 +85,7 @@ describe.skipIf(browserSkipReason() !== null)('documents list (文件列表 / �
     await page.getByLabel('搜索').press('Enter');
 
     // Status: drafts only.
-    await page.getByLabel('状态', { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible').getByText('草稿', { exact: true }).click();
+    await chooseOption(page.getByLabel('状态', { exact: true }), /^草稿$/);
     await expect.poll(() => listText(page), UI_POLL).not.toContain(TITLES.notice);
     const drafts = await listText(page);
     expect(drafts).toContain(TITLES.draft);
