@@ -6,7 +6,8 @@
  *    features of the dev questions' candidates, two rounds (the best text of an entry depends on the
  *    weights);
  * 2. chooses the thresholds: the answer score and margin that answer the most dev in-bank questions
- *    with answered precision ≥ 0.98 and no more than 2% of out-of-bank questions answered — the dev
+ *    with answered precision ≥ 0.98 and no more than 2% of out-of-bank questions answered, pooled and on
+ *    each bank apart (PER_SET=0: pooled only), the score on a grid finer near 1 — the dev
  *    out-of-bank and near-miss questions plus every dev in-bank question asked of the bank without its
  *    own entry (ablation: the hard, same-domain case; these are also negatives for the fit); the suggestion score below which 5% of the dev
  *    questions whose right entry is in the top 3 fall;
@@ -30,6 +31,7 @@ const BALANCE = process.env.BALANCE !== '0';
 const SIGN: Record<string, number> = { qtype: -1, conflicts: -1, unknown: -1, nounMiss: -1, lacking: -1, extras: -1, absent: -1 };
 // OFF=name,name: features held at weight 0 (to measure what a feature adds).
 const LIST = Number(process.env.LIST ?? 1);
+const PER_SET = process.env.PER_SET !== '0';
 const OFF = new Set((process.env.OFF ?? '').split(',').filter(Boolean));
 for (const n of FEATURE_NAMES) SIGN[n] ??= 1;
 
@@ -176,12 +178,19 @@ function at(t: number, m: number, c: number, bankNo?: number) {
   };
 }
 
+// Score thresholds: every 0.01 up to 0.95, then finer where the logistic flattens (0.95 … 0.999 is log-odds 2.9 … 6.9).
+const SCORE_GRID = [
+  ...Array.from({ length: 80 }, (_, k) => Math.round((0.2 + k * 0.01) * 100) / 100),
+  ...Array.from({ length: 50 }, (_, k) => Math.round(1e4 / (1 + Math.exp(-(2.95 + k * 0.08)))) / 1e4),
+].sort((a, b) => b - a);
 let best: { t: number; m: number; c: number; coverage: number; precision: number; falseRate: number } | null = null;
 for (let c = 0.9; c >= 0; c = Math.round((c - 0.05) * 100) / 100) {
-  for (let t = 0.99; t >= 0.2; t = Math.round((t - 0.01) * 100) / 100) {
+  for (const t of SCORE_GRID) {
     for (let m = 4; m >= 0; m = Math.round((m - 0.1) * 100) / 100) {
       const r = at(t, m, c);
       if (r.precision < MIN_PRECISION || r.falseRate > MAX_FALSE_RATE) continue;
+      // …and on each bank apart, so that no kind of bank pays for another's figures
+      if (PER_SET && sets.some((_, k) => { const s = at(t, m, c, k); return s.precision < MIN_PRECISION || s.falseRate > MAX_FALSE_RATE; })) continue;
       if (!best || r.coverage > best.coverage) best = { t, m, c, ...r };
     }
   }

@@ -5,6 +5,8 @@ import { sameValue, type SlotName, type Slots } from './slots.js';
 const EXCLUSIVE: SlotName[] = ['place', 'year', 'date', 'policy', 'amount'];
 /** Slots a question and an entry may each name several of (groups, things, agencies). */
 const INCLUSIVE: SlotName[] = ['group', 'entity', 'agency'];
+/** Inclusive slots where a question sharing none of the entry's values asks of something else (groups: of other people). */
+const DISJOINT: SlotName[] = ['group'];
 
 /**
  * Slot values of the question that the candidate entry does not support. For exclusive slots (place,
@@ -23,7 +25,14 @@ export function slotConflicts(question: Slots, title: Slots, answer: Slots, home
     const values = question[name];
     if (!values) continue;
     const inTitle = title[name];
+    // A question none of whose groups (things) is one the entry's questions name asks of other people
+    // (城乡居民 of a 职工 entry), whatever the answer mentions in passing.
+    const disjoint = DISJOINT.includes(name) && !!inTitle?.length && !values.some((v) => has(name, inTitle, v));
     for (const v of values) {
+      if (disjoint) {
+        out.push({ slot: name, question: v, candidate: inTitle!.join('、') });
+        continue;
+      }
       const found = EXCLUSIVE.includes(name) && inTitle?.length
         ? has(name, inTitle, v)
         : has(name, inTitle, v) || has(name, (INCLUSIVE.includes(name) ? fullAnswer : answer)[name], v) || has(name, home[name], v);

@@ -15,6 +15,14 @@ describe('place slot', () => {
     for (const q of ['中考加分政策是什么', '海关进口物品怎么申报', '自收到申请之日起多少天答复', '社保中断了怎么补缴'])
       expect(places(q), q).toEqual([]);
   });
+
+  it('takes a word tagged as a place only when it names one (a province, city, county or country), or has a place suffix', () => {
+    for (const q of ['我大伯六十多了没有收入', '考完了在哪个平台申请上岗', '天桥底下有个老头儿', '有没得人上门来收'])
+      expect(places(q), q).toEqual([]);
+    expect(places('我老家是四川的，在重庆失业了')).toEqual(['四川', '重庆']);
+    expect(places('女朋友是越南的，想在渝中区结婚')).toEqual(['越南', '渝中']);
+    expect(places('台湾地区居民怎么办')).toEqual(['台湾']);
+  });
 });
 
 describe('slot conflicts', () => {

@@ -1,3 +1,4 @@
+import { PLACE_NAMES } from './place-names.js';
 import type { TaggedWord } from './segmenter.js';
 
 /**
@@ -8,7 +9,7 @@ import type { TaggedWord } from './segmenter.js';
 export type SlotName = 'place' | 'year' | 'date' | 'group' | 'entity' | 'agency' | 'policy' | 'amount' | 'qtype';
 export type Slots = Partial<Record<SlotName, string[]>>;
 
-const PLACE_SUFFIX = /(自治县|自治州|街道|新区|省|市|区|县|镇|乡)$/;
+const PLACE_SUFFIX = /(自治县|自治州|特别行政区|街道|新区|地区|省|市|区|县|镇|乡)$/;
 const NOT_PLACES = new Set([
   '社区', '小区', '城区', '辖区', '本区', '全区', '景区', '园区', '市区', '郊区', '山区', '片区', '学区', '街区', '地区',
   '该区', '各区', '全市', '本市', '城市', '超市', '外市', '各市', '上市', '全县', '本县', '各县', '外县', '全省', '本省',
@@ -16,7 +17,7 @@ const NOT_PLACES = new Set([
   '开发区', '保税区', '自贸区', '省内', '省外', '市内', '市外', '区内', '区外', '街道', '本街道', '农村', '镇上', '城里',
   '上门', '东西', '南北', '东南', '西南', '西北', '东北', '中心城区', '主城区', '城区内',
   // Words jieba's dictionary tags as places (ns) that are not places in a policy question.
-  '中考', '海关', '之日起', '中断', '哥哥', '英雄', '美丽', '湖泊', '朝廷',
+  '中考', '海关', '之日起', '中断', '哥哥', '英雄', '美丽', '湖泊', '朝廷', '新建',
 ]);
 
 /** Population groups (after synonym rewriting); compared by containment (职工 ~ 城镇职工). */
@@ -51,6 +52,17 @@ function add(slots: Slots, name: SlotName, value: string): void {
   if (!list.includes(value)) list.push(value);
 }
 
+/**
+ * A place: a word jieba tags as one (ns) that names a place of China or a country (place-names.ts; jieba's
+ * dictionary also tags 大伯, 上岗, 天桥底下 as places), or a noun of three characters or more with a place's
+ * suffix (解放碑街道, a town or district the gazetteer may not hold).
+ */
+function isPlace(word: string, tag: string): boolean {
+  if (word.length < 2 || NOT_PLACES.has(word) || /^(中国|全国|国家|中华人民共和国|中央)$/.test(word)) return false;
+  if (tag === 'ns' && (PLACE_NAMES.has(word) || PLACE_NAMES.has(placeKey(word)))) return true;
+  return word.length >= 3 && PLACE_SUFFIX.test(word) && /^(ns|nt|n|nz)$/.test(tag);
+}
+
 export function placeKey(word: string): string {
   const stem = word.replace(PLACE_SUFFIX, '');
   return stem.length >= 2 ? stem : word;
@@ -59,11 +71,7 @@ export function placeKey(word: string): string {
 export function extractSlots(text: string, tagged: TaggedWord[]): Slots {
   const slots: Slots = {};
   for (const { word, tag } of tagged) {
-    if (word.length < 2 || NOT_PLACES.has(word)) continue;
-    if (tag === 'ns' || (word.length >= 3 && PLACE_SUFFIX.test(word) && /^(ns|nt|n|nz)$/.test(tag))) {
-      if (/^(中国|全国|国家|中华人民共和国|中央)$/.test(word)) continue;
-      add(slots, 'place', placeKey(word));
-    }
+    if (isPlace(word, tag)) add(slots, 'place', placeKey(word));
   }
   for (const m of text.matchAll(/(?<![\d.])((?:19[5-9]|20[0-4])\d)(?![\d.])(?!元|万|块|人|个|次|份|平|号)/g)) add(slots, 'year', m[1]);
   for (const m of text.matchAll(/(?<!\d)(\d{1,2})月(\d{1,2})[日号]/g)) add(slots, 'date', `${+m[1]}-${+m[2]}`);
