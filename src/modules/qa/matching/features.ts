@@ -23,6 +23,7 @@ export const FEATURE_NAMES = [
   'lacking', // nouns of the question the entry's texts and answer lack (create-matcher.ts), 0, 0.5 or 1
   'extras', // slot values the entry's questions name and the question does not (slotExtras: it is narrower), 0, 0.5 or 1
   'absent', // slot values of the question the entry neither names nor contradicts (slot-conflicts.ts), 0, 0.5 or 1
+  'action', // 1 when both name a procedure (补办, 变更, 注销, 转移 … slots.ts ACTIONS) and the procedures differ
 ] as const;
 export type FeatureVector = number[];
 
@@ -98,6 +99,9 @@ export function features(
   const ct = titleSlots.qtype;
   const qtypeMismatch = qt && ct && !qt.some((t) => ct.includes(t)) ? 1 : 0;
   const qtypeMatch = qt && ct && qt.some((t) => ct.includes(t)) ? 1 : 0;
+  const qa = q.analysed.slots.action;
+  const ca = titleSlots.action;
+  const actionMismatch = qa && ca && !qa.some((t) => ca.includes(t)) ? 1 : 0;
   let nounTotal = 0;
   let nounMiss = 0;
   for (const n of q.analysed.nouns) {
@@ -121,5 +125,6 @@ export function features(
     half(counts.lacking),
     half(counts.extras),
     half(counts.absent),
+    actionMismatch,
   ];
 }

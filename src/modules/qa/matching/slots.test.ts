@@ -25,6 +25,17 @@ describe('place slot', () => {
   });
 });
 
+describe('action slot', () => {
+  const action = (q: string) => extractSlots(q, tagWords(q)).action ?? [];
+  it('names the procedure asked about, so that neighbours of one matter differ by it', () => {
+    expect(action('出生医学证明丢了怎么补办')).toEqual(['补办']);
+    expect(action('开错的数电发票如何作废或红冲')).toEqual(['变更', '注销']);
+    expect(action('住房公积金账户如何办理异地转移接续')).toEqual(['转移']);
+    expect(action('往来港澳通行证首次怎么办理')).toEqual(['首次']);
+    expect(action('居住证怎么办理')).toEqual([]);
+  });
+});
+
 describe('slot conflicts', () => {
   const slots = (t: string) => extractSlots(t, tagWords(t));
   it('reads the whole answer for a group, thing or agency (营业执照 named past the lead), the lead for a place', () => {

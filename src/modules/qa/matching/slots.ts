@@ -6,7 +6,7 @@ import type { TaggedWord } from './segmenter.js';
  * date, population group, agency, named policy or batch, amount, and the kind of answer sought (qtype).
  * Extracted from normalised, synonym-rewritten text and its jieba tags.
  */
-export type SlotName = 'place' | 'year' | 'date' | 'group' | 'entity' | 'agency' | 'policy' | 'amount' | 'qtype';
+export type SlotName = 'place' | 'year' | 'date' | 'group' | 'entity' | 'agency' | 'policy' | 'amount' | 'qtype' | 'action';
 export type Slots = Partial<Record<SlotName, string[]>>;
 
 const PLACE_SUFFIX = /(自治县|自治州|特别行政区|街道|新区|地区|省|市|区|县|镇|乡)$/;
@@ -45,6 +45,23 @@ const QTYPES: [string, RegExp][] = [
   ['地点', /哪里|窗口|地点|哪个部门/],
   ['电话', /电话/],
   ['标准', /标准|多少|金额/],
+];
+
+/**
+ * The procedure a question asks about (action): entries of one matter in a bank differ by it — 办理 /
+ * 补办 / 变更 / 注销 of one licence, 开具 / 作废 of one invoice, 转入 / 转出 of one account. Asked of
+ * another procedure of the same thing, an entry answers another question (a feature, like qtype).
+ */
+const ACTIONS: [string, RegExp][] = [
+  ['补办', /补办|补领|补发|补证|补换|遗失|丢失|丢了|掉了|弄丢|找不到了|不见了|被偷|挂失|损毁|毁损/],
+  ['变更', /变更|更改|修改|更正|改名|更名|改成|换成|加名|信息错误|写错|填错|登记错|弄错|开错/],
+  ['注销', /注销|销户|作废|红冲|关掉|歇业|停业|不干了|做不下去/],
+  ['转移', /转移|转入|转出|转过来|转回|转到|迁移|迁入|迁出|迁到|迁过来|接续|转接/],
+  ['续期', /续签|续期|续办|延续|过期|换证|有效期满|期满/],
+  ['提取', /提取|取出|退还|退费|退款|退给|退回/],
+  ['投诉', /投诉|举报|维权|仲裁/],
+  ['查询', /查询|查看|哪里查|怎么查|咋个查|查到|查得到/],
+  ['首次', /首次|初次|第一次|新办|设立|开办|新开|新设|初领/],
 ];
 
 function add(slots: Slots, name: SlotName, value: string): void {
@@ -86,6 +103,7 @@ export function extractSlots(text: string, tagged: TaggedWord[]): Slots {
   for (const a of AGENCIES) if (text.includes(a)) add(slots, 'agency', a);
   for (const e of ENTITIES) if (text.includes(e)) add(slots, 'entity', e);
   for (const [name, re] of QTYPES) if (re.test(text)) add(slots, 'qtype', name);
+  for (const [name, re] of ACTIONS) if (re.test(text)) add(slots, 'action', name);
   return slots;
 }
 
