@@ -1,5 +1,5 @@
 import type { SlotConflict } from './types.js';
-import { sameValue, type SlotName, type Slots } from './slots.js';
+import { isCountry, sameValue, type SlotName, type Slots } from './slots.js';
 
 /** Slots of which a text names one value, so another value in the entry's questions contradicts. */
 const EXCLUSIVE: SlotName[] = ['place', 'year', 'date', 'policy', 'amount'];
@@ -33,13 +33,28 @@ export function slotConflicts(question: Slots, title: Slots, answer: Slots, home
         out.push({ slot: name, question: v, candidate: inTitle!.join('、') });
         continue;
       }
-      const found = EXCLUSIVE.includes(name) && inTitle?.length
+      const found = (EXCLUSIVE.includes(name) && inTitle?.length
         ? has(name, inTitle, v)
-        : has(name, inTitle, v) || has(name, (INCLUSIVE.includes(name) ? fullAnswer : answer)[name], v) || has(name, home[name], v);
+        : has(name, inTitle, v) || has(name, (INCLUSIVE.includes(name) ? fullAnswer : answer)[name], v) || has(name, home[name], v))
+        || (name === 'place' && elsewhere(question, title, home, v));
       if (!found) out.push({ slot: name, question: v, candidate: inTitle?.length ? inTitle.join('、') : null });
     }
   }
   return out;
+}
+
+/**
+ * Whether an entry about somewhere else covers the place `v` of a question: any country for an entry about
+ * 外国人 / 境外 / 出国; another province or city for one about 外地 / 外省 / 异地 when the question also
+ * says where here is (以前在广东交的社保，现在在重庆上班 → …跨省转移) — without it, the place may be the one
+ * whose rules are asked (成都市外地户籍… is not asked of this office's 非本地户籍… entry).
+ */
+function elsewhere(question: Slots, title: Slots, home: Slots, v: string): boolean {
+  const scope = title.scope ?? [];
+  if (isCountry(v)) return scope.includes('abroad');
+  if (!scope.includes('elsewhere')) return false;
+  const here = (question.scope ?? []).includes('here') || (question.place ?? []).some((p) => (home.place ?? []).some((h) => sameValue('place', p, h)));
+  return here && !(home.place ?? []).some((h) => sameValue('place', v, h));
 }
 
 /** Slots an entry's questions may narrow a question by (for 九龙坡区老年人… against 九龙坡区…). */

@@ -38,6 +38,22 @@ describe('action slot', () => {
 
 describe('slot conflicts', () => {
   const slots = (t: string) => extractSlots(t, tagWords(t));
+  const placeConflicts = (q: string, title: string, home: string[] = []) =>
+    slotConflicts(slots(q), slots(title), {}, { place: home }).filter((c) => c.slot === 'place').map((c) => c.question);
+
+  it('an entry about somewhere else covers the other place a question names when it says where here is, and any country for one about abroad', () => {
+    const transfer = '城镇职工养老保险关系跨省转移如何办理';
+    expect(placeConflicts('以前在广东交的养老保险，现在在重庆上班，怎么转过来', transfer, ['重庆'])).toEqual([]);
+    expect(placeConflicts('广东的养老保险怎么转过来，在本区上班', transfer)).toEqual([]);
+    // without saying where here is, the place may be the one whose rules are asked
+    expect(placeConflicts('成都市外地户籍人员养老保险怎么转移', transfer, ['重庆'])).toEqual(['成都']);
+    // another province is not abroad, nor a country elsewhere in China
+    expect(placeConflicts('我们公司招了个美国人，居留许可咋个办', '外国人在本区工作怎么办理居留许可')).toEqual([]);
+    expect(placeConflicts('公司招了个广东人，在重庆工作要办什么', '外国人在本区工作怎么办理居留许可', ['重庆'])).toEqual(['广东']);
+    expect(placeConflicts('第一次去香港，通行证怎么办', '往来港澳通行证首次怎么办理')).toEqual([]);
+    expect(placeConflicts('第一次去台湾，通行证怎么办', '往来港澳通行证首次怎么办理')).toEqual(['台湾']);
+  });
+
   it('reads the whole answer for a group, thing or agency (营业执照 named past the lead), the lead for a place', () => {
     const q = slots('个体店转让给亲戚经营，营业执照能直接改经营者名字吗');
     const title = slots('个体工商户如何变更经营者');

@@ -1,4 +1,4 @@
-import { PLACE_NAMES } from './place-names.js';
+import { COUNTRY_NAMES, PLACE_NAMES } from './place-names.js';
 import type { TaggedWord } from './segmenter.js';
 
 /**
@@ -6,7 +6,7 @@ import type { TaggedWord } from './segmenter.js';
  * date, population group, agency, named policy or batch, amount, and the kind of answer sought (qtype).
  * Extracted from normalised, synonym-rewritten text and its jieba tags.
  */
-export type SlotName = 'place' | 'year' | 'date' | 'group' | 'entity' | 'agency' | 'policy' | 'amount' | 'qtype' | 'action';
+export type SlotName = 'place' | 'year' | 'date' | 'group' | 'entity' | 'agency' | 'policy' | 'amount' | 'qtype' | 'action' | 'scope';
 export type Slots = Partial<Record<SlotName, string[]>>;
 
 const PLACE_SUFFIX = /(自治县|自治州|特别行政区|街道|新区|地区|省|市|区|县|镇|乡)$/;
@@ -64,6 +64,23 @@ const ACTIONS: [string, RegExp][] = [
   ['首次', /首次|初次|第一次|新办|设立|开办|新开|新设|初领/],
 ];
 
+/**
+ * Scope: a text about somewhere other than the office's own place — another province, city or district
+ * (外地, 外省, 异地, 跨省, 非本地 …: 'elsewhere') or another country (外国人, 境外, 出国 …: 'abroad') — or
+ * one that says it is here (本区, 这边: 'here'). An entry about elsewhere covers the place a question
+ * names as the other one (slot-conflicts.ts).
+ */
+const SCOPES: [string, RegExp][] = [
+  ['elsewhere', /外地|外省|外市|外县|外区|异地|跨省|跨市|跨区|省外|市外|非本地|非本市|非本区|随迁|外来/],
+  ['abroad', /外国|外籍|境外|国外|出国|入籍|涉外|华侨/],
+  ['here', /本区|本市|本地|这边|这里|我们这/],
+];
+
+/** Whether a place (as placeKey gives it) is a country other than China. */
+export function isCountry(place: string): boolean {
+  return COUNTRY_NAMES.has(place);
+}
+
 function add(slots: Slots, name: SlotName, value: string): void {
   const list = (slots[name] ??= []);
   if (!list.includes(value)) list.push(value);
@@ -90,6 +107,9 @@ export function extractSlots(text: string, tagged: TaggedWord[]): Slots {
   for (const { word, tag } of tagged) {
     if (isPlace(word, tag)) add(slots, 'place', placeKey(word));
   }
+  // 港澳 (往来港澳通行证) and 港澳台 name places jieba does not tag as such
+  const hk = /港澳台|港澳/.exec(text);
+  if (hk) add(slots, 'place', hk[0]);
   for (const m of text.matchAll(/(?<![\d.])((?:19[5-9]|20[0-4])\d)(?![\d.])(?!元|万|块|人|个|次|份|平|号)/g)) add(slots, 'year', m[1]);
   for (const m of text.matchAll(/(?<!\d)(\d{1,2})月(\d{1,2})[日号]/g)) add(slots, 'date', `${+m[1]}-${+m[2]}`);
   for (const m of text.matchAll(/(\d+(?:\.\d+)?)(万元|万|元|块钱|块)/g)) {
@@ -104,12 +124,17 @@ export function extractSlots(text: string, tagged: TaggedWord[]): Slots {
   for (const e of ENTITIES) if (text.includes(e)) add(slots, 'entity', e);
   for (const [name, re] of QTYPES) if (re.test(text)) add(slots, 'qtype', name);
   for (const [name, re] of ACTIONS) if (re.test(text)) add(slots, 'action', name);
+  for (const [name, re] of SCOPES) if (re.test(text)) add(slots, 'scope', name);
   return slots;
 }
+
+/** 港澳 (港澳通行证) names Hong Kong and Macao, 港澳台 Taiwan too. */
+const HK_MACAO: Record<string, string[]> = { 港澳: ['香港', '澳门'], 港澳台: ['香港', '澳门', '台湾'] };
 
 /** True when two values of a slot name the same thing. */
 export function sameValue(name: SlotName, a: string, b: string): boolean {
   if (a === b) return true;
+  if (name === 'place' && (HK_MACAO[a]?.includes(b) || HK_MACAO[b]?.includes(a))) return true;
   if (name === 'group' || name === 'place' || name === 'policy' || name === 'agency' || name === 'entity') return a.includes(b) || b.includes(a);
   return false;
 }
