@@ -36,6 +36,9 @@ export interface CandidateText {
 
 const MAX_EDIT = 64;
 
+/** 1 when both name values of a slot (kinds of answer, procedures) and share none. */
+const differ = (a: string[] | undefined, b: string[] | undefined) => (a && b && !a.some((t) => b.includes(t)) ? 1 : 0);
+
 /** A count as a feature: none 0, one 0.5, two or more 1. */
 const half = (n: number) => (n >= 2 ? 1 : n / 2);
 
@@ -97,11 +100,9 @@ export function features(
   const dice = q.bigramSet.size + cand.bigrams.length ? (2 * common) / (q.bigramSet.size + cand.bigrams.length) : 0;
   const qt = q.analysed.slots.qtype;
   const ct = titleSlots.qtype;
-  const qtypeMismatch = qt && ct && !qt.some((t) => ct.includes(t)) ? 1 : 0;
+  const qtypeMismatch = differ(qt, ct);
   const qtypeMatch = qt && ct && qt.some((t) => ct.includes(t)) ? 1 : 0;
-  const qa = q.analysed.slots.action;
-  const ca = titleSlots.action;
-  const actionMismatch = qa && ca && !qa.some((t) => ca.includes(t)) ? 1 : 0;
+  const actionMismatch = differ(q.analysed.slots.action, titleSlots.action);
   let nounTotal = 0;
   let nounMiss = 0;
   for (const n of q.analysed.nouns) {

@@ -5,8 +5,6 @@ import { isCountry, sameValue, type SlotName, type Slots } from './slots.js';
 const EXCLUSIVE: SlotName[] = ['place', 'year', 'date', 'policy', 'amount'];
 /** Slots a question and an entry may each name several of (groups, things, agencies). */
 const INCLUSIVE: SlotName[] = ['group', 'entity', 'agency'];
-/** Inclusive slots where a question sharing none of the entry's values asks of something else (groups: of other people). */
-const DISJOINT: SlotName[] = ['group'];
 
 /**
  * Slot values of the question that the candidate entry does not support. For exclusive slots (place,
@@ -25,9 +23,9 @@ export function slotConflicts(question: Slots, title: Slots, answer: Slots, home
     const values = question[name];
     if (!values) continue;
     const inTitle = title[name];
-    // A question none of whose groups (things) is one the entry's questions name asks of other people
+    // A question none of whose groups is one the entry's questions name asks of other people
     // (城乡居民 of a 职工 entry), whatever the answer mentions in passing.
-    const disjoint = DISJOINT.includes(name) && !!inTitle?.length && !values.some((v) => has(name, inTitle, v));
+    const disjoint = name === 'group' && !!inTitle?.length && !values.some((v) => has(name, inTitle, v));
     for (const v of values) {
       if (disjoint) {
         out.push({ slot: name, question: v, candidate: inTitle!.join('、') });
@@ -53,8 +51,9 @@ function elsewhere(question: Slots, title: Slots, home: Slots, v: string): boole
   const scope = title.scope ?? [];
   if (isCountry(v)) return scope.includes('abroad');
   if (!scope.includes('elsewhere')) return false;
-  const here = (question.scope ?? []).includes('here') || (question.place ?? []).some((p) => (home.place ?? []).some((h) => sameValue('place', p, h)));
-  return here && !(home.place ?? []).some((h) => sameValue('place', v, h));
+  const isHome = (p: string) => (home.place ?? []).some((h) => sameValue('place', p, h));
+  const here = (question.scope ?? []).includes('here') || (question.place ?? []).some(isHome);
+  return here && !isHome(v);
 }
 
 /** Slots an entry's questions may narrow a question by (for 九龙坡区老年人… against 九龙坡区…). */
