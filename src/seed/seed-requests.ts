@@ -53,6 +53,9 @@ interface Plan {
   closeAfter?: number;
 }
 
+/** The latest day the open 2026 demo cases are counted back from (see below). */
+const LAST_ANCHOR = '2026-11-30';
+
 export async function seedRequests(db: Db): Promise<number> {
   const [already] = await db.select({ id: requestCases.id }).from(requestCases).where(eq(requestCases.demo, true)).limit(1);
   if (already) return 0;
@@ -98,7 +101,9 @@ export async function seedRequests(db: Db): Promise<number> {
     ['已办结', ['extend']],
   ];
   for (const [i, [status, extra]] of states.entries()) {
-    const received = cal.addWorkingDays(today.startsWith('2026') ? today : '2026-11-30', 0);
+    // Anchored no later than 30 November: the applicant's 20 working days to pay after a fee notice
+    // (and the other waits) must end inside the years the seeded calendar knows.
+    const received = cal.addWorkingDays(today < LAST_ANCHOR ? today : LAST_ANCHOR, 0);
     const back = status === '已办结' ? 40 : status === '办理中' && i === 2 ? 30 : 8;
     let r = received;
     for (let d = 0; d < back; d++) r = prevWorkingDay(cal, r);

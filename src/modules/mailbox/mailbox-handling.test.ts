@@ -141,7 +141,7 @@ describe('mailbox handling', () => {
     expect(decided.json().extension).toBe('approved');
     const after = await message(id);
     expect(after.dueDate > before).toBe(true);
-    expect(after.dueDate).toBe((await loadCalendar(t.database.db)).addWorkingDays(after.receivedOn, after.workingDays + 3));
+    expect(after.dueDate).toBe((await loadCalendar(t.database.db)).provisionalWorkingDays(after.receivedOn, after.workingDays + 3));
     expect((await liaison.request('POST', `/api/ledger/items/${ledger.id}/extension`, { days: 2, reason: '再次延期' })).json().error.code).toBe('extension_used');
     // 退回 with a reason: back with the office, on its to-triage list
     expect((await liaison.request('POST', `/api/ledger/items/${ledger.id}/return`, { reason: '涉及区就业服务中心系统，请转该中心办理' })).json().status).toBe('returned');
@@ -163,7 +163,7 @@ describe('mailbox handling', () => {
     const logged = await liaison.request('POST', '/api/mailbox/calls', { calledAt: new Date().toISOString(), numberCalled: '023-63805678', callerName: '周女士', callerPhone: '13800138000', question: '流感疫苗在哪里可以接种', answeredOnSpot: false });
     expect(logged.statusCode, logged.body).toBe(200);
     const call = logged.json();
-    expect(call.callbackDue).toBe((await loadCalendar(t.database.db)).addWorkingDays(todayInShanghai(), 5));
+    expect(call.callbackDue).toBe((await loadCalendar(t.database.db)).provisionalWorkingDays(todayInShanghai(), 5));
     const ids = async (c: ApiClient, q: string) => (await c.request('GET', `/api/mailbox/calls?${q}`)).json().items.map((i: { id: string }) => i.id);
     expect(await ids(liaison, 'state=pending')).toContain(call.id);
     expect(await ids(liaison, `id=${call.id}`)).toEqual([call.id]);

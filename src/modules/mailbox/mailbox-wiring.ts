@@ -21,12 +21,7 @@ export function registerMailboxWiring() {
     const open = await tx.db.select().from(mailboxMessages).where(inArray(mailboxMessages.status, ['received', 'accepted', 'assigned']));
     let n = 0;
     for (const m of open) {
-      let due: string;
-      try {
-        due = calendar.addWorkingDays(m.receivedOn, m.workingDays + m.extendedDays);
-      } catch {
-        continue;
-      }
+      const due = calendar.provisionalWorkingDays(m.receivedOn, m.workingDays + m.extendedDays);
       if (due === m.dueDate) continue;
       await tx.db.update(mailboxMessages).set({ dueDate: due }).where(eq(mailboxMessages.id, m.id));
       n++;

@@ -38,7 +38,7 @@ export async function recordMessage(tx: OpContext, config: Config, m: NewMessage
   const code = await allocateQueryCode(tx.db, QUERY_CODE_PREFIXES.mailbox);
   const receivedOn = todayInShanghai();
   const workingDays = replyDaysFor(m.type, config);
-  const dueDate = (await loadCalendar(tx.db)).addWorkingDays(receivedOn, workingDays);
+  const dueDate = (await loadCalendar(tx.db)).provisionalWorkingDays(receivedOn, workingDays);
   const petition = (m.type === '投诉' || m.type === '其他') && PETITION_WORDS.test(`${m.title}\n${m.body}`);
   const attachmentIds = m.attachmentIds ?? [];
   await tx.db.insert(mailboxMessages).values({

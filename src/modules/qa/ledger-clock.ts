@@ -3,29 +3,17 @@ import type { Db } from '../../db/client.ts';
 import { qaConsultations } from '../../db/schema/index.ts';
 import { onCalendarChanged } from '../../platform/calendar/calendar-listeners.ts';
 import type { Calendar } from '../../platform/calendar/calendar.ts';
-import { addDays, weekday } from '../../platform/calendar/dates.ts';
 import { loadCalendar } from '../../platform/calendar/load-calendar.ts';
-import { AppError } from '../../platform/errors.ts';
 
 /** 二(二): a registered question is answered within 5 working days of its receipt. */
 export const REPLY_WORKING_DAYS = 5;
 
 /**
  * The reply-by date: the 5th working day after receipt (the day of receipt not counted). A year whose
- * holidays are not entered yet counts Monday to Friday; entering it recomputes (listener below).
+ * holidays are not entered yet counts Monday to Friday (provisional); entering it recomputes (listener below).
  */
 export function replyDue(calendar: Calendar, receivedOn: string): string {
-  try {
-    return calendar.addWorkingDays(receivedOn, REPLY_WORKING_DAYS);
-  } catch (err) {
-    if (!(err instanceof AppError) || err.code !== 'calendar_not_published') throw err;
-    let d = receivedOn;
-    for (let left = REPLY_WORKING_DAYS; left > 0; ) {
-      d = addDays(d, 1);
-      if (weekday(d) !== 0 && weekday(d) !== 6) left--;
-    }
-    return d;
-  }
+  return calendar.provisionalWorkingDays(receivedOn, REPLY_WORKING_DAYS);
 }
 
 export async function replyDueOn(db: Db, receivedOn: string): Promise<string> {

@@ -96,7 +96,7 @@ describe('qa ledger', () => {
     const again = await pub('POST', '/api/public/qa/register', form);
     expect(again.json()).toMatchObject({ queryCode: code, duplicate: true });
     const calendar = await loadCalendar(t.database.db);
-    expect(res.json().dueOn).toBe(calendar.addWorkingDays(todayInShanghai(), 5));
+    expect(res.json().dueOn).toBe(calendar.provisionalWorkingDays(todayInShanghai(), 5));
     const [c] = await t.database.db.select().from(qaConsultations).where(eq(qaConsultations.id, consultationId));
     expect(c).toMatchObject({ status: 'registered', suggestedUnitId: hrssId, unitId: hrssId, askerContact: '13912345678' });
     const late = { consultationId, askerContact: '13912345678', ...(await solvedChallenge(t.app, '10.0.1.2')) };

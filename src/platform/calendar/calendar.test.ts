@@ -49,6 +49,22 @@ describe('working-day calendar (pure)', () => {
     expect(() => cal.addWorkingDays('2026-12-28', 10)).toThrow(/2027/);
     expect(() => cal.isWorkingDay('2021-02-30')).toThrow(/格式不正确/);
   });
+
+  it('gives a provisional due date past the known calendar (Monday to Friday), and says it is provisional', () => {
+    // 2026-12-24 (Thu) + 15: Dec 25, 28–31 (5), then 2027 counted Monday–Friday: Jan 1, 4–8, 11–14 (10).
+    expect(cal.provisionalWorkingDays('2026-12-24', 15)).toBe('2027-01-14');
+    expect(cal.isProvisional('2027-01-14', '2026-12-24')).toBe(true);
+    // Inside the known years it is the calendar's own answer, not provisional.
+    expect(cal.provisionalWorkingDays('2026-09-29', 5)).toBe(cal.addWorkingDays('2026-09-29', 5));
+    expect(cal.isProvisional(cal.addWorkingDays('2026-09-29', 5), '2026-09-29')).toBe(false);
+    // A start in an unknown year (January before the notice is entered) still has a date.
+    expect(cal.provisionalWorkingDays('2027-01-08', 5)).toBe('2027-01-15');
+    // An unknown year crossed between two known ones makes the date provisional.
+    const gap = new Calendar(new Set([2026, 2028]), []);
+    expect(gap.isProvisional('2028-01-05', '2026-12-30')).toBe(true);
+    expect(() => cal.provisionalWorkingDays('2026-13-01', 1)).toThrow(/格式不正确/);
+    expect(() => cal.provisionalWorkingDays('2026-12-01', -1)).toThrow(/工作日数/);
+  });
 });
 
 describe('calendar in the database', () => {

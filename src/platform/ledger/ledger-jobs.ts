@@ -29,12 +29,7 @@ export async function recomputeLedgerDueDates(tx: OpContext, calendar: Calendar)
   const open = await tx.db.select().from(ledgerItems).where(inArray(ledgerItems.status, OPEN_STATUSES));
   const moved: { id: string; from: string; to: string }[] = [];
   for (const item of open) {
-    let due: string;
-    try {
-      due = ledgerDueDate(calendar, item.receivedOn, item.workingDays, item.extendedDays);
-    } catch {
-      continue;
-    }
+    const due = ledgerDueDate(calendar, item.receivedOn, item.workingDays, item.extendedDays);
     if (due === item.dueDate) continue;
     await tx.db.update(ledgerItems).set({ dueDate: due, lastReminder: null, updatedAt: new Date() }).where(eq(ledgerItems.id, item.id));
     await tx.db.insert(ledgerEvents).values({ itemId: item.id, actorId: tx.actor?.id ?? null, actorName: tx.actor?.name ?? SYSTEM_ACTOR_NAME, action: 'due_recomputed', note: `${item.dueDate} → ${due}` });

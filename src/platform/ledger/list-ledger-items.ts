@@ -6,6 +6,7 @@ import { todayInShanghai } from '../calendar/dates.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
 import { notFound } from '../errors.ts';
 import { assertCan, isDistrictWide } from '../policy.ts';
+import { soonLimit } from './ledger-clock.ts';
 import { LEDGER_STATUS_CODES, OPEN_STATUSES } from './ledger-states.ts';
 import { visibleTo } from './load-ledger-item.ts';
 
@@ -37,13 +38,7 @@ export async function listLedgerItems(ctx: OpContext, raw: z.input<typeof listLe
   if (q.status && q.status !== 'open' && q.due) where.push(eq(ledgerItems.status, q.status));
   if (q.due === 'overdue') where.push(lt(ledgerItems.dueDate, today));
   if (q.due === 'soon') {
-    const calendar = await loadCalendar(ctx.db);
-    let limit = today;
-    try {
-      limit = calendar.addWorkingDays(today, opts.soonDays);
-    } catch {
-      // today is in an unpublished year: only what is due today counts as soon
-    }
+    const limit = soonLimit(await loadCalendar(ctx.db), today, opts.soonDays);
     where.push(sql`${ledgerItems.dueDate} >= ${today}`, lte(ledgerItems.dueDate, limit));
   }
   const cond = where.length ? and(...where) : undefined;
