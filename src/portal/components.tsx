@@ -120,3 +120,9 @@ export function SubTabs({ label, tabs, current }: { label: string; tabs: { href:
     </nav>
   );
 }
+
+/** After a reply-by date whose year's holidays are not yet published (`Calendar.isProvisional`): say how it was counted. */
+export function ProvisionalNote({ date, provisional }: { date: string | null; provisional?: boolean }) {
+  if (!date || !provisional) return null;
+  return <span className="provisional">（{date.slice(0, 4)} 年节假日安排尚未公布，暂按周一至周五推算，公布后自动重新计算）</span>;
+}

@@ -46,7 +46,7 @@ export function mailboxPortalRoutes(app: FastifyInstance, deps: AppDeps) {
         token: s('submissionToken'),
         uploads: read.uploads,
       });
-      return html(reply, 200, createElement(ReceiptPage, { site, code: r.code, dueDate: r.dueDate, petition: r.petition }));
+      return html(reply, 200, createElement(ReceiptPage, { site, code: r.code, dueDate: r.dueDate, dueProvisional: r.dueProvisional, petition: r.petition }));
     } catch (err) {
       const { status, message } = problem(err, reply);
       return html(reply, status, await writeForm(refill(fields), message));

@@ -148,7 +148,7 @@ export function qaPortalRoutes(app: FastifyInstance, deps: AppDeps, site: SiteIn
             token: field(req.body, 'submissionToken'),
           });
           const [q] = await db.select({ question: qaConsultations.question }).from(qaConsultations).where(eq(qaConsultations.id, consultationId));
-          return html(reply, site, { kind: 'registered', queryCode: r.queryCode, dueOn: r.dueOn, question: q.question });
+          return html(reply, site, { kind: 'registered', queryCode: r.queryCode, dueOn: r.dueOn, dueProvisional: r.dueProvisional, question: q.question });
         },
         async (message, status) => {
           // The question is shown again with the form (never the asker's contact from the database).

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mailboxMessages, units } from '../../db/schema/index.ts';
+import { calendarDays, calendarYears, mailboxMessages, units } from '../../db/schema/index.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
+import { loadCalendar } from '../../platform/calendar/load-calendar.ts';
+import { todayInShanghai } from '../../platform/calendar/dates.ts';
 
 const CN: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -262,5 +264,32 @@ describe('mailbox', () => {
     for (const label of ['留言摘要', '受理日期', '答复日期', '答复部门', '答复内容']) expect(list.body).toContain(label);
     // the demo's published messages: no writer's name or phone
     for (const secret of ['周明', '18983012345', '吴婷', '13500001111']) expect(list.body).not.toContain(secret);
+  });
+  it('gives a citizen a provisional reply date, said to be one, when it reaches a year whose holidays are not entered', async () => {
+    // This year and the next are taken out of the calendar (and put back): the due date reaches one of them.
+    const thisYear = Number(todayInShanghai().slice(0, 4));
+    const years = [thisYear, thisYear + 1];
+    const savedYears = await t.database.db.select().from(calendarYears).where(inArray(calendarYears.year, years));
+    const savedDays = await t.database.db.select().from(calendarDays).where(inArray(calendarDays.year, years));
+    await t.database.db.delete(calendarDays).where(inArray(calendarDays.year, years));
+    await t.database.db.delete(calendarYears).where(inArray(calendarYears.year, years));
+    try {
+      const page = (await t.app.inject({ method: 'GET', url: '/hdjl/xx' })).body;
+      const token = /name="challengeToken" value="([^"]+)"/.exec(page)![1];
+      const q = /请计算：(.)加(.)等于几/.exec(page)!;
+      const form = multipart({ type: '投诉', title: '年底提交的投诉', body: '年底提交的留言能正常受理吗？', name: '钱七', phone: '13811112222', challengeToken: token, challengeAnswer: String(CN[q[1]] + CN[q[2]]), consent: 'on' }, []);
+      const receipt = await t.app.inject({ method: 'POST', url: '/hdjl/xx', remoteAddress: nextIp(), ...form });
+      expect(receipt.statusCode).toBe(200);
+      const code = /class="code">([^<]+)</.exec(receipt.body)![1];
+      const [stored] = await t.database.db.select().from(mailboxMessages).where(eq(mailboxMessages.code, code));
+      expect(stored.dueDate).toBe((await loadCalendar(t.database.db)).provisionalWorkingDays(stored.receivedOn, stored.workingDays));
+      expect(receipt.body).toContain(`预计答复日期：${stored.dueDate} 前`);
+      expect(receipt.body).toContain(`${stored.dueDate.slice(0, 4)} 年节假日安排尚未公布，暂按周一至周五推算`);
+      const query = await t.app.inject({ method: 'GET', url: `/hdjl/xx/cx?code=${encodeURIComponent(code)}`, remoteAddress: '203.0.113.212' });
+      expect(query.body).toContain(`${stored.dueDate.slice(0, 4)} 年节假日安排尚未公布`);
+    } finally {
+      if (savedYears.length) await t.database.db.insert(calendarYears).values(savedYears);
+      if (savedDays.length) await t.database.db.insert(calendarDays).values(savedDays);
+    }
   });
 });

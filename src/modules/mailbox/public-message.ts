@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { isProvisionalDue } from '../../platform/calendar/load-calendar.ts';
 import { z } from 'zod';
 import { mailboxMessages } from '../../db/schema/index.ts';
 import { inTransaction, type OpContext } from '../../platform/context.ts';
@@ -10,6 +11,7 @@ import { reopenLedgerItem } from '../../platform/ledger/reply-ledger-item.ts';
 import { ledgerItemOf } from '../../platform/ledger/load-ledger-item.ts';
 import { recordMessageStep } from './message-events.ts';
 import { SUBJECT_MESSAGE } from './message-days.ts';
+import { OPEN_MESSAGE_STATUSES } from './message-filters.ts';
 import { RATINGS, REJECT_KINDS, type MessageStatus, type RejectKind } from './strings.ts';
 
 type Row = typeof mailboxMessages.$inferSelect;
@@ -34,7 +36,9 @@ async function presentStatus(ctx: OpContext, m: Row) {
     const [u] = m.replyUnitId ? await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, m.replyUnitId)) : [];
     reply = { text: m.replyText, html: m.replyHtml, unit: u?.name ?? null, repliedOn: m.repliedOn, rating: m.rating, canRate: m.status === 'replied' && m.rating === null };
   }
-  return { code: m.code, status: m.status as MessageStatus, receivedAt: m.receivedAt, dueDate: m.dueDate, type: m.type, title: m.title, petition: m.petition, reply };
+  // Only while the clock runs: a replied message's date is history.
+  const dueProvisional = OPEN_MESSAGE_STATUSES.includes(m.status as MessageStatus) && (await isProvisionalDue(ctx.db, m.dueDate, m.receivedOn));
+  return { code: m.code, status: m.status as MessageStatus, receivedAt: m.receivedAt, dueDate: m.dueDate, dueProvisional, type: m.type, title: m.title, petition: m.petition, reply };
 }
 
 export const ratingInput = z.object({ rating: z.enum(RATINGS, { error: '请选择 满意、基本满意 或 不满意' }) });

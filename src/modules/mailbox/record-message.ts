@@ -33,12 +33,13 @@ export interface NewMessage {
  * the audit log. Used by the public form (submit-message.ts) and by modules that route a matter here
  * (an information request that is really a complaint, 条例第三十九条: requests/route-complaint.ts).
  */
-export async function recordMessage(tx: OpContext, config: Config, m: NewMessage): Promise<{ id: string; code: string; dueDate: string; petition: boolean }> {
+export async function recordMessage(tx: OpContext, config: Config, m: NewMessage): Promise<{ id: string; code: string; dueDate: string; dueProvisional: boolean; petition: boolean }> {
   const id = m.id ?? randomUUID();
   const code = await allocateQueryCode(tx.db, QUERY_CODE_PREFIXES.mailbox);
   const receivedOn = todayInShanghai();
   const workingDays = replyDaysFor(m.type, config);
-  const dueDate = (await loadCalendar(tx.db)).provisionalWorkingDays(receivedOn, workingDays);
+  const calendar = await loadCalendar(tx.db);
+  const dueDate = calendar.provisionalWorkingDays(receivedOn, workingDays);
   const petition = (m.type === '投诉' || m.type === '其他') && PETITION_WORDS.test(`${m.title}\n${m.body}`);
   const attachmentIds = m.attachmentIds ?? [];
   await tx.db.insert(mailboxMessages).values({
@@ -62,5 +63,5 @@ export async function recordMessage(tx: OpContext, config: Config, m: NewMessage
   });
   const note = m.note ?? (petition ? '涉及信访事项，已登记并告知来信人信访渠道' : null);
   await recordMessageStep(tx, id, 'received', note, { after: { code, type: m.type, attachments: attachmentIds.length, ...m.audit } });
-  return { id, code, dueDate, petition };
+  return { id, code, dueDate, dueProvisional: calendar.isProvisional(dueDate, receivedOn), petition };
 }

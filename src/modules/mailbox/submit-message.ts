@@ -45,7 +45,7 @@ export async function submitMessage(
   deps: { config: Config; settings: IntakeSettings; store: FileStore },
   raw: unknown,
   extra: { proof: ChallengeProof; token?: string | null; idempotencyKey?: string | null; uploads?: PublicUpload[] },
-): Promise<{ code: string; dueDate: string; petition: boolean; duplicate: boolean }> {
+): Promise<{ code: string; dueDate: string; dueProvisional: boolean; petition: boolean; duplicate: boolean }> {
   const input = messageInput.parse(raw);
   const checked = await checkPublicAttachments(extra.uploads ?? [], { maxFiles: MAX_ATTACHMENTS, maxBytes: deps.config.UPLOAD_MAX_MB * 1048576 });
   const addressed = input.unit ? await resolveUnit(ctx, input.unit) : null;
@@ -60,7 +60,7 @@ export async function submitMessage(
         const { ids, storageKeys } = await storePublicAttachments(tx.db, deps.store, checked, { kind: 'mailbox_message', id });
         storedKeys.push(...storageKeys);
         const m = await recordMessage(tx, deps.config, { id, type: input.type, title: input.title, body: input.body, name: input.name, phone: input.phone, email: input.email, consent: input.consent, addressedUnitId: addressed, attachmentIds: ids });
-        return { code: m.code, dueDate: m.dueDate, petition: m.petition };
+        return { code: m.code, dueDate: m.dueDate, dueProvisional: m.dueProvisional, petition: m.petition };
       },
     );
     if (duplicate) await removeStored(deps.store, storedKeys);

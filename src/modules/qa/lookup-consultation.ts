@@ -5,6 +5,7 @@ import type { OpContext } from '../../platform/context.ts';
 import type { IntakeSettings } from '../../platform/public-intake/intake-settings.ts';
 import { lookupByCode } from '../../platform/public-intake/lookup-by-code.ts';
 import { QUERY_CODE_PREFIXES } from '../../platform/public-intake/query-code.ts';
+import { isProvisionalDue } from '../../platform/calendar/load-calendar.ts';
 
 export const codeInput = z.object({ code: z.string({ message: '请填写查询码' }).trim().min(1, '请填写查询码').max(64, '查询码格式不正确') });
 
@@ -39,5 +40,6 @@ export async function lookupConsultation(ctx: OpContext, settings: IntakeSetting
       .where(eq(qaConsultations.queryCode, canonical));
     return r ?? null;
   });
-  return { ...row, unitName: row.status === 'replied' ? row.unitName : null };
+  const dueProvisional = row.dueOn && row.status === 'registered' ? await isProvisionalDue(ctx.db, row.dueOn, row.receivedOn ?? row.dueOn) : false;
+  return { ...row, dueProvisional, unitName: row.status === 'replied' ? row.unitName : null };
 }

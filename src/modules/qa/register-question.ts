@@ -10,6 +10,7 @@ import type { IntakeSettings } from '../../platform/public-intake/intake-setting
 import { allocateQueryCode, QUERY_CODE_PREFIXES } from '../../platform/public-intake/query-code.ts';
 import { contactFields } from './consultation-input.ts';
 import { replyDueOn } from './ledger-clock.ts';
+import { isProvisionalDue } from '../../platform/calendar/load-calendar.ts';
 import { notifyRouted } from './notify-ledger.ts';
 import { suggestUnit } from './suggest-unit.ts';
 
@@ -28,7 +29,7 @@ export async function registerQuestion(
   settings: IntakeSettings,
   raw: z.input<typeof registerInput>,
   extra: { proof: ChallengeProof; token?: string | null; idempotencyKey?: string | null },
-): Promise<{ queryCode: string; dueOn: string; receivedOn: string; duplicate: boolean }> {
+): Promise<{ queryCode: string; dueOn: string; dueProvisional: boolean; receivedOn: string; duplicate: boolean }> {
   const input = registerInput.parse(raw);
   if (!input.askerContact && !input.askerEmail) throw invalid('qa_contact_required', '请留下手机号码或电子邮箱，答复将通过它告知您');
   const { result, duplicate } = await acceptPublicSubmission(ctx, settings, { scope: 'qa', body: input, proof: extra.proof, token: extra.token, idempotencyKey: extra.idempotencyKey }, async (tx) => {
@@ -57,7 +58,7 @@ export async function registerQuestion(
       .returning();
     await writeAudit(tx, { action: 'qa.consultation_register', entity: 'qa_consultation', entityId: c.id, after: { queryCode: code, dueOn, unitId: suggested } });
     await notifyRouted(tx, suggested, row);
-    return { queryCode: code, dueOn, receivedOn: row.receivedOn! };
+    return { queryCode: code, dueOn, dueProvisional: await isProvisionalDue(tx.db, dueOn, row.receivedOn!), receivedOn: row.receivedOn! };
   });
   return { ...result, duplicate };
 }

@@ -1,7 +1,7 @@
 import { isWorkday } from 'chinese-days';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
-import { auditLog } from '../../db/schema/index.ts';
+import { auditLog, ledgerItems } from '../../db/schema/index.ts';
 import { createTestDatabase } from '../../testing/test-db.ts';
 import type { Actor } from '../context.ts';
 import { Calendar, type CalendarException } from './calendar.ts';
@@ -11,6 +11,10 @@ import { loadCalendar } from './load-calendar.ts';
 import { chineseDaysExceptions, seedCalendar, SEEDED_YEARS } from './seed-calendar.ts';
 import { setCalendarYear } from './set-calendar-year.ts';
 import { eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { openLedgerItem } from '../ledger/open-ledger-item.ts';
+import { registerLedgerCalendarListener } from '../ledger/ledger-jobs.ts';
+import { calendarWorkbenchSource } from './calendar-workbench.ts';
 
 const builtIn = () => new Calendar(new Set(SEEDED_YEARS), chineseDaysExceptions() as CalendarException[]);
 
@@ -70,6 +74,7 @@ describe('working-day calendar (pure)', () => {
 describe('calendar in the database', () => {
   let database: Database;
   const admin: Actor = { id: '00000000-0000-0000-0000-000000000001', username: 'cal', name: '日历管理员', unitId: '00000000-0000-0000-0000-000000000002', roles: ['office_admin'] };
+  let provisionalItem = '';
   beforeAll(async () => {
     database = await createTestDatabase();
     await seedCalendar(database.db);
@@ -80,6 +85,21 @@ describe('calendar in the database', () => {
     const cal = await loadCalendar(database.db);
     expect([...cal.years].sort()).toEqual(SEEDED_YEARS);
     expect(cal.addWorkingDays('2021-09-29', 5)).toBe('2021-10-12');
+  });
+
+  it('asks the administrators for next year from November, and counts the open items whose due date is provisional', async () => {
+    registerLedgerCalendarListener();
+    const item = await openLedgerItem({ db: database.db, actor: null }, { subjectType: 'test', subjectId: randomUUID(), title: '跨年事项', unitId: null, receivedOn: '2026-12-28', workingDays: 5 });
+    // 12-29, 30, 31, then 2027 counted Monday–Friday: 1 (元旦, not yet known), 4.
+    expect(item.dueDate).toBe('2027-01-04');
+    const load = (today: string) => calendarWorkbenchSource.load({ db: database.db, actor: admin, today, weekEnd: addDays(today, 6), unitIds: 'all' });
+    expect((await load('2026-10-30')).items).toEqual([]);
+    const [december] = (await load('2026-12-04')).items;
+    expect(december).toMatchObject({ label: expect.stringContaining('2027 年节假日安排'), count: 1, tone: 'warning', href: '/calendar' });
+    const [january] = (await load('2027-01-02')).items;
+    expect(january).toMatchObject({ label: expect.stringContaining('2027'), tone: 'danger' });
+    expect(january.label).not.toContain('2028');
+    provisionalItem = item.id;
   });
 
   it('lets an administrator enter 2027, audited, and recomputes registered deadlines', async () => {
@@ -94,6 +114,10 @@ describe('calendar in the database', () => {
     );
     expect(result.recomputed['test-listener']).toBe(3);
     expect(seen).toBe(1);
+    // The provisional due date moves past 元旦 now that 2027 is known.
+    expect(result.recomputed.ledger).toBe(1);
+    const [moved] = await database.db.select().from(ledgerItems).where(eq(ledgerItems.id, provisionalItem));
+    expect(moved.dueDate).toBe('2027-01-05');
     const cal = await loadCalendar(database.db);
     expect(cal.isWorkingDay('2027-01-01')).toBe(false);
     expect(cal.isWorkingDay('2027-02-06')).toBe(true);

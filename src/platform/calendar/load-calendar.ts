@@ -9,3 +9,9 @@ export async function loadCalendar(db: Db): Promise<Calendar> {
   const days = await db.select().from(calendarDays);
   return new Calendar(new Set(years.map((y) => y.year)), days as CalendarException[]);
 }
+
+/** Whether a due date counted from `from` is provisional (`Calendar.isProvisional`), reading only the entered years. */
+export async function isProvisionalDue(db: Db, due: string, from = due): Promise<boolean> {
+  const years = await db.select({ year: calendarYears.year }).from(calendarYears);
+  return new Calendar(new Set(years.map((y) => y.year)), []).isProvisional(due, from);
+}

@@ -1,4 +1,4 @@
-import { SubTabs } from '../components.tsx';
+import { ProvisionalNote, SubTabs } from '../components.tsx';
 import type { FormChallenge } from '../../platform/public-intake/form-challenge.ts';
 import { ChallengeFields, ChallengeScript } from '../challenge-fields.tsx';
 import { Layout, type SiteInfo } from '../layout.tsx';
@@ -94,7 +94,7 @@ export function WritePage(p: WriteFormProps) {
 }
 
 /** After submitting: the query code and the expected reply date. */
-export function ReceiptPage(p: { site: SiteInfo; code: string; dueDate: string; petition: boolean }) {
+export function ReceiptPage(p: { site: SiteInfo; code: string; dueDate: string; dueProvisional: boolean; petition: boolean }) {
   return (
     <Layout site={p.site} title="留言已提交" current="/hdjl/xx">
       <h1>留言已提交</h1>
@@ -102,7 +102,9 @@ export function ReceiptPage(p: { site: SiteInfo; code: string; dueDate: string; 
       <p>
         您的查询码：<strong className="code">{p.code}</strong>
       </p>
-      <p>预计答复日期：{p.dueDate} 前（遇法定节假日顺延）。请妥善保存查询码，凭码查看办理情况和答复。</p>
+      <p>
+        预计答复日期：{p.dueDate} 前{p.dueProvisional ? <ProvisionalNote date={p.dueDate} provisional /> : '（遇法定节假日顺延）'}。请妥善保存查询码，凭码查看办理情况和答复。
+      </p>
       {p.petition ? <p className="notice">{PETITION_NOTICE}</p> : null}
       <p>
         <a href={`/hdjl/xx/cx?code=${encodeURIComponent(p.code)}`}>查看办理情况</a>
@@ -115,6 +117,7 @@ export interface StatusView {
   code: string;
   status: MessageStatus;
   dueDate: string;
+  dueProvisional: boolean;
   receivedAt: Date | string;
   title: string;
   petition: boolean;
@@ -149,7 +152,10 @@ export function QueryPage(p: { site: SiteInfo; code?: string; error?: string; vi
               <dt>办理状态</dt>
               <dd>{STATUS_LABELS[v.status]}</dd>
               <dt>答复期限</dt>
-              <dd>{v.dueDate}</dd>
+              <dd>
+                {v.dueDate}
+                <ProvisionalNote date={v.dueDate} provisional={v.dueProvisional} />
+              </dd>
             </dl>
             {v.petition ? <p className="notice">{PETITION_NOTICE}</p> : null}
             {v.reply ? (

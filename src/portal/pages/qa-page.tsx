@@ -1,6 +1,6 @@
 import type { FormChallenge } from '../../platform/public-intake/form-challenge.ts';
 import { ChallengeFields, ChallengeScript } from '../challenge-fields.tsx';
-import { docUrl } from '../components.tsx';
+import { docUrl, ProvisionalNote } from '../components.tsx';
 import { Layout, type SiteInfo } from '../layout.tsx';
 
 /** The registration form's anti-abuse fields (public-intake kernel): the challenge (null when off) and the submission token. */
@@ -23,8 +23,8 @@ export type QaView =
     }
   | { kind: 'suggest'; consultationId: string; question: string; suggestions: { entryId: string; question: string }[]; form: RegisterFormGuard }
   | { kind: 'register'; consultationId: string; question: string; error?: string; values?: { askerName?: string; askerContact?: string; askerEmail?: string }; form: RegisterFormGuard }
-  | { kind: 'registered'; queryCode: string; dueOn: string; question: string }
-  | { kind: 'lookup'; code?: string; error?: string; result?: { queryCode: string | null; question: string; status: string; receivedOn: string | null; dueOn: string | null; replyHtml: string | null; unitName: string | null } }
+  | { kind: 'registered'; queryCode: string; dueOn: string; dueProvisional: boolean; question: string }
+  | { kind: 'lookup'; code?: string; error?: string; result?: { queryCode: string | null; question: string; status: string; receivedOn: string | null; dueOn: string | null; dueProvisional: boolean; replyHtml: string | null; unitName: string | null } }
   | { kind: 'limited'; message: string };
 
 const STATUS: Record<string, string> = { registered: '办理中', replied: '已答复', answered: '已解答', open: '未登记' };
@@ -169,7 +169,7 @@ export function QaPage({ site, view }: { site: SiteInfo; view: QaView }) {
               查询码：<strong>{view.queryCode}</strong>
             </p>
             <p>
-              答复期限：<strong>{view.dueOn}</strong> 前。请记下查询码，凭它在 <a href={`/yiwangda/chaxun?code=${view.queryCode}`}>查询页面</a> 查看办理情况和答复。
+              答复期限：<strong>{view.dueOn}</strong> 前<ProvisionalNote date={view.dueOn} provisional={view.dueProvisional} />。请记下查询码，凭它在 <a href={`/yiwangda/chaxun?code=${view.queryCode}`}>查询页面</a> 查看办理情况和答复。
             </p>
           </div>
         </section>
@@ -197,7 +197,10 @@ export function QaPage({ site, view }: { site: SiteInfo; view: QaView }) {
                 <dt>登记日期</dt>
                 <dd>{view.result.receivedOn ?? '—'}</dd>
                 <dt>答复期限</dt>
-                <dd>{view.result.dueOn ?? '—'}</dd>
+                <dd>
+                  {view.result.dueOn ?? '—'}
+                  <ProvisionalNote date={view.result.dueOn} provisional={view.result.dueProvisional} />
+                </dd>
                 {view.result.replyHtml ? (
                   <>
                     <dt>答复单位</dt>
