@@ -31,11 +31,11 @@ export const calendarWorkbenchSource: WorkbenchSource = {
       items: [
         {
           key: 'calendar.missing',
-          label: `录入 ${missing.join('、')} 年节假日安排（暂定期限的在办事项）`,
-          count: n,
+          label: `待录入的节假日安排（${missing.join('、')} 年）`,
+          count: missing.length,
           href: '/calendar',
           tone: missing[0] === year ? 'danger' : 'warning',
-          hint: '未录入前，跨入该年的答复期限暂按周一至周五推算；录入后自动重算',
+          hint: `未录入前，跨入该年的期限暂按周一至周五推算，录入后自动重算${n ? `；已有 ${n} 件交办事项的期限为暂定` : ''}`,
         },
       ],
       deadlines: [],

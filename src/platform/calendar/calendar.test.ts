@@ -95,7 +95,8 @@ describe('calendar in the database', () => {
     const load = (today: string) => calendarWorkbenchSource.load({ db: database.db, actor: admin, today, weekEnd: addDays(today, 6), unitIds: 'all' });
     expect((await load('2026-10-30')).items).toEqual([]);
     const [december] = (await load('2026-12-04')).items;
-    expect(december).toMatchObject({ label: expect.stringContaining('2027 年节假日安排'), count: 1, tone: 'warning', href: '/calendar' });
+    expect(december).toMatchObject({ label: '待录入的节假日安排（2027 年）', count: 1, tone: 'warning', href: '/calendar' });
+    expect(december.hint).toContain('已有 1 件交办事项的期限为暂定');
     const [january] = (await load('2027-01-02')).items;
     expect(january).toMatchObject({ label: expect.stringContaining('2027'), tone: 'danger' });
     expect(january.label).not.toContain('2028');
