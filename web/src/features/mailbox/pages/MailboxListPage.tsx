@@ -12,6 +12,7 @@ import { MarkTags, StatusTag } from '../components/MessageTags.tsx';
 import { t } from '../strings.ts';
 import '../mailbox.css';
 import { BLUE } from '../../catalog/colors.ts';
+import { ProvisionalTag } from '../../../components/ProvisionalTag.tsx';
 
 const PAGE_SIZE = 20;
 const STATUSES = Object.keys(t.status);
@@ -70,7 +71,7 @@ export function MailboxListPage() {
     },
     { title: t.colStatus, key: 'status', width: 130, render: (_, m) => <StatusTag m={m} /> },
     { title: t.colUnit, key: 'unit', width: 180, responsive: ['md'], render: (_, m) => m.unitName ?? <span className="text-muted">{t.officeHandles}</span> },
-    { title: t.colDue, dataIndex: 'dueDate', width: 110, responsive: ['md'] },
+    { title: t.colDue, dataIndex: 'dueDate', width: 120, responsive: ['md'], render: (d: string, m) => <>{d}{!m.repliedOn && m.status !== 'rejected' && <ProvisionalTag date={d} />}</> },
     { title: t.colReceived, dataIndex: 'receivedOn', width: 110, responsive: ['lg'] },
   ];
 

@@ -18,6 +18,7 @@ import { ReplyForm } from '../components/ReplyForm.tsx';
 import { t } from '../strings.ts';
 import '../mailbox.css';
 import { BROWN, RED } from '../../catalog/colors.ts';
+import { ProvisionalTag } from '../../../components/ProvisionalTag.tsx';
 
 const load = (id: string) => getMessage(id).catch((err) => (err instanceof ApiError && err.status === 404 ? null : Promise.reject(err)));
 
@@ -63,7 +64,7 @@ export function MessagePage({ params }: PageProps) {
             { key: 'unit', label: t.colUnit, children: d.unitName ?? t.officeHandles },
             { key: 'recv', label: t.receivedOn, children: formatDateTime(String(d.receivedAt)) },
             { key: 'acc', label: t.acceptedOn, children: d.acceptedOn ?? '—' },
-            { key: 'due', label: t.dueDate, children: <>{d.dueDate}{d.overdue && <Tag color={RED} style={{ marginLeft: 8 }}>{t.overdue}</Tag>}</> },
+            { key: 'due', label: t.dueDate, children: <>{d.dueDate}{d.overdue && <Tag color={RED} style={{ marginLeft: 8 }}>{t.overdue}</Tag>}{!d.repliedOn && <ProvisionalTag date={d.dueDate} />}</> },
             { key: 'writer', label: t.writer, children: d.name },
             { key: 'contact', label: t.contact, children: contact },
             { key: 'consent', label: t.consent, children: d.consent ? t.yes : t.no },

@@ -10,6 +10,7 @@ import { replaceSearchParam, searchParam } from '../../../lib/router.tsx';
 import { useLoad } from '../../../lib/use-load.ts';
 import { acceptConsultation, dispatchConsultation, listLedger, replyConsultation, returnConsultation, reviewProposal, textToHtml, type LedgerItem } from '../api.ts';
 import { t } from '../strings.ts';
+import { ProvisionalTag } from '../../../components/ProvisionalTag.tsx';
 
 const FILTERS = ['all', 'awaiting', 'overdue', 'due_soon', 'unrouted', 'proposal'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -76,7 +77,7 @@ export function QaLedgerPage() {
         </>
       ),
     },
-    { title: t.colDue, dataIndex: 'dueOn', width: 110, responsive: ['md'] },
+    { title: t.colDue, dataIndex: 'dueOn', width: 120, responsive: ['md'], render: (d: string | null, c) => <>{d}{c.status === 'registered' && <ProvisionalTag date={d} />}</> },
     { title: t.colHandler, dataIndex: 'unitName', width: 180, responsive: ['md'], render: (n: string | null, c) => n ?? (c.status === 'registered' ? t.unrouted : '') },
     { title: t.colAsker, key: 'asker', width: 140, responsive: ['lg'], render: (_: unknown, c) => [c.askerName, c.askerContact, c.askerEmail].filter(Boolean).join(' ') },
     {
