@@ -10,7 +10,8 @@ const NEXT_YEAR_FROM = '-11-01';
 /**
  * 工作日历 on the administrators' workbench: this year's or (from November) next year's holidays not
  * entered yet. Until they are, every due date that reaches that year is provisional (Monday–Friday,
- * `Calendar.provisionalWorkingDays`); the count is the open ledger items whose due date is.
+ * `Calendar.provisionalWorkingDays`). The count is the years missing; the hint names the open ledger
+ * items whose due date is provisional.
  */
 export const calendarWorkbenchSource: WorkbenchSource = {
   id: 'calendar.years',
