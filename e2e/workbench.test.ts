@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason } from './browser-path.ts';
 import { catalogColumns } from '../src/db/schema/index.ts';
+import { todayInShanghai } from '../src/platform/calendar/dates.ts';
 import { prepareWorkbenchScenario } from '../src/testing/workbench-scenario.ts';
 import { PHONE, UI_POLL, noSideScroll, screenshot, seriousA11yViolations, signIn, startHarness, type Harness } from './harness.ts';
 
@@ -42,6 +43,17 @@ describe.skipIf(browserSkipReason() !== null)('the workbench in the browser', ()
     await signIn(page, office.actor.username);
     await expect.poll(() => page.locator('.wb-source').count(), UI_POLL).toBeGreaterThan(1);
     expect(await page.getByRole('heading', { name: '本周截止' }).isVisible()).toBe(true);
+    // 工作日历: the years whose holidays are to be entered (this year's; next year's from 1 November).
+    const entered = new Set((await office.request('GET', '/api/calendar/years')).json().items.map((y: { year: number }) => y.year));
+    const today = todayInShanghai();
+    const year = Number(today.slice(0, 4));
+    const missing = [year, year + 1].filter((y) => !entered.has(y) && (y === year || today >= `${year}-11-01`));
+    const notice = page.locator('.wb-calendar-notice');
+    if (missing.length) {
+      await notice.waitFor(UI_POLL);
+      expect(await notice.innerText()).toContain(`尚未录入 ${missing.join('、')} 年节假日安排`);
+      expect(await notice.getByRole('link', { name: '去录入' }).getAttribute('href')).toBe('/admin/calendar');
+    } else expect(await notice.count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'workbench-office-desktop', { fullPage: true });
 

@@ -2,9 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getCalendarYear, listCalendarYears } from '../../platform/calendar/list-calendar.ts';
 import { loadCalendar } from '../../platform/calendar/load-calendar.ts';
-import { calendarWorkbenchSource } from '../../platform/calendar/calendar-workbench.ts';
 import { calendarYearInput, setCalendarYear } from '../../platform/calendar/set-calendar-year.ts';
-import { registerWorkbenchSource } from '../../platform/workbench/workbench-source.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { contextOf } from '../auth-hooks.ts';
 import { answers } from '../responses.ts';
@@ -23,7 +21,6 @@ const yearParam = z.object({ year: z.coerce.number().int().min(2000, '年份不�
 export const calendarRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
   const { db } = deps.database;
   const tags = ['calendar'];
-  registerWorkbenchSource(calendarWorkbenchSource);
   app.get('/api/calendar/years', { config: { access: 'calendar.read' }, schema: { tags, summary: '已录入节假日安排的年份', response: answers({ 200: z.object({ items: z.array(z.object({ year: z.number().int(), source: z.string(), note: z.string().nullable(), updatedAt: timestamp })) }) }) } }, async (req) => ({
     items: await listCalendarYears(contextOf(req, db)),
   }));

@@ -9,6 +9,9 @@ export const t = {
   statUsers: '用户',
   statUnread: '未读通知',
   statYears: '已录入日历年份',
+  calendarMissing: (years: string) => `尚未录入 ${years} 年节假日安排`,
+  calendarMissingWhy: '录入前，跨入该年的答复期限暂按周一至周五推算（列表中标“暂定”，门户上向群众注明）；录入后所有在办事项自动重算。',
+  calendarEnter: '去录入',
   quickLinks: '常用功能',
   links: {
     units: { title: '单位管理', desc: '单位名称、简称与别名' },

@@ -7,6 +7,7 @@ import { useMe, usePermission } from '../../../lib/session.tsx';
 import { useLoad } from '../../../lib/use-load.ts';
 import { useUnitCatalog } from '../../units/api.ts';
 import { countCalendarYears, countGroups, countUsers, describeDay, getWorkbench } from '../api.ts';
+import { CalendarNotice } from '../components/CalendarNotice.tsx';
 import { QuickLinks } from '../components/QuickLinks.tsx';
 import { StatTiles, type Tile } from '../components/StatTiles.tsx';
 import { UnitsByKindChart } from '../components/UnitsByKindChart.tsx';
@@ -25,6 +26,7 @@ export function DashboardPage() {
   const canManageUnits = usePermission('units.manage');
   const canUsers = usePermission('users.read');
   const canCalendar = usePermission('calendar.read');
+  const canManageCalendar = usePermission('calendar.manage');
   const today = todayInShanghai();
 
   const work = useLoad(getWorkbench, []);
@@ -56,6 +58,7 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title={t.title} intro={<>{t.welcome(me.user.name)}。{dayText}。</>} />
+      {canManageCalendar && <CalendarNotice today={today} />}
       <div className="wb-grid">
         <section aria-labelledby="wb-work-h" className="wb-work" aria-busy={work.loading}>
           <Card title={<h2 className="card-title" id="wb-work-h">{t.workTitle}</h2>}>
