@@ -168,3 +168,17 @@ export async function chooseOption(field: Locator, option: string | RegExp, sear
     }
   }
 }
+
+/**
+ * Types `value` into a field until it holds it, and it still does a moment later: a form that is
+ * mounted again as the page settles (antd's `Form key=…` with today's date as its initial value) can
+ * undo a value typed just before — under a loaded CI machine, after the test has moved on.
+ */
+export async function fillUntilHeld(field: Locator, value: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if ((await field.inputValue()) !== value) await field.fill(value);
+    await field.page().waitForTimeout(300);
+    if ((await field.inputValue()) === value) return;
+    if (attempt === 20) throw new Error(`字段未能保持输入的值 ${value}`);
+  }
+}

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason } from './browser-path.ts';
 import { requestCases, requestEvents, requestFiles } from '../src/db/schema/index.ts';
 import { todayInShanghai } from '../src/platform/calendar/dates.ts';
-import { chooseOption, DESKTOP, PHONE, SCREENSHOTS, UI_POLL, noSideScroll, screenshot, seriousA11yViolations, signIn, startHarness, type Harness } from './harness.ts';
+import { chooseOption, DESKTOP, fillUntilHeld, PHONE, SCREENSHOTS, UI_POLL, noSideScroll, screenshot, seriousA11yViolations, signIn, startHarness, type Harness } from './harness.ts';
 
 /** A real 1×1 PNG: the envelope scan and the ID photo (types are checked by content). */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -102,20 +102,20 @@ describe.skipIf(browserSkipReason() !== null)('information requests (依申请�
     await page.getByText('身份证 500103198001011234').waitFor(UI_POLL);
 
     // R = Mon 2026-11-02 (a letter signed for): 20 working days → 11/30
-    await page.getByLabel('收到申请日期').fill('2026-11-02');
+    await fillUntilHeld(page.getByLabel('收到申请日期'), '2026-11-02');
     await submit('确认收到');
     await statusIs('办理中');
     await expect.poll(() => due().textContent(), UI_POLL).toContain('2026-11-30');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     await step('发出补正通知');
-    await page.getByLabel('日期', { exact: true }).fill('2026-11-04');
+    await fillUntilHeld(page.getByLabel('日期', { exact: true }), '2026-11-04');
     await page.getByLabel('需要补正的全部事项（一次性告知）').fill('请明确所需预算科目的名称和年度');
     await submit('发出补正通知');
     await statusIs('待补正');
     await page.getByText('等待补正，答复期限自收到补正之日重新计算').waitFor(UI_POLL);
 
-    await page.getByLabel('申请人补正日期').fill('2026-11-10');
+    await fillUntilHeld(page.getByLabel('申请人补正日期'), '2026-11-10');
     await submit('收到补正材料');
     await statusIs('办理中');
     // counted again from C = 11/10: 12/8
@@ -123,10 +123,10 @@ describe.skipIf(browserSkipReason() !== null)('information requests (依申请�
 
     await step('征求意见');
     await page.getByLabel('征求意见对象').fill('某供应商有限公司');
-    await page.getByLabel('发函日期').fill('2026-11-12');
+    await fillUntilHeld(page.getByLabel('发函日期'), '2026-11-12');
     await submit('征求意见');
     await statusIs('征求意见');
-    await page.getByLabel('收到答复日期（逾期未答复：期限届满日）').fill('2026-11-16');
+    await fillUntilHeld(page.getByLabel('收到答复日期（逾期未答复：期限届满日）'), '2026-11-16');
     await submit('登记征求意见答复');
     await statusIs('办理中');
     // paused 11/13 and 11/16 → 12/10
@@ -144,7 +144,7 @@ describe.skipIf(browserSkipReason() !== null)('information requests (依申请�
     await head.getByLabel('延长工作日数（不超过 20）').fill('10');
     await head.getByLabel('延期理由').fill('需征求多方意见，无法在期限内答复');
     await head.getByLabel('告知申请人的方式').fill('书面告知申请人（延期答复告知书）');
-    await head.getByLabel('日期', { exact: true }).fill('2026-11-20');
+    await fillUntilHeld(head.getByLabel('日期', { exact: true }), '2026-11-20');
     await head.locator('form').getByRole('button', { name: '延期答复', exact: true }).click();
     await expect.poll(() => head.locator('.request-due').first().textContent(), UI_POLL).toContain('2026-12-24');
     await head.getByText('已延期 10 日').first().waitFor(UI_POLL);
