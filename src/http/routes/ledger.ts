@@ -5,9 +5,8 @@ import { contextOf } from '../auth-hooks.ts';
 import { answers } from '../responses.ts';
 import { idParam } from './params.ts';
 import { todayInShanghai } from '../../platform/calendar/dates.ts';
-import { loadCalendar } from '../../platform/calendar/load-calendar.ts';
 import { decideLedgerExtension, extensionDecisionInput, extensionRequestInput, requestLedgerExtension } from '../../platform/ledger/extend-ledger-item.ts';
-import { soonLimit } from '../../platform/ledger/ledger-clock.ts';
+import { soonLimitFor } from '../../platform/ledger/ledger-clock.ts';
 import { registerLedgerCalendarListener } from '../../platform/ledger/ledger-jobs.ts';
 import { getLedgerItem, ledgerCountsByUnit, listLedgerItems, listLedgerQuery, presentLedgerItem } from '../../platform/ledger/list-ledger-items.ts';
 import { reassignInput, reassignLedgerItem } from '../../platform/ledger/reassign-ledger-item.ts';
@@ -28,8 +27,7 @@ export const ledgerRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app
 
   app.get('/api/ledger/counts', { config: { access: 'ledger.read' }, schema: { tags, summary: '各单位在办、即将到期、逾期数', querystring: z.object({ subjectType: z.string().max(40).optional() }), response: answers({ 200: z.object({ items: z.array(ledgerUnitCountSchema) }) }) } }, async (req) => {
     const today = todayInShanghai();
-    const limit = soonLimit(await loadCalendar(db), today, soonDays);
-    return { items: await ledgerCountsByUnit(ctx(req), { subjectType: req.query.subjectType, soonLimit: limit, today }) };
+    return { items: await ledgerCountsByUnit(ctx(req), { subjectType: req.query.subjectType, soonLimit: await soonLimitFor(db, today, soonDays), today }) };
   });
 
   app.get('/api/ledger/items/:id', { config: { access: 'ledger.read' }, schema: { tags, summary: '交办事项及其办理过程', params: idParam, response: answers({ 200: ledgerDetailSchema }) } }, async (req) => getLedgerItem(ctx(req), req.params.id));

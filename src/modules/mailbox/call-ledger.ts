@@ -13,7 +13,8 @@ import { allocateQueryCode, QUERY_CODE_PREFIXES } from '../../platform/public-in
 import { publicPhone } from '../../platform/public-intake/public-text.ts';
 import { assertCan, assertUnitInScope, isDistrictWide } from '../../platform/policy.ts';
 import { SUBJECT_CALLBACK } from './message-days.ts';
-import { callStateSql, soonLimitFor } from './message-filters.ts';
+import { callStateSql } from './message-filters.ts';
+import { soonLimitFor } from '../../platform/ledger/ledger-clock.ts';
 import { spotCheckTotals } from './spot-check-totals.ts';
 
 const text = (label: string, max: number) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不超过 ${max} 字`);

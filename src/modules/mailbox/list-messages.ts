@@ -9,7 +9,8 @@ import { listAttachments } from '../../platform/public-intake/public-attachments
 import { assertCan, isDistrictWide } from '../../platform/policy.ts';
 import { loadMessage, type MessageRow } from './load-message.ts';
 import { SUBJECT_MESSAGE } from './message-days.ts';
-import { messageStateSql, OPEN_MESSAGE_STATUSES, soonLimitFor } from './message-filters.ts';
+import { messageStateSql, OPEN_MESSAGE_STATUSES } from './message-filters.ts';
+import { soonLimitFor } from '../../platform/ledger/ledger-clock.ts';
 import { MESSAGE_STATUSES, MESSAGE_TYPES, type MessageStatus } from './strings.ts';
 
 export const listMessagesQuery = z.object({

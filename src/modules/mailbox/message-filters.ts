@@ -1,18 +1,11 @@
 import { and, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { ledgerItems, mailboxCalls, mailboxMessages } from '../../db/schema/index.ts';
-import type { Db } from '../../db/client.ts';
-import { loadCalendar } from '../../platform/calendar/load-calendar.ts';
-import { soonLimit } from '../../platform/ledger/ledger-clock.ts';
 import { SUBJECT_MESSAGE } from './message-days.ts';
 import type { MessageStatus } from './strings.ts';
 
 /** A message is open (its clock runs) while received, accepted or assigned. */
 export const OPEN_MESSAGE_STATUSES: MessageStatus[] = ['received', 'accepted', 'assigned'];
 
-/** The last day that counts as "due soon": `soonDays` working days after today (ledger-clock.ts). */
-export async function soonLimitFor(db: Db, today: string, soonDays: number): Promise<string> {
-  return soonLimit(await loadCalendar(db), today, soonDays);
-}
 
 export type MessageDue = 'soon' | 'overdue';
 export interface DueWindow {

@@ -1,7 +1,8 @@
 import { and, asc, between, eq, sql, type SQL } from 'drizzle-orm';
 import { mailboxCalls, mailboxMessages } from '../../db/schema/index.ts';
 import type { WorkbenchContext, WorkbenchDeadline, WorkbenchItem, WorkbenchSource } from '../../platform/workbench/workbench-source.ts';
-import { callStateSql, messageStateSql, soonLimitFor, type DueWindow } from './message-filters.ts';
+import { callStateSql, messageStateSql, type DueWindow } from './message-filters.ts';
+import { soonLimitFor } from '../../platform/ledger/ledger-clock.ts';
 
 const countWhere = (cond: SQL) => sql<number>`(count(*) filter (where ${cond}))::int`;
 

@@ -9,8 +9,8 @@ import type { ChallengeProof } from '../../platform/public-intake/form-challenge
 import type { IntakeSettings } from '../../platform/public-intake/intake-settings.ts';
 import { allocateQueryCode, QUERY_CODE_PREFIXES } from '../../platform/public-intake/query-code.ts';
 import { contactFields } from './consultation-input.ts';
-import { replyDueOn } from './ledger-clock.ts';
-import { isProvisionalDue } from '../../platform/calendar/load-calendar.ts';
+import { replyDue } from './ledger-clock.ts';
+import { loadCalendar } from '../../platform/calendar/load-calendar.ts';
 import { notifyRouted } from './notify-ledger.ts';
 import { suggestUnit } from './suggest-unit.ts';
 
@@ -37,7 +37,8 @@ export async function registerQuestion(
     if (!c || c.channel !== 'web') throw conflict('qa_consultation_closed', '该咨询不存在');
     if (c.status !== 'open') throw conflict('qa_consultation_closed', c.queryCode ? `该问题已登记，查询码 ${c.queryCode}` : '该咨询已解答');
     const suggested = await suggestUnit(tx, c.candidates as { entryId: string; score: number }[]);
-    const dueOn = await replyDueOn(tx.db, c.receivedOn!);
+    const calendar = await loadCalendar(tx.db);
+    const dueOn = replyDue(calendar, c.receivedOn!);
     const code = await allocateQueryCode(tx.db, QUERY_CODE_PREFIXES.qa);
     const now = new Date();
     const [row] = await tx.db
@@ -58,7 +59,7 @@ export async function registerQuestion(
       .returning();
     await writeAudit(tx, { action: 'qa.consultation_register', entity: 'qa_consultation', entityId: c.id, after: { queryCode: code, dueOn, unitId: suggested } });
     await notifyRouted(tx, suggested, row);
-    return { queryCode: code, dueOn, dueProvisional: await isProvisionalDue(tx.db, dueOn, row.receivedOn!), receivedOn: row.receivedOn! };
+    return { queryCode: code, dueOn, dueProvisional: calendar.isProvisional(dueOn, row.receivedOn!), receivedOn: row.receivedOn! };
   });
   return { ...result, duplicate };
 }

@@ -1,4 +1,6 @@
+import type { Db } from '../../db/client.ts';
 import type { Calendar } from '../calendar/calendar.ts';
+import { loadCalendar } from '../calendar/load-calendar.ts';
 
 /**
  * The ledger's one clock: due = the N-th working day after receipt (the receipt day not counted,
@@ -10,14 +12,17 @@ export function ledgerDueDate(calendar: Calendar, receivedOn: string, workingDay
   return calendar.provisionalWorkingDays(receivedOn, workingDays + extendedDays);
 }
 
-/** Where an open item stands on `today`: overdue, due today, due within `soonDays` working days, or fine. */
-export function dueState(calendar: Calendar, dueDate: string, today: string, soonDays: number): 'overdue' | 'due_today' | 'due_soon' | null {
+/** Where an open item stands on `today`: overdue, due today, due by `soonLimit` (see below), or fine. */
+export function dueState(dueDate: string, today: string, soonLimit: string): 'overdue' | 'due_today' | 'due_soon' | null {
   if (dueDate < today) return 'overdue';
   if (dueDate === today) return 'due_today';
-  return dueDate <= soonLimit(calendar, today, soonDays) ? 'due_soon' : null;
+  return dueDate <= soonLimit ? 'due_soon' : null;
 }
 
-/** The last day "due soon" reaches: `soonDays` working days after today (provisional past the entered years). */
-export function soonLimit(calendar: Calendar, today: string, soonDays: number): string {
-  return calendar.provisionalWorkingDays(today, soonDays);
+/**
+ * The last day "due soon" reaches: `soonDays` working days after today (provisional past the entered
+ * years). One definition for the ledger's lists, counts and reminders and the mailbox's.
+ */
+export async function soonLimitFor(db: Db, today: string, soonDays: number): Promise<string> {
+  return (await loadCalendar(db)).provisionalWorkingDays(today, soonDays);
 }

@@ -3,10 +3,9 @@ import { z } from 'zod';
 import { ledgerEvents, ledgerItems, units } from '../../db/schema/index.ts';
 import type { OpContext } from '../context.ts';
 import { todayInShanghai } from '../calendar/dates.ts';
-import { loadCalendar } from '../calendar/load-calendar.ts';
 import { notFound } from '../errors.ts';
 import { assertCan, isDistrictWide } from '../policy.ts';
-import { soonLimit } from './ledger-clock.ts';
+import { soonLimitFor } from './ledger-clock.ts';
 import { LEDGER_STATUS_CODES, OPEN_STATUSES } from './ledger-states.ts';
 import { visibleTo } from './load-ledger-item.ts';
 
@@ -38,7 +37,7 @@ export async function listLedgerItems(ctx: OpContext, raw: z.input<typeof listLe
   if (q.status && q.status !== 'open' && q.due) where.push(eq(ledgerItems.status, q.status));
   if (q.due === 'overdue') where.push(lt(ledgerItems.dueDate, today));
   if (q.due === 'soon') {
-    const limit = soonLimit(await loadCalendar(ctx.db), today, opts.soonDays);
+    const limit = await soonLimitFor(ctx.db, today, opts.soonDays);
     where.push(sql`${ledgerItems.dueDate} >= ${today}`, lte(ledgerItems.dueDate, limit));
   }
   const cond = where.length ? and(...where) : undefined;

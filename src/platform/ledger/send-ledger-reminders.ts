@@ -2,9 +2,8 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { ledgerItems } from '../../db/schema/index.ts';
 import { todayInShanghai } from '../calendar/dates.ts';
-import { loadCalendar } from '../calendar/load-calendar.ts';
 import { notifyUnits } from '../notifications/notify.ts';
-import { dueState } from './ledger-clock.ts';
+import { dueState, soonLimitFor } from './ledger-clock.ts';
 import { OPEN_STATUSES } from './ledger-states.ts';
 import { notifyOffice } from './notify-office.ts';
 
@@ -18,11 +17,12 @@ const WORDS = { due_soon: '即将到期', due_today: '今天到期', overdue: '�
  */
 export async function sendLedgerReminders(db: Db, opts: { soonDays: number; today?: string }) {
   const today = opts.today ?? todayInShanghai();
-  const calendar = await loadCalendar(db);
+  // One limit for every item, the one the due-soon lists use.
+  const limit = await soonLimitFor(db, today, opts.soonDays);
   const open = await db.select().from(ledgerItems).where(inArray(ledgerItems.status, OPEN_STATUSES));
   let sent = 0;
   for (const item of open) {
-    const state = dueState(calendar, item.dueDate, today, opts.soonDays);
+    const state = dueState(item.dueDate, today, limit);
     if (!state) continue;
     const key = `${state}:${item.dueDate}`;
     if (item.lastReminder === key) continue;
