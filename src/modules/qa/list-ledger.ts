@@ -5,12 +5,12 @@ import { qaConsultations, qaEntries, QA_CHANNELS, QA_CONSULTATION_STATUSES, unit
 import { todayInShanghai } from '../../platform/calendar/dates.ts';
 import type { OpContext } from '../../platform/context.ts';
 import { assertCan, isDistrictWide } from '../../platform/policy.ts';
-import { LEDGER_FILTERS, ledgerFilterSql } from './ledger-filters.ts';
+import { LEDGER_FILTERS, ledgerFilterDay, ledgerFilterSql } from './ledger-filters.ts';
 
 export const ledgerQuery = z.object({
   status: z.enum(QA_CONSULTATION_STATUSES, { message: '状态不正确' }).optional(),
   channel: z.enum(QA_CHANNELS, { message: '渠道不正确' }).optional(),
-  /** awaiting 待答复 | due_soon 两日内到期 | overdue 已逾期 | unrouted 待交办 | proposal 待入库 (ledger-filters.ts) */
+  /** awaiting 待答复 | due_soon 两个工作日内到期 | overdue 已逾期 | unrouted 待交办 | proposal 待入库 (ledger-filters.ts) */
   due: z.enum(LEDGER_FILTERS, { message: '筛选条件不正确' }).optional(),
   proposal: z.enum(['pending']).optional(),
   /** Reply due on this day (the workbench's deadlines). */
@@ -31,8 +31,9 @@ export async function listLedger(ctx: OpContext, raw: z.input<typeof ledgerQuery
   else if (q.unitId) where.push(eq(qaConsultations.unitId, q.unitId));
   if (q.status) where.push(eq(qaConsultations.status, q.status));
   if (q.channel) where.push(eq(qaConsultations.channel, q.channel));
-  if (q.due) where.push(ledgerFilterSql(q.due, today));
-  if (q.proposal) where.push(ledgerFilterSql('proposal', today));
+  const day = q.due || q.proposal ? await ledgerFilterDay(ctx.db, today) : null;
+  if (q.due) where.push(ledgerFilterSql(q.due, day!));
+  if (q.proposal) where.push(ledgerFilterSql('proposal', day!));
   if (q.dueOn) where.push(eq(qaConsultations.dueOn, q.dueOn));
   if (q.q) where.push(ilike(qaConsultations.question, `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   const cond = where.length ? and(...where) : undefined;

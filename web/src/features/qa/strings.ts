@@ -64,7 +64,7 @@ export const t = {
   filterAwaiting: '待答复',
   dueOnTag: (d: string) => `答复期限 ${d}`,
   filterOverdue: '已逾期',
-  filterDueSoon: '两日内到期',
+  filterDueSoon: '两个工作日内到期',
   filterUnrouted: '待交办',
   filterProposal: '待入库',
   colReceived: '收到时间',
