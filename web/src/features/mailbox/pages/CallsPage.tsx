@@ -3,6 +3,7 @@ import { App, Button, Card, Input, Modal, Segmented, Select, Space, Table, Tag, 
 import { useState } from 'react';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { ProvisionalTag } from '../../../components/ProvisionalTag.tsx';
 import { errorMessage } from '../../../lib/api.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { replaceSearchParam, searchParam } from '../../../lib/router.tsx';
@@ -90,7 +91,10 @@ export function CallsPage() {
           <Tag>{`${t.callbackOn} ${c.callbackOn}`}</Tag>
         ) : (
           <Space direction="vertical" size={4}>
-            <Tag color={c.overdue ? RED : BROWN}>{`${c.overdue ? t.callbackOverdue : t.pending}，${c.callbackDue}`}</Tag>
+            <span>
+              <Tag color={c.overdue ? RED : BROWN}>{`${c.overdue ? t.callbackOverdue : t.pending}，${c.callbackDue}`}</Tag>
+              <ProvisionalTag date={c.callbackDue} />
+            </span>
             {canReply && (
               <Button size="small" onClick={() => (setNote(''), setCallback(c))}>
                 {t.callbackDone}
