@@ -43,6 +43,12 @@ export function loadEval(file = 'eval.tsv'): EvalItem[] {
   }));
 }
 
+/** Everyday questions outside any policy bank (offtopic.tsv, one column `question`), written for the bench. */
+export function loadOffTopic(): string[] {
+  const [, ...rows] = parseTsv(readFileSync(dir + 'offtopic.tsv', 'utf8'));
+  return rows.map(([q]) => q).filter(Boolean);
+}
+
 export interface Scored {
   item: EvalItem;
   result: MatchResult;
@@ -58,6 +64,7 @@ export function metrics(rows: Scored[]) {
   const answered = inBank.filter((r) => r.result.decision === 'answer');
   const correct = answered.filter((r) => r.result.answerId === r.item.expected).length;
   const falseOut = outBank.filter((r) => r.result.decision === 'answer').length;
+  const suggestedOut = outBank.filter((r) => r.result.decision === 'suggest').length;
   const suggested = inBank.filter((r) => r.result.decision === 'suggest' && rank(r) >= 0 && rank(r) < 3).length;
   return {
     n: rows.length,
@@ -67,6 +74,8 @@ export function metrics(rows: Scored[]) {
     coverage: inBank.length ? answered.length / inBank.length : NaN,
     suggestedInTop3: inBank.length ? suggested / inBank.length : NaN,
     falseAnswerRate: outBank.length ? falseOut / outBank.length : NaN,
+    /** Out-of-bank and near-miss questions shown 您是否想问 candidates (none of them is the answer). */
+    suggestedOut: outBank.length ? suggestedOut / outBank.length : NaN,
     wrongAnswers: answered.length - correct,
   };
 }

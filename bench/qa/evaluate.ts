@@ -10,7 +10,7 @@
 import { createMatcher } from '../../src/modules/qa/matching/create-matcher.js';
 import { DEFAULT_THRESHOLDS } from '../../src/modules/qa/matching/default-thresholds.js';
 import type { MatchEntry } from '../../src/modules/qa/matching/types.js';
-import { fmt, loadBank, loadEval, loadSecondBench, metrics, type Scored } from './eval-data.js';
+import { fmt, loadBank, loadEval, loadOffTopic, loadSecondBench, metrics, type Scored } from './eval-data.js';
 
 const verbose = process.argv.includes('--verbose');
 const noVariants = process.argv.includes('--no-variants');
@@ -33,7 +33,7 @@ scored.push(...second.items.map((item) => ({ item, result: matcher2.match(item.q
 
 console.log(`bank ${bank.length} entries, ${matcher.size.variants} texts; second bank ${second.bank.length} entries, ${matcher2.size.variants} texts; ${scored.length} labelled questions`);
 console.log('thresholds', DEFAULT_THRESHOLDS);
-console.log('split   kind        n   top1  mrr10  ansPrec  cover  sugTop3 falseAns wrong');
+console.log('split   kind        n   top1  mrr10  ansPrec  cover  sugTop3 falseAns sugOut wrong');
 for (const split of devOnly ? (['dev', 'dev2'] as const) : (['dev', 'dev2', 'test', 'heldout'] as const)) {
   for (const kind of ['paraphrase', 'colloquial', 'typo', 'in-bank', 'oob', 'nearmiss', 'out-of-bank', 'all'] as const) {
     const rows = scored.filter(
@@ -47,9 +47,18 @@ for (const split of devOnly ? (['dev', 'dev2'] as const) : (['dev', 'dev2', 'tes
     if (!rows.length) continue;
     const m = metrics(rows);
     console.log(
-      `${split.padEnd(7)} ${kind.padEnd(11)} ${String(m.n).padStart(3)} ${fmt(m.top1)} ${fmt(m.mrr10)} ${fmt(m.answeredPrecision)}  ${fmt(m.coverage)} ${fmt(m.suggestedInTop3)}  ${fmt(m.falseAnswerRate)} ${String(m.wrongAnswers).padStart(4)}`,
+      `${split.padEnd(7)} ${kind.padEnd(11)} ${String(m.n).padStart(3)} ${fmt(m.top1)} ${fmt(m.mrr10)} ${fmt(m.answeredPrecision)}  ${fmt(m.coverage)} ${fmt(m.suggestedInTop3)}  ${fmt(m.falseAnswerRate)} ${fmt(m.suggestedOut)} ${String(m.wrongAnswers).padStart(4)}`,
     );
   }
+}
+// Everyday questions no policy bank answers (bench/qa/data/offtopic.tsv: weather, food, repairs, shopping):
+// none may be answered; the share shown 您是否想问 candidates says how much noise a citizen sees
+// (the portal offers the registration form beside them).
+const offTopic = loadOffTopic();
+for (const [name, m] of [['bench bank', matcher], ['second bank', matcher2]] as const) {
+  const decisions = offTopic.map((q) => m.match(q).decision);
+  const share = (d: string) => fmt(decisions.filter((x) => x === d).length / decisions.length);
+  console.log(`off-topic (${offTopic.length}) on the ${name}: answered ${share('answer')}, suggested ${share('suggest')}`);
 }
 if (verbose) {
   // Only the development split is listed: the test split is looked at as figures, never tuned on.
