@@ -30,7 +30,7 @@ export const t = {
   chartEmpty: '暂无单位数据',
   chartLoading: '图表加载中…',
   comingTitle: '后续模块',
-  coming: '政策问答库、依申请公开、公众信箱与热线、年度考核和年度报告等模块正在建设中，上线后将出现在左侧菜单。',
+  coming: '考核评估与培训（年度考核指标、评分排名、培训记录）正在建设中，上线后将出现在左侧菜单。',
   workTitle: '我的待办',
   workIntro: '点击数字进入对应的列表。',
   workEmpty: '暂无待办',
