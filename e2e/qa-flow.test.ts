@@ -111,6 +111,10 @@ describe.skipIf(browserSkipReason() !== null)('一网答 in the browser', () => 
     await page.goto('/admin/qa/library');
     await page.getByRole('button', { name: NEW_QUESTION }).waitFor(UI_POLL);
     await screenshot(page, 'qa-admin-library-1366');
+    // A search that finds nothing says so, and how to widen it.
+    await page.getByRole('searchbox').fill('燃气费怎么缴纳');
+    await page.getByRole('searchbox').press('Enter');
+    await page.getByText('没有符合条件的条目').waitFor(UI_POLL);
 
     const citizen = await h.openPage(PHONE);
     await citizen.goto('/yiwangda');

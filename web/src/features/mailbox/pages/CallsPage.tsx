@@ -1,5 +1,5 @@
 import { DownloadOutlined, PhoneOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Modal, Segmented, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Card, Empty, Input, Modal, Segmented, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
@@ -155,6 +155,14 @@ export function CallsPage() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.loading}
+          locale={{
+            emptyText:
+              state !== 'all' || dueDate || one || unitId ? (
+                <Empty description={t.filteredEmpty}>{t.filteredEmptyHint}</Empty>
+              ) : (
+                <Empty description={t.callsEmpty}>{t.callsEmptyHint}</Empty>
+              ),
+          }}
           pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (n) => `共 ${n} 条` }}
         />
       </Card>

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
+import { Alert, Button, Card, Empty, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
@@ -38,6 +38,7 @@ export function PressEventsPage(_: PageProps) {
           loading={list.loading}
           dataSource={items}
           pagination={false}
+          locale={{ emptyText: <Empty description={t.pressEmpty(year)} /> }}
           scroll={{ x: 900 }}
           columns={[
             { title: t.heldOn, dataIndex: 'heldOn', width: 110 },

@@ -1,4 +1,4 @@
-import { App, Button, Card, Input, Modal, Radio, Segmented, Select, Space, Table, Tag, Timeline, type TableColumnsType } from 'antd';
+import { App, Button, Card, Empty, Input, Modal, Radio, Segmented, Select, Space, Table, Tag, Timeline, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
@@ -160,6 +160,7 @@ export function QaLedgerPage() {
           columns={columns}
           dataSource={ledger.data?.items ?? []}
           loading={ledger.loading}
+          locale={{ emptyText: <Empty description={dueOn ? t.ledgerEmptyOn(dueOn) : t.ledgerEmpty[filter]}>{filter === 'all' && !dueOn ? t.ledgerEmptyHint : null}</Empty> }}
           expandable={{ expandedRowRender: (c) => <Timeline items={(c.history ?? []).map((h) => ({ children: `${formatDateTime(h.at)} ${h.by} ${h.action}${h.reason ? `（${h.reason}）` : ''}` }))} /> }}
           pagination={{ current: page, pageSize: 20, total: ledger.data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
         />

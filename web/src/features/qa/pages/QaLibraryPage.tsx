@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Input, Select, Space, Table, Tag, Upload, type TableColumnsType } from 'antd';
+import { App, Button, Card, Checkbox, Empty, Input, Select, Space, Table, Tag, Upload, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
@@ -148,6 +148,7 @@ export function QaLibraryPage() {
           columns={columns}
           dataSource={entries.data?.items ?? []}
           loading={entries.loading}
+          locale={{ emptyText: q || status ? <Empty description={t.libraryNoMatch}>{t.noMatchHint}</Empty> : <Empty description={t.libraryEmpty}>{t.libraryEmptyHint}</Empty> }}
           pagination={{ current: page, pageSize: 20, total: entries.data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
         />
       </Card>
