@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { asc, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { qaEntries, qaVariants, units } from '../../db/schema/index.ts';
+import { todayInShanghai } from '../../platform/calendar/dates.ts';
 import type { OpContext } from '../../platform/context.ts';
 import { assertCan } from '../../platform/policy.ts';
 
@@ -35,7 +36,7 @@ export async function exportEntries(ctx: OpContext, raw: z.input<typeof exportQu
   const byEntry = new Map<string, string[]>();
   for (const v of variants) byEntry.set(v.entryId, [...(byEntry.get(v.entryId) ?? []), v.text]);
   const table = rows.map((r) => [r.externalId ?? r.id, r.question, r.answer, (byEntry.get(r.id) ?? []).join('\n'), r.topic ?? '', r.status, r.unit ?? '']);
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = todayInShanghai();
   if (q.format === 'tsv') {
     const text = [HEADER, ...table].map((r) => r.map(tsvField).join('\t')).join('\n') + '\n';
     return { data: Buffer.from(text, 'utf8'), filename: `问答库-${stamp}.tsv`, mime: 'text/tab-separated-values; charset=utf-8' };

@@ -1,6 +1,6 @@
 import { and, eq, gte, ne } from 'drizzle-orm';
 import { requestCases } from '../../db/schema/index.ts';
-import { addDays } from '../../platform/calendar/dates.ts';
+import { addDays, todayInShanghai } from '../../platform/calendar/dates.ts';
 import type { OpContext } from '../../platform/context.ts';
 
 export const DUPLICATE_SIMILARITY = 0.5;
@@ -28,7 +28,7 @@ export function similarity(a: string, b: string): number {
  * handler; deciding 重复申请 (5.2) stays a human decision.
  */
 export async function findDuplicates(ctx: OpContext, c: { id: string; applicantKey: string; description: string; receivedOn: string | null; createdAt: Date }) {
-  const anchor = c.receivedOn ?? c.createdAt.toISOString().slice(0, 10);
+  const anchor = c.receivedOn ?? todayInShanghai(c.createdAt);
   const since = addDays(anchor, -365);
   const rows = await ctx.db
     .select({ id: requestCases.id, code: requestCases.code, description: requestCases.description, receivedOn: requestCases.receivedOn, status: requestCases.status, outcome: requestCases.outcome, agencyUnitId: requestCases.agencyUnitId })
