@@ -25,7 +25,9 @@ const schema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
-  DISTRICT_NAME: z.string().min(1).default('渝中区'),
+  /** The district and its city, as the site names them (页眉, 404 page, Word exports) and as "here" for the Q&A matcher. */
+  DISTRICT_NAME: z.string().trim().min(1).max(20).default('渝中区'),
+  CITY_NAME: z.string().trim().min(1).max(20).default('重庆市'),
   /** Working days before its due date that an assignment counts as due soon. */
   PLAN_REMIND_DAYS: z.coerce.number().int().min(0).max(60).default(5),
   /** 依申请公开: working days the applicant has to send a 补正 (ogi-rules §2, CONFIGURABLE). */

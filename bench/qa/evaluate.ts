@@ -4,6 +4,7 @@
  * at the default thresholds: top-1, MRR@10, answered precision, coverage (answered automatically),
  * false-answer rate on out-of-bank and near-miss questions, per split and kind.
  * The held-out split (bench/qa/data/heldout.tsv) is printed too: look at it rarely, never tune on it.
+ * HOME_PLACES=渝中区,重庆市: the places the server passes as "here" (CITY_NAME, DISTRICT_NAME; library-index.ts setLibraryHome).
  * Run: npx tsx bench/qa/evaluate.ts [--verbose] [--dev] [--no-variants] (--dev: the development split only, for tuning;
  * --no-variants: the bank without its similar questions; --long-answers: each answer padded with four others)
  */
@@ -24,11 +25,12 @@ if (process.argv.includes('--long-answers')) {
   bank = bank.map((e, i, all) => ({ ...e, answer: [e, ...[1, 2, 3, 4].map((k) => all[(i + k * 37) % all.length])].map((x) => x.answer).join('') }));
 }
 const items = devOnly ? loadEval().filter((i) => i.split === 'dev') : [...loadEval(), ...loadEval('heldout.tsv')];
-const matcher = createMatcher(bank);
+const home = process.env.HOME_PLACES ? { homePlaces: process.env.HOME_PLACES.split(',') } : {};
+const matcher = createMatcher(bank, home);
 const scored: Scored[] = items.map((item) => ({ item, result: matcher.match(item.question) }));
 // The second bank, answered by its own questions (split dev2).
 const second = loadSecondBench();
-const matcher2 = createMatcher(shape(second.bank));
+const matcher2 = createMatcher(shape(second.bank), home);
 scored.push(...second.items.map((item) => ({ item, result: matcher2.match(item.question) })));
 
 console.log(`bank ${bank.length} entries, ${matcher.size.variants} texts; second bank ${second.bank.length} entries, ${matcher2.size.variants} texts; ${scored.length} labelled questions`);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { importEntries } from '../modules/qa/import-entries.ts';
-import { libraryIndex } from '../modules/qa/library-index.ts';
+import { libraryIndex, setLibraryHome } from '../modules/qa/library-index.ts';
 import { cliActor } from './cli-actor.ts';
 import type { CliIo } from './cli-io.ts';
 
@@ -40,6 +40,7 @@ const round = (n: number) => Math.round(n * 10000) / 10000;
 export async function runQaMatch(opts: { json?: boolean }, io: CliIo): Promise<number> {
   const cli = await io.open();
   try {
+    setLibraryHome(cli.database.db, cli.config);
     const index = libraryIndex(cli.database.db);
     const matcher = await index.current();
     for await (const line of io.stdinLines()) {

@@ -12,6 +12,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { portalNotFoundHtml, portalRoutes } from '../portal/routes.ts';
+import { siteInfo } from '../portal/layout.tsx';
 import { mailboxPortalRoutes } from '../portal/mailbox-routes.ts';
 import { requestPortalRoutes } from '../portal/request-routes.ts';
 import { qaPortalRoutes } from '../portal/qa-routes.ts';
@@ -147,11 +148,11 @@ export async function buildServer(deps: AppDeps, opts: { logger?: boolean; /** W
     mailboxPortalRoutes(scope, deps);
     requestPortalRoutes(scope, deps);
   });
-  qaPortalRoutes(app, deps, { district: deps.config.DISTRICT_NAME, office: `重庆市${deps.config.DISTRICT_NAME}人民政府办公室` });
+  qaPortalRoutes(app, deps, siteInfo(deps.config));
   await registerAdminApp(app);
 
   // Every missing page of the site looks like the site.
-  const notFoundPage = portalNotFoundHtml(deps.config.DISTRICT_NAME);
+  const notFoundPage = portalNotFoundHtml(siteInfo(deps.config));
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/'))
       return reply.status(404).send({ error: { code: 'route_not_found', message: '接口不存在' } });

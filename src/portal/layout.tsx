@@ -5,6 +5,11 @@ export interface SiteInfo {
   office: string;
 }
 
+/** The site's names from the settings: the district, and its government office (重庆市渝中区人民政府办公室). */
+export function siteInfo(config: { CITY_NAME: string; DISTRICT_NAME: string }): SiteInfo {
+  return { district: config.DISTRICT_NAME, office: `${config.CITY_NAME}${config.DISTRICT_NAME}人民政府办公室` };
+}
+
 // Only pages that exist.
 export const NAV = [
   { href: '/', label: '首页' },

@@ -16,6 +16,7 @@ import { submitMessage } from '../modules/mailbox/submit-message.ts';
 import { PublishedPage, QueryPage, ReceiptPage, WritePage } from './pages/mailbox-pages.tsx';
 import { renderPage } from './render.ts';
 import { formProblem, refill } from './form-problem.ts';
+import { siteInfo } from './layout.tsx';
 
 const HTML = 'text/html; charset=utf-8';
 const PAGE_SIZE = 10;
@@ -23,7 +24,7 @@ const PAGE_SIZE = 10;
 /** The mailbox's public pages: write (no JavaScript needed), query by code and rate, the published list. */
 export function mailboxPortalRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db } = deps.database;
-  const site = { district: deps.config.DISTRICT_NAME, office: `重庆市${deps.config.DISTRICT_NAME}人民政府办公室` };
+  const site = siteInfo(deps.config);
   const settings = intakeSettings(deps.config);
   const html = (reply: FastifyReply, status: number, el: Parameters<typeof renderPage>[0]) =>
     reply.status(status).type(HTML).header('cache-control', 'no-store').send(renderPage(el));

@@ -12,13 +12,14 @@ import { MAX_ID_PROOFS, REQUEST_FIELD_LABELS, submitRequest } from '../modules/r
 import { formProblem, refill } from './form-problem.ts';
 import { RequestFormPage, RequestReceiptPage, RequestStatusPage } from './pages/request-pages.tsx';
 import { renderPage } from './render.ts';
+import { siteInfo } from './layout.tsx';
 
 const HTML = 'text/html; charset=utf-8';
 
 /** 依申请公开 on the portal: the application form (no JavaScript needed) and the status by query code. */
 export function requestPortalRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db } = deps.database;
-  const site = { district: deps.config.DISTRICT_NAME, office: `重庆市${deps.config.DISTRICT_NAME}人民政府办公室` };
+  const site = siteInfo(deps.config);
   const settings = intakeSettings(deps.config);
   const html = (reply: FastifyReply, status: number, el: Parameters<typeof renderPage>[0]) =>
     reply.status(status).type(HTML).header('cache-control', 'no-store').send(renderPage(el));

@@ -17,6 +17,7 @@ import { SearchCache } from '../modules/catalog/public/search-cache.ts';
 import { getSitemapSummary, listSitemapDocuments, SITEMAP_DOCS_PER_FILE } from '../modules/catalog/public/list-sitemap-entries.ts';
 import { shanghaiDay } from '../modules/catalog/public/sql.ts';
 import { columnUrl, docUrl } from './components.tsx';
+import { siteInfo, type SiteInfo } from './layout.tsx';
 import { MicroCache, prepare, send, type Prepared, type Rendered } from './http-cache.ts';
 import type { PortalFrontDoor } from './front-door.ts';
 import { CatalogPage } from './pages/catalog-page.tsx';
@@ -63,8 +64,8 @@ function baseUrl(req: FastifyRequest): string {
  * The portal's 404 page, for the server's not-found handler (unknown paths outside /api), so that
  * every missing page of the site looks like the site.
  */
-export function portalNotFoundHtml(districtName: string): string {
-  return renderPage(createElement(NotFoundPage, { site: { district: districtName, office: `重庆市${districtName}人民政府办公室` } }));
+export function portalNotFoundHtml(site: SiteInfo): string {
+  return renderPage(createElement(NotFoundPage, { site }));
 }
 
 /**
@@ -73,7 +74,7 @@ export function portalNotFoundHtml(districtName: string): string {
  */
 export function portalRoutes(app: FastifyInstance, deps: AppDeps, front?: PortalFrontDoor, gate = new AdmissionGate(gateLimitsFor(deps.database.kind, PG_POOL_SIZE))) {
   const { db } = deps.database;
-  const site = { district: deps.config.DISTRICT_NAME, office: `重庆市${deps.config.DISTRICT_NAME}人民政府办公室` };
+  const site = siteInfo(deps.config);
   const cache = new MicroCache(PAGE_CACHE_MS);
   const results = new SearchCache();
   const choices = new SearchChoicesCache();

@@ -31,10 +31,20 @@ export class QaLibraryIndex {
   private loading: Promise<void> | null = null;
   private loadedAt = new Date(0);
   private synonymsKey = '';
+  /** The site's city and district: "here" to the matcher (slot-conflicts.ts home places). */
+  private homePlaces: string[] = [];
   /** Entry id → what the callers need beside the score (external id for the CLI). */
   readonly entries = new Map<string, IndexedEntry>();
 
   constructor(private readonly db: Db) {}
+
+  /** Where the library is; a change rebuilds the matcher on the next match. */
+  setHome(places: string[]) {
+    if (places.join('\n') === this.homePlaces.join('\n')) return;
+    this.homePlaces = [...places];
+    this.matcher = null;
+    this.checkedAt = 0;
+  }
 
   /** The next match re-reads the version (a change was committed by this process). */
   markStale() {
@@ -84,7 +94,7 @@ export class QaLibraryIndex {
       for (const e of entries) this.entries.set(e.entry.id, { externalId: e.externalId, ownerUnitId: e.entry.ownerUnitId ?? null });
       this.matcher = createMatcher(
         entries.map((e) => e.entry),
-        { synonyms: synonyms.length ? synonyms : undefined, userWords: DOMAIN_WORDS },
+        { synonyms: synonyms.length ? synonyms : undefined, userWords: DOMAIN_WORDS, homePlaces: this.homePlaces },
       );
       this.synonymsKey = JSON.stringify(synonyms);
     } else {
@@ -128,6 +138,15 @@ export function libraryIndex(db: Db): QaLibraryIndex {
     indexes.set(db, index);
   }
   return index;
+}
+
+/**
+ * The places a question may name and still ask about this district's library: the city and the
+ * district of the settings (CITY_NAME, DISTRICT_NAME). 渝中区公租房怎么申请 is asked of 公租房怎么申请;
+ * 江北区… still is not. The matcher adds the places most of the bank's own entries name.
+ */
+export function setLibraryHome(db: Db, config: { CITY_NAME: string; DISTRICT_NAME: string }): void {
+  libraryIndex(db).setHome([config.CITY_NAME, config.DISTRICT_NAME]);
 }
 
 /** Call inside the transaction of every change to entries, variants or synonyms. */

@@ -31,6 +31,18 @@ describe('qa library', () => {
   });
   afterAll(() => t.close());
 
+  it('reads the city and district of the settings as here: 渝中区… is answered by the district’s entry, 江北区… is not', async () => {
+    const here = (await clerk.request('POST', '/api/qa/search', { question: '渝中区公租房怎么申请' })).json();
+    expect(here.decision, JSON.stringify(here).slice(0, 1500)).toBe('answer');
+    expect(here.ranked[0].question).toBe('公租房怎么申请');
+    const city = (await clerk.request('POST', '/api/qa/search', { question: '重庆市渝中区的区级部门预算在哪里公开' })).json();
+    expect(city.ranked[0].question).toBe('区级部门预算在哪里公开');
+    expect(city.ranked[0].conflicts).toEqual([]);
+    const elsewhere = (await clerk.request('POST', '/api/qa/search', { question: '江北区公租房怎么申请' })).json();
+    expect(elsewhere.decision).not.toBe('answer');
+    expect(elsewhere.ranked[0].conflicts.map((c: { slot: string }) => c.slot)).toContain('place');
+  });
+
   it('creates a draft owned by the specialist’s unit, sanitised, variants deduplicated, version 1 kept', async () => {
     const res = await specialist.request('POST', '/api/qa/entries', entry);
     expect(res.statusCode, res.body).toBe(201);
@@ -157,8 +169,12 @@ describe('qa library', () => {
   it('lists entries with search and filters', async () => {
     const res = await clerk.request('GET', '/api/qa/entries?q=公租房&pageSize=5');
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().items.every((i: { question: string }) => i.question.includes('公租房') || true)).toBe(true);
     expect(res.json().total).toBeGreaterThanOrEqual(2);
+    // The keyword is in each entry's question or one of its similar questions.
+    for (const i of res.json().items as { id: string }[]) {
+      const d = (await clerk.request('GET', `/api/qa/entries/${i.id}`)).json() as { question: string; variants: string[] };
+      expect([d.question, ...d.variants].some((s) => s.includes('公租房')), d.question).toBe(true);
+    }
     expect((await clerk.request('GET', '/api/qa/entries?status=bogus')).statusCode).toBe(400);
   });
 });

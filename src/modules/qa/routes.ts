@@ -35,6 +35,7 @@ import { setEntryStatus, statusInput } from './set-entry-status.ts';
 import './policy-review.ts';
 import { registerWorkbenchSource } from '../../platform/workbench/workbench-source.ts';
 import { qaWorkbenchSources } from './workbench-sources.ts';
+import { setLibraryHome } from './library-index.ts';
 import {
   askResult,
   consultation,
@@ -58,6 +59,7 @@ export const qaRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =>
   const tags = ['qa'];
   const ctx = (req: Parameters<typeof contextOf>[0]) => contextOf(req, db);
   for (const source of qaWorkbenchSources) registerWorkbenchSource(source);
+  setLibraryHome(db, deps.config);
   const settings = intakeSettings(deps.config);
   const asked = (ip: string) => hitRateLimit(db, askRule(deps.config), ip);
 
