@@ -88,7 +88,7 @@ describe('information requests through the HTTP app', () => {
     expect(xml).toContain('重庆市渝中区财政局');
     expect(xml).toMatch(/区财政局依申〔\d{4}〕1号/);
     expect(xml).toContain('不予公开（保护第三方合法权益）（依据条例第十五条）');
-    expect(xml).toContain('60日内');
+    expect(xml).toContain('60日内向重庆市渝中区人民政府申请行政复议');
     expect(xml).toContain('6个月内');
     expect(xml).not.toMatch(/[{}]/);
     const second = new PizZip((await post(handler, 'letters/extension', undefined)).rawPayload).file('word/document.xml')!.asText().replace(/<[^>]+>/g, '');

@@ -99,7 +99,7 @@ export const requestRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
       schema: { tags, summary: '生成文书（.docx：答复书、补正通知书、延期答复告知书、征求意见函、收费通知书、告知书），取本机关下一个文号', params: z.object({ id: z.uuid(), kind: z.enum(LETTER_KINDS) }), ...fileAnswer(DOCX) },
     },
     async (req, reply) => {
-      const letter = await generateLetter(ctx(req), req.params.id, req.params.kind, { dataDir: deps.config.dataDir });
+      const letter = await generateLetter(ctx(req), req.params.id, req.params.kind, { dataDir: deps.config.dataDir, site: deps.config });
       return reply.header('content-type', DOCX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(letter.filename)}`).header('x-document-number', encodeURIComponent(letter.docNumber)).send(letter.data);
     },
   );

@@ -17,8 +17,23 @@ export const LETTER_KINDS = ['reply', 'correction', 'extension', 'consultation',
 export type LetterKind = (typeof LETTER_KINDS)[number];
 export const LETTER_NAMES: Record<LetterKind, string> = { reply: '答复书', correction: '补正通知书', extension: '延期答复告知书', consultation: '征求意见函', fee: '收费通知书', transfer: '告知书' };
 
-/** 复议 within 60 days (行政复议法), 诉讼 within 6 months (行政诉讼法 第四十六条). */
-export const REMEDIES = '如对本答复不服，可以自收到本答复之日起60日内向重庆市渝中区人民政府申请行政复议，或者自收到本答复之日起6个月内向人民法院提起行政诉讼。';
+/** The settings that name the district and its city (config.ts CITY_NAME, DISTRICT_NAME). */
+export interface LetterSite {
+  CITY_NAME: string;
+  DISTRICT_NAME: string;
+}
+
+/**
+ * The remedies sentence: 复议 within 60 days (行政复议法 第二十条), 诉讼 within 6 months (行政诉讼法
+ * 第四十六条), before the body 行政复议法 (2023 修订) 第二十四条 names — the district government for its
+ * departments, 街道 and other units (本级人民政府工作部门、派出机关), the city government for the district
+ * government itself (下一级人民政府). A vertically managed agency (税务, 海关 …, 第二十七条: its superior)
+ * words its own in its template (DATA_DIR/letter-templates).
+ */
+export function remediesFor(agencyKind: string, site: LetterSite): string {
+  const body = agencyKind === 'region' ? `${site.CITY_NAME}人民政府` : `${site.CITY_NAME}${site.DISTRICT_NAME}人民政府`;
+  return `如对本答复不服，可以自收到本答复之日起60日内向${body}申请行政复议，或者自收到本答复之日起6个月内向人民法院提起行政诉讼。`;
+}
 
 /**
  * The template the office uses: its edited copy in DATA_DIR/letter-templates/<kind>.docx when there is
@@ -50,13 +65,13 @@ export function renderLetter(template: Buffer, data: Record<string, unknown>): B
  * (taken atomically), the facts from the case's timeline, the basis, the remedies sentence. Written
  * to the case timeline and the audit log.
  */
-export async function generateLetter(ctx: OpContext, caseId: string, kind: LetterKind, opts: { dataDir?: string } = {}) {
+export async function generateLetter(ctx: OpContext, caseId: string, kind: LetterKind, opts: { dataDir?: string; site: LetterSite }) {
   assertCan(ctx.actor, 'requests.handle');
   const actor = ctx.actor;
   if (!LETTER_KINDS.includes(kind)) throw invalid('unknown_letter', '文书类型不正确');
   return inTransaction(ctx, async (tx) => {
     const c = await loadCase(tx, actor, caseId);
-    const [agency] = await tx.db.select({ name: units.name, short: units.shortName }).from(units).where(eq(units.id, c.agencyUnitId));
+    const [agency] = await tx.db.select({ name: units.name, short: units.shortName, kind: units.kind }).from(units).where(eq(units.id, c.agencyUnitId));
     const items = await tx.db.select().from(requestItems).where(eq(requestItems.caseId, caseId)).orderBy(asc(requestItems.seq));
     const events = await tx.db.select().from(requestEvents).where(eq(requestEvents.caseId, caseId)).orderBy(asc(requestEvents.id));
     const last = (k: string) => [...events].reverse().find((e) => e.kind === k && !e.voided);
@@ -85,7 +100,7 @@ export async function generateLetter(ctx: OpContext, caseId: string, kind: Lette
         const o = OUTCOMES.find((x) => x.code === i.outcome);
         return { seq: i.seq, description: i.description, outcomeLabel: o ? (o.group.length > 3 ? `${o.group.slice(3)}（${o.label}）` : o.label) : '', basis: o?.basis || '相关规定', reason: i.reason ?? '' };
       }),
-      remedies: REMEDIES,
+      remedies: remediesFor(agency.kind, opts.site),
       needed: d(last('correction_sent')).needed ?? '',
       applicantDueOn: cn(c.applicantDueOn ?? (d(last('fee_notice_received')).applicantDueOn as string) ?? (d(last('correction_sent')).applicantDueOn as string)),
       reason: d(last('extended')).reason ?? '',
