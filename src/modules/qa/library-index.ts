@@ -38,11 +38,14 @@ export class QaLibraryIndex {
 
   constructor(private readonly db: Db) {}
 
-  /** Where the library is; a change rebuilds the matcher on the next match. */
+  /** The matcher in use was built with other home places: the next reload builds it anew. */
+  private rebuild = false;
+
+  /** Where the library is; a change rebuilds the matcher on the next match (the one in use serves until then). */
   setHome(places: string[]) {
     if (places.join('\n') === this.homePlaces.join('\n')) return;
     this.homePlaces = [...places];
-    this.matcher = null;
+    this.rebuild = true;
     this.checkedAt = 0;
   }
 
@@ -83,18 +86,20 @@ export class QaLibraryIndex {
     const version = Number(row?.version ?? 0);
     const dbNow = new Date(row!.now);
     this.checkedAt = Date.now();
-    if (this.matcher && version === this.version) return;
+    if (this.matcher && version === this.version && !this.rebuild) return;
     const changed = this.matcher
       ? await this.db.select({ id: qaEntries.id, status: qaEntries.status }).from(qaEntries).where(gte(qaEntries.updatedAt, new Date(this.loadedAt.getTime() - CHANGE_MARGIN_MS)))
       : [];
     // A large import is cheaper to rebuild than to patch entry by entry.
-    if (!this.matcher || changed.length > FULL_RELOAD_OVER) {
+    if (!this.matcher || this.rebuild || changed.length > FULL_RELOAD_OVER) {
+      const home = this.homePlaces;
+      this.rebuild = false;
       const [entries, synonyms] = await Promise.all([loadMatchEntries(this.db), loadSynonyms(this.db)]);
       this.entries.clear();
       for (const e of entries) this.entries.set(e.entry.id, { externalId: e.externalId, ownerUnitId: e.entry.ownerUnitId ?? null });
       this.matcher = createMatcher(
         entries.map((e) => e.entry),
-        { synonyms: synonyms.length ? synonyms : undefined, userWords: DOMAIN_WORDS, homePlaces: this.homePlaces },
+        { synonyms: synonyms.length ? synonyms : undefined, userWords: DOMAIN_WORDS, homePlaces: home },
       );
       this.synonymsKey = JSON.stringify(synonyms);
     } else {

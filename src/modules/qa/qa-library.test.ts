@@ -5,6 +5,7 @@ import { multipartBody } from '../../testing/multipart.ts';
 import { createTestApp, type ApiClient, type TestApp } from '../../testing/test-app.ts';
 import { catalogColumns } from '../../db/schema/index.ts';
 import { flagEntriesForPolicy } from './policy-review.ts';
+import { libraryIndex, setLibraryHome } from './library-index.ts';
 
 /** The library through HTTP: entries, versions, units, import/export, synonyms, the policy hook. */
 describe('qa library', () => {
@@ -41,6 +42,12 @@ describe('qa library', () => {
     const elsewhere = (await clerk.request('POST', '/api/qa/search', { question: '江北区公租房怎么申请' })).json();
     expect(elsewhere.decision).not.toBe('answer');
     expect(elsewhere.ranked[0].conflicts.map((c: { slot: string }) => c.slot)).toContain('place');
+    // Other settings rebuild the index: 江北区's library answers 江北区…, and back.
+    const index = libraryIndex(t.database.db);
+    setLibraryHome(t.database.db, { CITY_NAME: '重庆市', DISTRICT_NAME: '江北区' });
+    expect((await index.match('江北区公租房怎么申请')).decision).toBe('answer');
+    setLibraryHome(t.database.db, { CITY_NAME: '重庆市', DISTRICT_NAME: '渝中区' });
+    expect((await index.match('江北区公租房怎么申请')).decision).not.toBe('answer');
   });
 
   it('creates a draft owned by the specialist’s unit, sanitised, variants deduplicated, version 1 kept', async () => {
