@@ -27,6 +27,16 @@ describe('portal 一网答', () => {
     expect(fb.body).toContain('感谢您的评价');
   });
 
+  it('answers a question naming the district; one naming another district is not answered and says why', async () => {
+    const here = await form('/yiwangda', { question: '渝中区公租房怎么申请？' });
+    expect(here.body).toContain('这个回答对您有帮助吗');
+    expect(here.body).not.toContain('qa-elsewhere');
+    const there = await form('/yiwangda', { question: '江北区公租房怎么申请？' });
+    expect(there.body).not.toContain('这个回答对您有帮助吗');
+    expect(there.body).toContain('您的问题提到“江北”。本问答库答复的是渝中区的政策');
+    expect(there.body).toContain('name="askerContact"');
+  });
+
   it('registers a new question with a code and the reply-by date; the code page shows it without the asker', async () => {
     const asked = await form('/yiwangda', { question: '渝中区2026年新能源汽车充电桩补贴怎么领' });
     expect(asked.body).toContain('登记问题');

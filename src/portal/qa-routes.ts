@@ -103,8 +103,8 @@ export function qaPortalRoutes(app: FastifyInstance, deps: AppDeps, site: SiteIn
           const q = question.trim();
           if (r.decision === 'answer' && r.answer)
             return html(reply, site, { kind: 'answer', consultationId: r.consultationId, question: q, entryQuestion: r.answer.question, answerHtml: r.answer.answerHtml, policies: r.answer.policies });
-          if (r.decision === 'suggest') return html(reply, site, { kind: 'suggest', consultationId: r.consultationId, question: q, suggestions: r.suggestions, form: await registerForm() });
-          return html(reply, site, { kind: 'register', consultationId: r.consultationId, question: q, form: await registerForm() });
+          if (r.decision === 'suggest') return html(reply, site, { kind: 'suggest', consultationId: r.consultationId, question: q, suggestions: r.suggestions, elsewhere: r.elsewhere, form: await registerForm() });
+          return html(reply, site, { kind: 'register', consultationId: r.consultationId, question: q, elsewhere: r.elsewhere, form: await registerForm() });
         },
         (message, status) => html(reply, site, { kind: 'ask', question: question.slice(0, 500), error: message }, status),
       );

@@ -23,6 +23,8 @@ export interface AskResult {
   answer: { entryId: string; question: string; answerHtml: string; policies: PublicPolicy[] } | null;
   /** "您是否想问": at most 3. */
   suggestions: { entryId: string; question: string }[];
+  /** Not answered because the question names another place than the library's (江北 for a 渝中区 entry): that place. */
+  elsewhere: string | null;
 }
 
 export async function publicPolicies(ctx: OpContext, entryId: string): Promise<PublicPolicy[]> {
@@ -60,6 +62,7 @@ export async function askQuestion(ctx: OpContext, raw: z.input<typeof askInput>)
     decision: answered ? 'answer' : suggestions.length ? 'suggest' : 'register',
     answer: answered ? { entryId: answered.entryId, question: answered.question, answerHtml: answered.answerHtml, policies: await publicPolicies(ctx, answered.entryId) } : null,
     suggestions,
+    elsewhere: answered ? null : (ranked[0]?.conflicts.find((c) => c.slot === 'place')?.question ?? null),
   };
 }
 

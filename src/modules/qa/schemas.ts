@@ -137,6 +137,7 @@ export const askResult = z.object({
   decision: textEnum(['answer', 'suggest', 'register']),
   answer: z.object({ entryId: id, question: z.string(), answerHtml: z.string(), policies: z.array(publicPolicy) }).nullable(),
   suggestions: z.array(z.object({ entryId: id, question: z.string() })),
+  elsewhere: z.string().nullable().describe('未自动答复是因为问题提到的地方与问答库所答地区不同时，为该地名（如“江北”）'),
 });
 export const registerResult = z.object({ queryCode: z.string(), dueOn: day, receivedOn: day, duplicate: z.boolean().describe('true：重复提交，返回的是第一次登记的查询码') });
 export const publicLookup = z.object({

@@ -21,8 +21,8 @@ export type QaView =
       policies: { id: string; title: string; docNumber: string | null; validity: string }[];
       feedback?: 'thanks';
     }
-  | { kind: 'suggest'; consultationId: string; question: string; suggestions: { entryId: string; question: string }[]; form: RegisterFormGuard }
-  | { kind: 'register'; consultationId: string; question: string; error?: string; values?: { askerName?: string; askerContact?: string; askerEmail?: string }; form: RegisterFormGuard }
+  | { kind: 'suggest'; consultationId: string; question: string; suggestions: { entryId: string; question: string }[]; elsewhere?: string | null; form: RegisterFormGuard }
+  | { kind: 'register'; consultationId: string; question: string; elsewhere?: string | null; error?: string; values?: { askerName?: string; askerContact?: string; askerEmail?: string }; form: RegisterFormGuard }
   | { kind: 'registered'; queryCode: string; dueOn: string; dueProvisional: boolean; question: string }
   | { kind: 'lookup'; code?: string; error?: string; result?: { queryCode: string | null; question: string; status: string; receivedOn: string | null; dueOn: string | null; dueProvisional: boolean; replyHtml: string | null; unitName: string | null } }
   | { kind: 'limited'; message: string };
@@ -58,6 +58,16 @@ function FeedbackForm({ consultationId }: { consultationId: string }) {
         没用
       </button>
     </form>
+  );
+}
+
+/** Why a question naming another place is not answered from this district's library. */
+function Elsewhere({ place, district, suggested }: { place?: string | null; district: string; suggested: boolean }) {
+  if (!place) return null;
+  return (
+    <p className="qa-elsewhere">
+      您的问题提到“{place}”。本问答库答复的是{district}的政策，其他地方的规定可能不同{suggested ? '，下列问题仅供参考' : ''}；需要答复的，请登记问题。
+    </p>
   );
 }
 
@@ -132,6 +142,7 @@ export function QaPage({ site, view }: { site: SiteInfo; view: QaView }) {
           <h2 id="sug-h">您是否想问</h2>
           <div className="body">
             <p className="muted">您的问题：{view.question}</p>
+            <Elsewhere place={view.elsewhere} district={site.district} suggested />
             <ul className="qa-suggestions">
               {view.suggestions.map((s) => (
                 <li key={s.entryId}>
@@ -155,6 +166,7 @@ export function QaPage({ site, view }: { site: SiteInfo; view: QaView }) {
           <h2 id="reg-h">登记您的问题</h2>
           <div className="body">
             <p className="muted">您的问题：{view.question}</p>
+            <Elsewhere place={view.elsewhere} district={site.district} suggested={false} />
             <p>问答库中暂时没有找到这个问题的答案。请留下联系方式登记，我们将交由制定政策的部门在 5 个工作日内答复。</p>
             <RegisterForm consultationId={view.consultationId} guard={view.form} error={view.error} values={view.values} />
           </div>

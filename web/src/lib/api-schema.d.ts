@@ -12718,6 +12718,8 @@ export type paths = {
                                 entryId: string;
                                 question: string;
                             }[];
+                            /** @description 未自动答复是因为问题提到的地方与问答库所答地区不同时，为该地名（如“江北”） */
+                            elsewhere: string | null;
                         };
                     };
                 };
