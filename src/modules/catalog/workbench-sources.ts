@@ -1,7 +1,6 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { catalogColumns, documents, units } from '../../db/schema/index.ts';
 import type { Calendar } from '../../platform/calendar/calendar.ts';
-import { loadCalendar } from '../../platform/calendar/load-calendar.ts';
 import { todayInShanghai } from '../../platform/calendar/dates.ts';
 import type { WorkbenchContext, WorkbenchDeadline, WorkbenchItem, WorkbenchSource } from '../../platform/workbench/workbench-source.ts';
 import { catalogHealth } from './catalog-health.ts';
@@ -31,7 +30,7 @@ const clip = (s: string) => (s.length > 30 ? `${s.slice(0, 29)}…` : s);
 /** 待我审核: documents whose current review step is the caller's, with their due dates. */
 async function loadReview(ctx: WorkbenchContext) {
   const op = { db: ctx.db, actor: ctx.actor };
-  const [total, queue, calendar] = await Promise.all([countDocuments(op, { awaiting: 'mine' }), reviewQueue(op, DUE_SCAN), loadCalendar(ctx.db)]);
+  const [total, queue, calendar] = await Promise.all([countDocuments(op, { awaiting: 'mine' }), reviewQueue(op, DUE_SCAN), ctx.calendar()]);
   const dated = queue.map((d) => ({ ...d, due: dueOf(d, calendar) }));
   const late = dated.filter((d) => d.due && d.due < ctx.today).length;
   const earliest = dated.map((d) => d.due).filter((d): d is string => !!d).sort()[0];
@@ -61,7 +60,7 @@ async function loadDrafts(ctx: WorkbenchContext) {
       .from(documents)
       .where(and(eq(documents.createdBy, ctx.actor.id), inArray(documents.status, ['draft', 'returned', 'scheduled']), sql`(${documents.writtenOn} is not null or ${documents.publishAt} is not null)`))
       .limit(DUE_SCAN),
-    loadCalendar(ctx.db),
+    ctx.calendar(),
   ]);
   const items: WorkbenchItem[] = [
     { key: 'returned', label: '被退回的文件', count: returned, href: '/catalog/documents?view=authored&status=returned', tone: returned ? 'danger' : 'default' },

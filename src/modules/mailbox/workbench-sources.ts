@@ -2,12 +2,12 @@ import { and, asc, between, eq, sql, type SQL } from 'drizzle-orm';
 import { mailboxCalls, mailboxMessages } from '../../db/schema/index.ts';
 import type { WorkbenchContext, WorkbenchDeadline, WorkbenchItem, WorkbenchSource } from '../../platform/workbench/workbench-source.ts';
 import { callStateSql, messageStateSql, type DueWindow } from './message-filters.ts';
-import { soonLimitFor } from '../../platform/ledger/ledger-clock.ts';
+import { soonLimit } from '../../platform/ledger/ledger-clock.ts';
 
 const countWhere = (cond: SQL) => sql<number>`(count(*) filter (where ${cond}))::int`;
 
 async function window(ctx: WorkbenchContext, soonDays: number): Promise<DueWindow> {
-  return { today: ctx.today, soonLimit: await soonLimitFor(ctx.db, ctx.today, soonDays) };
+  return { today: ctx.today, soonLimit: soonLimit(await ctx.calendar(), ctx.today, soonDays) };
 }
 
 /** Open messages and pending callbacks due this week, one deadline per day and kind. */

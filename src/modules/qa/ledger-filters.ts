@@ -1,7 +1,7 @@
 import { and, eq, gte, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { qaConsultations } from '../../db/schema/index.ts';
-import type { Db } from '../../db/client.ts';
-import { soonLimitFor } from '../../platform/ledger/ledger-clock.ts';
+import type { Calendar } from '../../platform/calendar/calendar.ts';
+import { soonLimit } from '../../platform/ledger/ledger-clock.ts';
 
 /**
  * The ledger's named filters, one SQL definition each, shared by the list (`GET /api/qa/ledger?due=…`,
@@ -9,7 +9,7 @@ import { soonLimitFor } from '../../platform/ledger/ledger-clock.ts';
  * its link agree by construction:
  * - `awaiting` 待答复: registered, not yet replied;
  * - `due_soon` 两个工作日内到期: awaiting, due today or by the second working day after today (the
- *   platform's one due-soon limit, ledger-clock.ts `soonLimitFor`, as the ledger and the mailbox);
+ *   platform's one due-soon limit, ledger-clock.ts `soonLimit`, as the ledger and the mailbox);
  * - `overdue` 已逾期: awaiting, due before today;
  * - `unrouted` 待交办: awaiting, no unit yet (the office's);
  * - `proposal` 待入库: a replied question proposed for the library, waiting for the 专员's review.
@@ -26,9 +26,9 @@ export interface LedgerFilterDay {
   soonLimit: string;
 }
 
-/** Today and its due-soon limit, read once per list or count. */
-export async function ledgerFilterDay(db: Db, today: string): Promise<LedgerFilterDay> {
-  return { today, soonLimit: await soonLimitFor(db, today, DUE_SOON_WORKING_DAYS) };
+/** Today and its due-soon limit, computed once per list or count. */
+export function ledgerFilterDay(calendar: Calendar, today: string): LedgerFilterDay {
+  return { today, soonLimit: soonLimit(calendar, today, DUE_SOON_WORKING_DAYS) };
 }
 
 export function ledgerFilterSql(filter: LedgerFilter, { today, soonLimit }: LedgerFilterDay): SQL {

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { qaConsultations, qaEntries, QA_CHANNELS, QA_CONSULTATION_STATUSES, units } from '../../db/schema/index.ts';
 import { todayInShanghai } from '../../platform/calendar/dates.ts';
+import { loadCalendar } from '../../platform/calendar/load-calendar.ts';
 import type { OpContext } from '../../platform/context.ts';
 import { assertCan, isDistrictWide } from '../../platform/policy.ts';
 import { LEDGER_FILTERS, ledgerFilterDay, ledgerFilterSql } from './ledger-filters.ts';
@@ -31,7 +32,7 @@ export async function listLedger(ctx: OpContext, raw: z.input<typeof ledgerQuery
   else if (q.unitId) where.push(eq(qaConsultations.unitId, q.unitId));
   if (q.status) where.push(eq(qaConsultations.status, q.status));
   if (q.channel) where.push(eq(qaConsultations.channel, q.channel));
-  const day = q.due || q.proposal ? await ledgerFilterDay(ctx.db, today) : null;
+  const day = q.due || q.proposal ? ledgerFilterDay(await loadCalendar(ctx.db), today) : null;
   if (q.due) where.push(ledgerFilterSql(q.due, day!));
   if (q.proposal) where.push(ledgerFilterSql('proposal', day!));
   if (q.dueOn) where.push(eq(qaConsultations.dueOn, q.dueOn));

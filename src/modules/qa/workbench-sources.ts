@@ -17,7 +17,7 @@ async function loadLedger(ctx: WorkbenchContext) {
   const { db, actor, today, weekEnd } = ctx;
   const office = ctx.unitIds === 'all';
   const scope = office ? undefined : eq(qaConsultations.unitId, actor.unitId);
-  const day = await ledgerFilterDay(db, today);
+  const day = ledgerFilterDay(await ctx.calendar(), today);
   const [[n], due] = await Promise.all([
     db
       .select({

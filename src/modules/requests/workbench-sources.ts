@@ -1,6 +1,5 @@
 import { and, asc, between, inArray, sql, type SQL } from 'drizzle-orm';
 import { requestCases } from '../../db/schema/index.ts';
-import { loadCalendar } from '../../platform/calendar/load-calendar.ts';
 import type { WorkbenchContext, WorkbenchDeadline, WorkbenchItem, WorkbenchSource } from '../../platform/workbench/workbench-source.ts';
 import { dueSoonUntil, RUNNING_STATUSES, viewSql, type ListView } from './case-views.ts';
 
@@ -26,7 +25,7 @@ export function requestsSource(remindDays = WORKBENCH_REMIND_DAYS): WorkbenchSou
       const { db, today, weekEnd } = ctx;
       // Scope decided by the workbench: the office all agencies, anyone else their own unit.
       const scope = ctx.unitIds === 'all' ? undefined : inArray(requestCases.agencyUnitId, ctx.unitIds);
-      const until = dueSoonUntil(await loadCalendar(db), today, remindDays);
+      const until = dueSoonUntil(await ctx.calendar(), today, remindDays);
       const v = (view: ListView) => viewSql(view, today, until);
       // One pass over the open cases (the views other than closed_late are all open states).
       const [counts] = await db

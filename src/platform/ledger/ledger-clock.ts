@@ -21,8 +21,13 @@ export function dueState(dueDate: string, today: string, soonLimit: string): 'ov
 
 /**
  * The last day "due soon" reaches: `soonDays` working days after today (provisional past the entered
- * years). One definition for the ledger's lists, counts and reminders and the mailbox's.
+ * years). One definition for the ledger's, the mailbox's and 一网答's lists, counts and reminders.
  */
+export function soonLimit(calendar: Calendar, today: string, soonDays: number): string {
+  return calendar.provisionalWorkingDays(today, soonDays);
+}
+
+/** `soonLimit` for a caller that has no calendar at hand: reads it. */
 export async function soonLimitFor(db: Db, today: string, soonDays: number): Promise<string> {
-  return (await loadCalendar(db)).provisionalWorkingDays(today, soonDays);
+  return soonLimit(await loadCalendar(db), today, soonDays);
 }

@@ -1,4 +1,6 @@
+import type { Calendar } from '../calendar/calendar.ts';
 import { addDays, todayInShanghai } from '../calendar/dates.ts';
+import { loadCalendar } from '../calendar/load-calendar.ts';
 import type { OpContext } from '../context.ts';
 import { assertCan, unitScope } from '../policy.ts';
 import { workbenchSourcesFor, type WorkbenchDeadline, type WorkbenchItem, type WorkbenchSource } from './workbench-source.ts';
@@ -34,7 +36,8 @@ export async function getWorkbench(ctx: OpContext, opts: { now?: Date; onFailure
   const actor = ctx.actor;
   const today = todayInShanghai(opts.now);
   const weekEnd = addDays(today, 6);
-  const wctx = { db: ctx.db, actor, today, weekEnd, unitIds: unitScope(actor) };
+  let calendar: Promise<Calendar> | undefined;
+  const wctx = { db: ctx.db, actor, today, weekEnd, unitIds: unitScope(actor), calendar: () => (calendar ??= loadCalendar(ctx.db)) };
   const chosen = workbenchSourcesFor(actor.roles);
   const settled = await Promise.allSettled(chosen.map((s) => withTimeout(s.load(wctx), opts.timeoutMs ?? SOURCE_TIMEOUT_MS)));
   const deadlines: (WorkbenchDeadline & { module: string; sourceId: string })[] = [];

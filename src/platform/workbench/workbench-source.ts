@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import type { Calendar } from '../calendar/calendar.ts';
 import type { Actor } from '../context.ts';
 import type { Role } from '../roles.ts';
 
@@ -39,6 +40,8 @@ export interface WorkbenchContext {
   today: string;
   weekEnd: string;
   unitIds: 'all' | string[];
+  /** The platform calendar, read once per workbench and shared by every source that counts working days. */
+  calendar(): Promise<Calendar>;
 }
 
 /**
