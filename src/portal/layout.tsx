@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { districtGovernment, type SiteNames } from '../platform/site-names.ts';
 
 export interface SiteInfo {
   district: string;
@@ -6,8 +7,8 @@ export interface SiteInfo {
 }
 
 /** The site's names from the settings: the district, and its government office (重庆市渝中区人民政府办公室). */
-export function siteInfo(config: { CITY_NAME: string; DISTRICT_NAME: string }): SiteInfo {
-  return { district: config.DISTRICT_NAME, office: `${config.CITY_NAME}${config.DISTRICT_NAME}人民政府办公室` };
+export function siteInfo(names: SiteNames): SiteInfo {
+  return { district: names.DISTRICT_NAME, office: `${districtGovernment(names)}办公室` };
 }
 
 // Only pages that exist.

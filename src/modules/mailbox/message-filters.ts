@@ -6,7 +6,6 @@ import type { MessageStatus } from './strings.ts';
 /** A message is open (its clock runs) while received, accepted or assigned. */
 export const OPEN_MESSAGE_STATUSES: MessageStatus[] = ['received', 'accepted', 'assigned'];
 
-
 export type MessageDue = 'soon' | 'overdue';
 export interface DueWindow {
   today: string;

@@ -6,6 +6,7 @@ import { createMatcher } from './matching/create-matcher.ts';
 import type { MatchEntry, Matcher, MatchResult } from './matching/types.ts';
 import { DOMAIN_WORDS } from './domain-words.ts';
 import { DEFAULT_SYNONYMS } from './matching/default-synonyms.ts';
+import type { SiteNames } from '../../platform/site-names.ts';
 
 /** How often a process asks the database whether another process changed the library. */
 const VERSION_CHECK_MS = 1000;
@@ -33,13 +34,12 @@ export class QaLibraryIndex {
   private synonymsKey = '';
   /** The site's city and district: "here" to the matcher (slot-conflicts.ts home places). */
   private homePlaces: string[] = [];
+  /** The matcher in use was built with other home places: the next reload builds it anew. */
+  private rebuild = false;
   /** Entry id → what the callers need beside the score (external id for the CLI). */
   readonly entries = new Map<string, IndexedEntry>();
 
   constructor(private readonly db: Db) {}
-
-  /** The matcher in use was built with other home places: the next reload builds it anew. */
-  private rebuild = false;
 
   /** Where the library is; a change rebuilds the matcher on the next match (the one in use serves until then). */
   setHome(places: string[]) {
@@ -87,7 +87,7 @@ export class QaLibraryIndex {
     const dbNow = new Date(row!.now);
     this.checkedAt = Date.now();
     if (this.matcher && version === this.version && !this.rebuild) return;
-    const changed = this.matcher
+    const changed = this.matcher && !this.rebuild
       ? await this.db.select({ id: qaEntries.id, status: qaEntries.status }).from(qaEntries).where(gte(qaEntries.updatedAt, new Date(this.loadedAt.getTime() - CHANGE_MARGIN_MS)))
       : [];
     // A large import is cheaper to rebuild than to patch entry by entry.
@@ -150,7 +150,7 @@ export function libraryIndex(db: Db): QaLibraryIndex {
  * district of the settings (CITY_NAME, DISTRICT_NAME). 渝中区公租房怎么申请 is asked of 公租房怎么申请;
  * 江北区… still is not. The matcher adds the places most of the bank's own entries name.
  */
-export function setLibraryHome(db: Db, config: { CITY_NAME: string; DISTRICT_NAME: string }): void {
+export function setLibraryHome(db: Db, config: SiteNames): void {
   libraryIndex(db).setHome([config.CITY_NAME, config.DISTRICT_NAME]);
 }
 

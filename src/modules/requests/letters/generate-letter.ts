@@ -10,18 +10,13 @@ import { inTransaction, type OpContext } from '../../../platform/context.ts';
 import { conflict, invalid } from '../../../platform/errors.ts';
 import { assertCan } from '../../../platform/policy.ts';
 import { ROOT } from '../../../paths.ts';
+import { cityGovernment, districtGovernment, type SiteNames } from '../../../platform/site-names.ts';
 import { loadCase } from '../load-case.ts';
 import { OUTCOMES } from '../outcomes.ts';
 
 export const LETTER_KINDS = ['reply', 'correction', 'extension', 'consultation', 'fee', 'transfer'] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 export const LETTER_NAMES: Record<LetterKind, string> = { reply: '答复书', correction: '补正通知书', extension: '延期答复告知书', consultation: '征求意见函', fee: '收费通知书', transfer: '告知书' };
-
-/** The settings that name the district and its city (config.ts CITY_NAME, DISTRICT_NAME). */
-export interface LetterSite {
-  CITY_NAME: string;
-  DISTRICT_NAME: string;
-}
 
 /**
  * The remedies sentence: 复议 within 60 days (行政复议法 第二十条), 诉讼 within 6 months (行政诉讼法
@@ -30,8 +25,8 @@ export interface LetterSite {
  * government itself (下一级人民政府). A vertically managed agency (税务, 海关 …, 第二十七条: its superior)
  * words its own in its template (DATA_DIR/letter-templates).
  */
-export function remediesFor(agencyKind: string, site: LetterSite): string {
-  const body = agencyKind === 'region' ? `${site.CITY_NAME}人民政府` : `${site.CITY_NAME}${site.DISTRICT_NAME}人民政府`;
+export function remediesFor(agencyKind: string, site: SiteNames): string {
+  const body = agencyKind === 'region' ? cityGovernment(site) : districtGovernment(site);
   return `如对本答复不服，可以自收到本答复之日起60日内向${body}申请行政复议，或者自收到本答复之日起6个月内向人民法院提起行政诉讼。`;
 }
 
@@ -65,7 +60,7 @@ export function renderLetter(template: Buffer, data: Record<string, unknown>): B
  * (taken atomically), the facts from the case's timeline, the basis, the remedies sentence. Written
  * to the case timeline and the audit log.
  */
-export async function generateLetter(ctx: OpContext, caseId: string, kind: LetterKind, opts: { dataDir?: string; site: LetterSite }) {
+export async function generateLetter(ctx: OpContext, caseId: string, kind: LetterKind, opts: { dataDir?: string; site: SiteNames }) {
   assertCan(ctx.actor, 'requests.handle');
   const actor = ctx.actor;
   if (!LETTER_KINDS.includes(kind)) throw invalid('unknown_letter', '文书类型不正确');
