@@ -133,7 +133,6 @@ export const t = {
   callsEmpty: '还没有来电登记',
   callsEmptyHint: '接到热线来电后点“登记来电”：当场答复，或在 5 个工作日内回电。',
   filteredEmpty: '没有符合条件的记录',
-  filteredEmptyHint: '换一个筛选条件，或清除筛选后再看。',
   score: '匹配度',
   useEntry: '以此条答复',
   quoteEntry: '引用到答复',

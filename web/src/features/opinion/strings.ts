@@ -7,7 +7,6 @@ export const t = {
   eventsEmpty: '还没有登记舆情',
   eventsEmptyHint: '发现涉及本区的政务舆情后点“登记舆情”，按收集、会商、研判、回应、评估办理。',
   eventsNoMatch: '没有符合条件的舆情',
-  eventsNoMatchHint: '换一个关键词或筛选条件再看。',
   pressEmpty: (year: number) => `${year} 年还没有登记新闻发布活动`,
   exportEvents: '导出舆情台账',
   exportCommitments: '导出承诺台账',

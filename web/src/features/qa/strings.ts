@@ -19,7 +19,6 @@ export const t = {
   libraryEmpty: '问答库中还没有条目',
   libraryEmptyHint: '新建条目，或从 Excel / TSV 文件导入（每行一条：标准问题、相似问法、答复）。',
   libraryNoMatch: '没有符合条件的条目',
-  noMatchHint: '换一个关键词或筛选条件再看。',
   replaceAll: '先停用全部原有条目（整体替换）',
   exportXlsx: '导出 .xlsx',
   exportTsv: '导出 TSV',

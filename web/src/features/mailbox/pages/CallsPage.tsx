@@ -1,6 +1,7 @@
 import { DownloadOutlined, PhoneOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Input, Modal, Segmented, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Card, Input, Modal, Segmented, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
+import { ListEmpty } from '../../../components/ListEmpty.tsx';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProvisionalTag } from '../../../components/ProvisionalTag.tsx';
@@ -155,14 +156,7 @@ export function CallsPage() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.loading}
-          locale={{
-            emptyText:
-              state !== 'all' || dueDate || one || unitId ? (
-                <Empty description={t.filteredEmpty}>{t.filteredEmptyHint}</Empty>
-              ) : (
-                <Empty description={t.callsEmpty}>{t.callsEmptyHint}</Empty>
-              ),
-          }}
+          locale={{ emptyText: <ListEmpty filtered={!!(state !== 'all' || dueDate || one || unitId)} empty={t.callsEmpty} hint={t.callsEmptyHint} noMatch={t.filteredEmpty} /> }}
           pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (n) => `共 ${n} 条` }}
         />
       </Card>

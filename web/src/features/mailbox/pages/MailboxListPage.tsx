@@ -1,6 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, Segmented, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Input, Segmented, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
+import { ListEmpty } from '../../../components/ListEmpty.tsx';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { Link, replaceSearchParam, searchParam } from '../../../lib/router.tsx';
@@ -124,14 +125,7 @@ export function MailboxListPage() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.loading}
-          locale={{
-            emptyText:
-              f.status || f.type || f.unitId || f.due !== 'all' || f.stage || f.dueDate || f.q ? (
-                <Empty description={t.filteredEmpty}>{t.filteredEmptyHint}</Empty>
-              ) : (
-                <Empty description={t.messagesEmpty}>{t.messagesEmptyHint}</Empty>
-              ),
-          }}
+          locale={{ emptyText: <ListEmpty filtered={!!(f.status || f.type || f.unitId || f.due !== 'all' || f.stage || f.dueDate || f.q)} empty={t.messagesEmpty} hint={t.messagesEmptyHint} noMatch={t.filteredEmpty} /> }}
           pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (n) => `共 ${n} 件` }}
         />
       </Card>

@@ -1,6 +1,7 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Input, Select, Space, Switch, Table, Tag, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Input, Select, Space, Switch, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
+import { ListEmpty } from '../../../components/ListEmpty.tsx';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { formatDateTime, todayInShanghai } from '../../../lib/format.ts';
@@ -77,13 +78,7 @@ export function EventsPage(_: PageProps) {
           columns={columns}
           dataSource={events.data?.items ?? []}
           scroll={{ x: 960 }}
-          locale={{
-            emptyText: filter.q || filter.status || filter.level || filter.domainId || filter.overdue ? (
-              <Empty description={t.eventsNoMatch}>{t.eventsNoMatchHint}</Empty>
-            ) : (
-              <Empty description={t.eventsEmpty}>{t.eventsEmptyHint}</Empty>
-            ),
-          }}
+          locale={{ emptyText: <ListEmpty filtered={!!(filter.q || filter.status || filter.level || filter.domainId || filter.overdue)} empty={t.eventsEmpty} hint={t.eventsEmptyHint} noMatch={t.eventsNoMatch} /> }}
           pagination={{ current: filter.page, pageSize: filter.pageSize, total: events.data?.total ?? 0, onChange: (page, pageSize) => setFilter((f) => ({ ...f, page, pageSize })) }}
         />
       </Card>

@@ -1,6 +1,7 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Empty, Input, Select, Space, Table, Tag, Upload, type TableColumnsType } from 'antd';
+import { App, Button, Card, Checkbox, Input, Select, Space, Table, Tag, Upload, type TableColumnsType } from 'antd';
 import { useState } from 'react';
+import { ListEmpty } from '../../../components/ListEmpty.tsx';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { errorMessage } from '../../../lib/api.ts';
@@ -148,7 +149,7 @@ export function QaLibraryPage() {
           columns={columns}
           dataSource={entries.data?.items ?? []}
           loading={entries.loading}
-          locale={{ emptyText: q || status ? <Empty description={t.libraryNoMatch}>{t.noMatchHint}</Empty> : <Empty description={t.libraryEmpty}>{t.libraryEmptyHint}</Empty> }}
+          locale={{ emptyText: <ListEmpty filtered={!!(q || status)} empty={t.libraryEmpty} hint={t.libraryEmptyHint} noMatch={t.libraryNoMatch} /> }}
           pagination={{ current: page, pageSize: 20, total: entries.data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
         />
       </Card>
